@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace OpenApiClientGen.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. IDs are stable: never reuse or renumber one.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "OpenApiClientGen";
+    private const string HelpLinkBase = "https://github.com/openapiclientgen/openapiclientgen/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor InvalidSyntax = Create(
+        "OACG0001", "Spec is not valid YAML or JSON",
+        "The spec could not be read: {0}. Fix the syntax at this position.", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotAnOpenApiDocument = Create(
+        "OACG0002", "Not a supported OpenAPI document",
+        "{0}. The generator reads OpenAPI 3.0, 3.1 and 3.2 and Swagger 2.0 documents.", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DanglingReference = Create(
+        "OACG0003", "Reference target not found",
+        "'$ref: {0}' points at nothing in the document. Correct the reference or add the missing component.", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ReferencedFileUnavailable = Create(
+        "OACG0004", "Referenced file is not available",
+        "'$ref: {0}' names the file '{1}', which is not given to the generator; the value is typed as JsonElement. Add it with <OpenApiClientReference Include=\"...\" /> if it is part of the spec.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = Create(
+        "OACG0005", "Duplicate operationId",
+        "operationId '{0}' is used by more than one operation; this one is generated as '{1}'. Give each operation a unique operationId.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NameCollision = Create(
+        "OACG0006", "Names collide in C#",
+        "'{0}' and '{1}' both become the C# name '{2}'; the second is generated as '{3}'. Rename one of them in the spec if the name matters.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
+        "OACG0007", "Unsupported schema construct",
+        "{0} is not supported and is typed as JsonElement", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidItemMetadata = Create(
+        "OACG0008", "Invalid OpenApiClient metadata",
+        "The <OpenApiClient> item's {0} '{1}' is not valid: {2}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor WebSocketWithoutExtension = Create(
+        "OACG0009", "WebSocket operation without x-websocket",
+        "Operation '{0}' is marked [WS] but has no 'x-websocket' extension; it is generated as a plain HTTP call. Add 'x-websocket: {{ message: <schema> }}' to stream its messages.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ReaderError = Create(
+        "OACG0010", "OpenAPI document error",
+        "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ReaderWarning = Create(
+        "OACG0011", "OpenAPI document warning",
+        "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NestingTooDeep = Create(
+        "OACG0012", "Spec nests too deeply",
+        "The spec nests deeper than {0} levels here; the generator stops reading it", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "OACG0099", "Generator failed on this spec",
+        "The generator could not process this spec ({0}: {1}). Please report this with the spec attached.", DiagnosticSeverity.Error);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
+    {
+        [InvalidSyntax.Id] = InvalidSyntax,
+        [NotAnOpenApiDocument.Id] = NotAnOpenApiDocument,
+        [DanglingReference.Id] = DanglingReference,
+        [ReferencedFileUnavailable.Id] = ReferencedFileUnavailable,
+        [DuplicateOperationId.Id] = DuplicateOperationId,
+        [NameCollision.Id] = NameCollision,
+        [UnsupportedConstruct.Id] = UnsupportedConstruct,
+        [InvalidItemMetadata.Id] = InvalidItemMetadata,
+        [WebSocketWithoutExtension.Id] = WebSocketWithoutExtension,
+        [ReaderError.Id] = ReaderError,
+        [ReaderWarning.Id] = ReaderWarning,
+        [NestingTooDeep.Id] = NestingTooDeep,
+        [InternalError.Id] = InternalError,
+    };
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+}

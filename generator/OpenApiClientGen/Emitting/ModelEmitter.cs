@@ -1,0 +1,99 @@
+using System.Linq;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Emitting;
+
+/// <summary>Writes model classes and open enum structs.</summary>
+internal static class ModelEmitter
+{
+    public static string EmitObject(ObjectTypeSpec type, string ns)
+    {
+        var writer = new SourceWriter();
+        writer.WriteLines(CSharp.FileHeader(ns));
+        CSharp.WriteDoc(writer, "summary", type.Description);
+        writer.WriteLine(CSharp.GeneratedCodeAttribute);
+        writer.OpenBlock($"public sealed partial class {type.Name}");
+
+        if (type.Properties.Any(p => p.Presence == Presence.Always))
+        {
+            writer.WriteLine($"/// <summary>Creates an empty <see cref=\"{type.Name}\"/>; set every required member.</summary>");
+            writer.WriteLine($"public {type.Name}()");
+            writer.OpenBlock("");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("#pragma warning disable CS8618 // The JSON codec fills the required members.");
+            writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+            writer.WriteLine($"internal {type.Name}({CSharp.Runtime}.JsonCreation creation)");
+            writer.OpenBlock("");
+            writer.CloseBlock();
+            writer.WriteLine("#pragma warning restore CS8618");
+            writer.WriteLine();
+        }
+
+        bool first = true;
+        foreach (PropertySpec property in type.Properties)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            if (property.Description is null)
+            {
+                CSharp.WriteDocXml(writer, "summary", $"The <c>{CSharp.EscapeXml(property.JsonName)}</c> member.");
+            }
+            else
+            {
+                CSharp.WriteDoc(writer, "summary", property.Description);
+            }
+
+            if (property.DefaultValue is not null)
+            {
+                CSharp.WriteDoc(writer, "remarks", "Default: " + property.DefaultValue);
+            }
+
+            if (property.IsDeprecated)
+            {
+                writer.WriteLine("[global::System.Obsolete]");
+            }
+
+            string required = property.Presence == Presence.Always ? "required " : "";
+            writer.WriteLine($"public {required}{PropertyType(property, ns)} {property.Name} {{ get; set; }}");
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    public static string PropertyType(PropertySpec property, string ns) => property.Presence switch
+    {
+        Presence.Always when !property.IsNullable => CSharp.TypeName(property.Type, ns),
+        Presence.WhenSet => $"{CSharp.Runtime}.Optional<{CSharp.NullableTypeName(property.Type, ns)}>",
+        _ => CSharp.NullableTypeName(property.Type, ns),
+    };
+
+    public static string EmitEnum(EnumTypeSpec type, string ns)
+    {
+        var writer = new SourceWriter();
+        writer.WriteLines(CSharp.FileHeader(ns));
+        CSharp.WriteDoc(writer, "summary", type.Description);
+        writer.WriteLine("/// <remarks>An open set: a value the server adds later is kept as it is and round-trips.</remarks>");
+        writer.WriteLine(CSharp.GeneratedCodeAttribute);
+        writer.OpenBlock($"public readonly record struct {type.Name}(string Value)");
+        foreach (EnumMemberSpec member in type.Members)
+        {
+            writer.WriteLine($"/// <summary><c>{CSharp.EscapeXml(member.Value)}</c></summary>");
+            writer.WriteLine($"public static {type.Name} {member.Name} {{ get; }} = new({CSharp.Literal(member.Value)});");
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"/// <summary>Wraps any string, including values this version does not know.</summary>");
+        writer.WriteLine($"public static implicit operator {type.Name}(string value) => new(value);");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine("public override string ToString() => Value ?? \"\";");
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+}

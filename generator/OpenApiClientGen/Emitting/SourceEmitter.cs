@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Emitting;
+
+/// <summary>Step 5: every generated file of one spec, named <c>{Client}.{Kind}.{Name}.g.cs</c>.</summary>
+internal static class SourceEmitter
+{
+    public static EquatableArray<GeneratedFile> Emit(ApiSpec api)
+    {
+        string prefix = api.ClientName + ".";
+        var files = new List<GeneratedFile>
+        {
+            new(prefix + "Client." + api.ClientName + ".g.cs", ClientEmitter.EmitClient(api)),
+            new(prefix + "Json." + api.ClientName + "Json.g.cs", JsonContextEmitter.Emit(api)),
+        };
+
+        foreach (GroupSpec group in api.Groups)
+        {
+            files.Add(new GeneratedFile(prefix + "Group." + group.ClassName + ".g.cs", ClientEmitter.EmitGroup(api, group)));
+        }
+
+        foreach (TypeDeclaration type in api.Types)
+        {
+            switch (type)
+            {
+                case ObjectTypeSpec model:
+                    files.Add(new GeneratedFile(prefix + "Model." + model.Name + ".g.cs", ModelEmitter.EmitObject(model, api.Namespace)));
+                    break;
+                case EnumTypeSpec enumType:
+                    files.Add(new GeneratedFile(prefix + "Enum." + enumType.Name + ".g.cs", ModelEmitter.EmitEnum(enumType, api.Namespace)));
+                    break;
+            }
+        }
+
+        return files.ToEquatableArray();
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Text;
+
+namespace OpenApiClientGen.Emitting;
+
+/// <summary>Builds C# text with indentation that follows the braces it writes.</summary>
+internal sealed class SourceWriter
+{
+    private const int SpacesPerLevel = 4;
+    private readonly StringBuilder _text = new();
+    private int _indentation;
+
+    public int Length => _text.Length;
+
+    public void WriteLine(string line)
+    {
+        if (line.Length == 0)
+        {
+            _text.Append('\n');
+            return;
+        }
+
+        _text.Append(' ', _indentation * SpacesPerLevel).Append(line).Append('\n');
+    }
+
+    public void WriteLine() => _text.Append('\n');
+
+    /// <summary>Writes every line of a multi-line block at the current indentation.</summary>
+    public void WriteLines(string block)
+    {
+        foreach (string line in block.Split('\n'))
+        {
+            WriteLine(line.TrimEnd('\r'));
+        }
+    }
+
+    public void OpenBlock(string header)
+    {
+        if (header.Length > 0)
+        {
+            WriteLine(header);
+        }
+
+        WriteLine("{");
+        _indentation++;
+    }
+
+    public void CloseBlock(string closing = "}")
+    {
+        _indentation--;
+        if (_indentation < 0)
+        {
+            throw new InvalidOperationException("More blocks closed than opened.");
+        }
+
+        WriteLine(closing);
+    }
+
+    public void Indent() => _indentation++;
+
+    public void Unindent() => _indentation--;
+
+    public override string ToString() => _text.ToString();
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace OpenApiClientGen.Model;
+
+/// <summary>Turns names from a spec into valid, readable C# identifiers.</summary>
+internal static class Identifiers
+{
+    public static string ToPascalCase(string name) => Build(name, upperFirst: true);
+
+    public static string ToCamelCase(string name) => Build(name, upperFirst: false);
+
+    /// <summary>Adds <c>@</c> to names that are C# keywords, for parameters and locals.</summary>
+    public static string EscapeKeyword(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None
+            ? "@" + identifier
+            : identifier;
+
+    private static string Build(string name, bool upperFirst)
+    {
+        var words = SplitWords(name);
+        var result = new StringBuilder(name.Length);
+        foreach (string word in words)
+        {
+            if (result.Length == 0 && !upperFirst)
+            {
+                result.Append(word.ToLowerInvariant());
+                continue;
+            }
+
+            result.Append(char.ToUpperInvariant(word[0]));
+            result.Append(word.Substring(1));
+        }
+
+        if (result.Length == 0)
+        {
+            result.Append(upperFirst ? "Value" : "value");
+        }
+
+        if (!SyntaxFacts.IsIdentifierStartCharacter(result[0]))
+        {
+            result.Insert(0, upperFirst ? "N" : "n");
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Splits on anything that is not a letter or digit, and between a lower-case letter and an upper-case one.</summary>
+    private static List<string> SplitWords(string name)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_')
+            {
+                Flush();
+                continue;
+            }
+
+            if (current.Length > 0 && char.IsUpper(c) && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])))
+            {
+                Flush();
+            }
+            else if (current.Length > 1 && char.IsUpper(c) && i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))
+            {
+                // "HTTPServer" -> "HTTP", "Server"
+                Flush();
+            }
+
+            current.Append(c);
+        }
+
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (current.Length == 0)
+            {
+                return;
+            }
+
+            string word = current.ToString();
+            bool allUpper = word.Length > 2 && word.ToUpperInvariant() == word && HasLetter(word);
+            words.Add(allUpper ? word.Substring(0, 1) + word.Substring(1).ToLowerInvariant() : word);
+            current.Clear();
+        }
+    }
+
+    private static bool HasLetter(string word)
+    {
+        foreach (char c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Hands out names that are unique within one scope, deterministically: Name, Name2, Name3, ...</summary>
+internal sealed class UniqueNameScope
+{
+    private readonly HashSet<string> _taken;
+
+    public UniqueNameScope(IEnumerable<string>? reserved = null) =>
+        _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), StringComparer.Ordinal);
+
+    public bool IsTaken(string name) => _taken.Contains(name);
+
+    public string Reserve(string preferred)
+    {
+        string name = preferred;
+        for (int n = 2; !_taken.Add(name); n++)
+        {
+            name = preferred + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,21 @@
+using OpenApiClientGen.Diagnostics;
+
+namespace OpenApiClientGen.Model;
+
+/// <summary>What the project file says about one spec: the <c>&lt;OpenApiClient&gt;</c> item and its metadata.</summary>
+internal sealed record SpecOptions(string FilePath, string Namespace, string ClientName);
+
+/// <summary>A spec file's text as the compiler handed it over (step 1).</summary>
+internal sealed record SpecSource(SpecOptions Options, string Text, DiagnosticInfo? OptionsError);
+
+/// <summary>A file that a spec's relative <c>$ref</c>s may point into, already converted to JSON.</summary>
+internal sealed record ReferencedFile(string FilePath, string? Json);
+
+/// <summary>A spec converted to normalized JSON (step 2). <see cref="Json"/> is null when the text could not be read.</summary>
+internal sealed record JsonSpec(SpecOptions Options, string? Json, DiagnosticInfo? Error);
+
+/// <summary>The equatable client model of one spec and what was found wrong with it (steps 3 and 4).</summary>
+internal sealed record ModelResult(SpecOptions Options, ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>One generated source file (step 5).</summary>
+internal sealed record GeneratedFile(string HintName, string Text);

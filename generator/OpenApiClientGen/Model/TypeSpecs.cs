@@ -1,0 +1,71 @@
+namespace OpenApiClientGen.Model;
+
+internal enum TypeKind
+{
+    /// <summary>A built-in type with a runtime codec: string, long, DateTimeOffset, ...</summary>
+    Primitive,
+
+    /// <summary>A type the generator declares: a model class or an enum struct.</summary>
+    Declared,
+
+    Array,
+
+    /// <summary>A JSON object with arbitrary keys, as <c>IDictionary&lt;string, T&gt;</c>.</summary>
+    Map,
+
+    /// <summary>Anything: kept as a <c>JsonElement</c>.</summary>
+    Any,
+}
+
+/// <summary>
+/// A reference to a C# type. <see cref="Name"/> is the C# spelling for primitives and declared types;
+/// <see cref="Codec"/> is the runtime codec's member name for primitives.
+/// </summary>
+internal sealed record TypeRef(TypeKind Kind, string Name, string Codec = "", TypeRef? Element = null, bool IsValueType = false)
+{
+    public static readonly TypeRef Any = new(TypeKind.Any, "global::System.Text.Json.JsonElement", "Element", IsValueType: true);
+    public static readonly TypeRef String = Primitive("string", "String");
+
+    public static TypeRef Primitive(string name, string codec, bool isValueType = false) => new(TypeKind.Primitive, name, codec, null, isValueType);
+
+    public static TypeRef Declared(string name, bool isValueType = false) => new(TypeKind.Declared, name, "", null, isValueType);
+
+    public static TypeRef ArrayOf(TypeRef element) => new(TypeKind.Array, "", "", element);
+
+    public static TypeRef MapOf(TypeRef value) => new(TypeKind.Map, "", "", value);
+}
+
+/// <summary>A type the generator writes out. Records compare by value, so derived declarations stay equatable.</summary>
+internal abstract record TypeDeclaration(string Name, string? Description);
+
+internal sealed record ObjectTypeSpec(string Name, string? Description, EquatableArray<PropertySpec> Properties)
+    : TypeDeclaration(Name, Description);
+
+internal sealed record EnumTypeSpec(string Name, string? Description, EquatableArray<EnumMemberSpec> Members)
+    : TypeDeclaration(Name, Description);
+
+internal sealed record EnumMemberSpec(string Name, string Value);
+
+/// <summary>How a property behaves when it has no value.</summary>
+internal enum Presence
+{
+    /// <summary>Required: always written, and null written as null when the schema allows it.</summary>
+    Always,
+
+    /// <summary>Optional and not nullable: null in C# means "leave it out".</summary>
+    WhenNotNull,
+
+    /// <summary>Optional and nullable: <c>Optional&lt;T&gt;</c> tells unset, null and a value apart.</summary>
+    WhenSet,
+}
+
+internal sealed record PropertySpec(
+    string JsonName,
+    string Name,
+    TypeRef Type,
+    Presence Presence,
+    bool IsNullable,
+    bool IsRequired,
+    string? Description,
+    string? DefaultValue,
+    bool IsDeprecated);

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using OpenApiClientGen.Diagnostics;
+using OpenApiClientGen.Emitting;
+using OpenApiClientGen.Model;
+using OpenApiClientGen.Parsing;
+
+namespace OpenApiClientGen;
+
+/// <summary>Turns each <c>&lt;OpenApiClient&gt;</c> spec into a typed client. Wiring only; the work lives in Parsing/ and Emitting/.</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiClientGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<(AdditionalText File, AnalyzerConfigOptionsProvider Options)> files = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider);
+
+        IncrementalValuesProvider<SpecSource> sources = files
+            .Where(static pair => SpecInputs.IsSpec(pair.File, pair.Options))
+            .Select(static (pair, ct) => SpecInputs.ReadSource(pair.File, pair.Options, ct))
+            .WithTrackingName(TrackingNames.ReadSpec);
+
+        IncrementalValueProvider<EquatableArray<ReferencedFile>> referencedFiles = files
+            .Where(static pair => SpecInputs.IsReference(pair.File, pair.Options))
+            .Select(static (pair, ct) => SpecInputs.ReadReferencedFile(pair.File, ct))
+            .WithTrackingName(TrackingNames.ReadReferencedFile)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToEquatableArray());
+
+        IncrementalValuesProvider<JsonSpec> json = sources
+            .Select(static (source, _) => SpecInputs.ConvertToJson(source))
+            .WithTrackingName(TrackingNames.ConvertToJson);
+
+        IncrementalValuesProvider<ModelResult> models = json
+            .Combine(referencedFiles)
+            .Select(static (pair, _) => SpecReader.Read(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.BuildModel);
+
+        IncrementalValuesProvider<EmitResult> emitted = models
+            .Select(static (model, _) => EmitResult.From(model))
+            .WithTrackingName(TrackingNames.EmitSource);
+
+        context.RegisterSourceOutput(emitted, static (spc, result) =>
+        {
+            foreach (GeneratedFile file in result.Files)
+            {
+                spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            }
+        });
+
+        IncrementalValueProvider<ImmutableArray<(string Path, string Text)>> texts = context.AdditionalTextsProvider
+            .Select(static (file, ct) => (file.Path, file.GetText(ct)?.ToString() ?? ""))
+            .Collect();
+
+        // Diagnostics have an output of their own: positions depend on the text, the model does not.
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = models
+            .Select(static (model, _) => model.Diagnostics)
+            .Where(static d => !d.IsEmpty);
+
+        context.RegisterSourceOutput(diagnostics.Combine(texts), static (spc, pair) => DiagnosticReporter.Report(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(emitted.Where(static e => e.Error is not null).Combine(texts), static (spc, pair) =>
+            DiagnosticReporter.Report(spc, new[] { pair.Left.Error! }.ToEquatableArray(), pair.Right));
+    }
+}

@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using OpenApiClientGen.Diagnostics;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Parsing;
+
+/// <summary>Builds the equatable <see cref="ApiSpec"/> from a parsed OpenAPI document.</summary>
+internal sealed class ApiModelBuilder
+{
+    private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
+
+    private readonly SpecOptions _options;
+    private readonly OpenApiDocument _document;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly SchemaTypeBuilder _types;
+    private readonly List<GroupSpec> _groups;
+
+    public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics)
+    {
+        _options = options;
+        _document = document;
+        _diagnostics = diagnostics;
+        _groups = CollectGroups();
+        var reserved = new List<string> { options.ClientName, options.ClientName + "Options", options.ClientName + "Json" };
+        reserved.AddRange(_groups.Select(g => g.ClassName));
+        _types = new SchemaTypeBuilder(reserved);
+    }
+
+    public ApiSpec Build()
+    {
+        _types.DeclareComponents(_document.Components?.Schemas);
+        EquatableArray<OperationSpec> operations = BuildOperations();
+        return new ApiSpec(
+            _options.Namespace,
+            _options.ClientName,
+            _document.Info?.Title ?? _options.ClientName,
+            _document.Info?.Description,
+            DefaultServerUrl(),
+            _types.Declarations.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
+            _groups.ToEquatableArray(),
+            operations);
+    }
+
+    /// <summary>Every group path and its parents (<c>Beta</c> for <c>Beta.Conversations</c>), each with a class name.</summary>
+    private List<GroupSpec> CollectGroups()
+    {
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (IOpenApiPathItem item in (_document.Paths ?? new OpenApiPaths()).Values)
+        {
+            foreach (OpenApiOperation operation in item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                string group = GroupOf(operation);
+                for (; group.Length > 0; group = group.LastIndexOf('.') < 0 ? "" : group.Substring(0, group.LastIndexOf('.')))
+                {
+                    paths.Add(group);
+                }
+            }
+        }
+
+        var classNames = new UniqueNameScope(new[] { _options.ClientName });
+        return paths.Select(path => new GroupSpec(path, classNames.Reserve(path.Replace(".", "") + "Client"))).ToList();
+    }
+
+    private string? DefaultServerUrl()
+    {
+        OpenApiServer? server = _document.Servers?.FirstOrDefault();
+        if (server?.Url is null)
+        {
+            return null;
+        }
+
+        string url = server.Url;
+        foreach (KeyValuePair<string, OpenApiServerVariable> variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? "");
+        }
+
+        return url;
+    }
+
+    private EquatableArray<OperationSpec> BuildOperations()
+    {
+        var result = new List<OperationSpec>();
+        var methodNames = new Dictionary<string, UniqueNameScope>(StringComparer.Ordinal);
+        var operationIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, IOpenApiPathItem> path in _document.Paths ?? new OpenApiPaths())
+        {
+            if (path.Value.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<HttpMethod, OpenApiOperation> entry in path.Value.Operations.OrderBy(o => Array.IndexOf(MethodOrder, o.Key.Method.ToUpperInvariant())))
+            {
+                string method = entry.Key.Method.ToUpperInvariant();
+                OpenApiOperation operation = entry.Value;
+                string pointer = "/paths/" + SpecTextLocator.Escape(path.Key) + "/" + method.ToLowerInvariant();
+                string group = GroupOf(operation);
+                string baseName = Identifiers.ToPascalCase(
+                    Extension(operation, "x-speakeasy-name-override") ?? Extension(operation, "x-fern-sdk-method-name") ?? operation.OperationId ?? method + " " + path.Key);
+                if (!methodNames.TryGetValue(group, out UniqueNameScope? scope))
+                {
+                    methodNames[group] = scope = new UniqueNameScope();
+                }
+
+                string methodName = scope.Reserve(baseName + "Async");
+                if (operation.OperationId is { } operationId && !operationIds.Add(operationId))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperationId.Id, SpecLocation.AtPointer(_options.FilePath, pointer + "/operationId"), operationId, methodName));
+                }
+
+                result.Add(BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation));
+            }
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private OperationSpec BuildOperation(string group, string methodName, string httpMethod, string path, IOpenApiPathItem pathItem, OpenApiOperation operation)
+    {
+        string context = methodName.Substring(0, methodName.Length - "Async".Length);
+        var parameterNames = new UniqueNameScope(new[] { "cancellationToken", "body", "request", "content" });
+        var parameters = new List<ParameterSpec>();
+        foreach (IOpenApiParameter parameter in MergeParameters(pathItem.Parameters, operation.Parameters))
+        {
+            if (parameter.Name is null || parameter.In is null)
+            {
+                continue;
+            }
+
+            Model.ParameterLocation location = parameter.In.Value switch
+            {
+                Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,
+                Microsoft.OpenApi.ParameterLocation.Header => Model.ParameterLocation.Header,
+                Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
+                _ => Model.ParameterLocation.Query,
+            };
+            IOpenApiSchema? schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
+            TypeRef type = _types.Resolve(schema, context + Identifiers.ToPascalCase(parameter.Name));
+            parameters.Add(new ParameterSpec(
+                parameter.Name,
+                parameterNames.Reserve(Identifiers.ToCamelCase(parameter.Name)),
+                location,
+                type,
+                parameter.Required || location == Model.ParameterLocation.Path,
+                parameter.Description));
+        }
+
+        return new OperationSpec(
+            group,
+            methodName,
+            httpMethod,
+            path,
+            operation.Summary,
+            operation.Description,
+            operation.Deprecated,
+            parameters.OrderBy(p => p.IsRequired ? 0 : 1).ToEquatableArray(),
+            BuildBody(operation.RequestBody, context),
+            BuildResponse(operation.Responses, context));
+    }
+
+    private RequestBodySpec? BuildBody(IOpenApiRequestBody? body, string context)
+    {
+        if (body?.Content is not { Count: > 0 } content)
+        {
+            return null;
+        }
+
+        KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key));
+        if (json.Key is not null)
+        {
+            return new RequestBodySpec(json.Key, _types.Resolve(json.Value.Schema, context + "Request"), body.Required, body.Description);
+        }
+
+        return new RequestBodySpec(content.First().Key, null, body.Required, body.Description);
+    }
+
+    private ResponseSpec BuildResponse(OpenApiResponses? responses, string context)
+    {
+        if (responses is null)
+        {
+            return new ResponseSpec(ResponseKind.None, null, null);
+        }
+
+        KeyValuePair<string, IOpenApiResponse> success = responses
+            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(r => r.Key, StringComparer.Ordinal)
+            .Concat(responses.Where(r => r.Key == "default"))
+            .FirstOrDefault();
+        if (success.Value?.Content is not { Count: > 0 } content)
+        {
+            return new ResponseSpec(ResponseKind.None, null, success.Value?.Description);
+        }
+
+        KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key));
+        if (json.Key is not null)
+        {
+            return new ResponseSpec(ResponseKind.Json, _types.Resolve(json.Value.Schema, context + "Response"), success.Value.Description);
+        }
+
+        bool text = content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !k.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
+        return new ResponseSpec(text ? ResponseKind.Text : ResponseKind.Binary, null, success.Value.Description);
+    }
+
+    private static IEnumerable<IOpenApiParameter> MergeParameters(IList<IOpenApiParameter>? pathLevel, IList<IOpenApiParameter>? operationLevel)
+    {
+        var merged = new List<IOpenApiParameter>(operationLevel ?? Array.Empty<IOpenApiParameter>());
+        foreach (IOpenApiParameter shared in pathLevel ?? Array.Empty<IOpenApiParameter>())
+        {
+            if (!merged.Any(p => p.Name == shared.Name && p.In == shared.In))
+            {
+                merged.Add(shared);
+            }
+        }
+
+        return merged;
+    }
+
+    private string GroupOf(OpenApiOperation operation)
+    {
+        string? group = Extension(operation, "x-speakeasy-group") ?? Extension(operation, "x-fern-sdk-group-name") ?? operation.Tags?.FirstOrDefault()?.Name;
+        if (string.IsNullOrWhiteSpace(group))
+        {
+            return "";
+        }
+
+        return string.Join(".", group!.Split('.').Select(Identifiers.ToPascalCase));
+    }
+
+    private static string? Extension(OpenApiOperation operation, string name) =>
+        operation.Extensions is not null && operation.Extensions.TryGetValue(name, out IOpenApiExtension? extension)
+            && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text)
+            ? text
+            : null;
+
+    // Speakeasy puts "#stream" in path keys to tell two POSTs to the same URL apart; the fragment is never sent.
+    private static string StripFragment(string path)
+    {
+        int hash = path.IndexOf('#');
+        return hash < 0 ? path : path.Substring(0, hash);
+    }
+
+    private static bool IsJson(string mediaType)
+    {
+        string type = mediaType.Split(';')[0].Trim();
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase) || type == "*/*";
+    }
+}

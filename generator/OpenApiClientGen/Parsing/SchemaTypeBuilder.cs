@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Parsing;
+
+/// <summary>Turns OpenAPI schemas into <see cref="TypeRef"/>s and the model and enum declarations they need.</summary>
+internal sealed class SchemaTypeBuilder
+{
+    private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IOpenApiSchema> _pendingComponents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _aliases = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
+    private readonly List<TypeDeclaration> _declarations = new();
+    private readonly UniqueNameScope _typeNames;
+
+    public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames) => _typeNames = new UniqueNameScope(reservedTypeNames);
+
+    public IReadOnlyList<TypeDeclaration> Declarations => _declarations;
+
+    /// <summary>Reserves a C# name for every named object or enum schema first, so references between them (even cyclic) resolve.</summary>
+    public void DeclareComponents(IDictionary<string, IOpenApiSchema>? schemas)
+    {
+        if (schemas is null)
+        {
+            return;
+        }
+
+        var ordered = schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        foreach (KeyValuePair<string, IOpenApiSchema> pair in ordered)
+        {
+            IOpenApiSchema core = Unwrap(pair.Value).Core;
+            if (core is OpenApiSchemaReference || !(IsObjectLike(core) || IsStringEnum(core)))
+            {
+                continue;
+            }
+
+            string name = _typeNames.Reserve(Identifiers.ToPascalCase(pair.Key));
+            _componentTypes[pair.Key] = TypeRef.Declared(name, isValueType: IsStringEnum(core));
+            _pendingComponents[pair.Key] = core;
+        }
+
+        foreach (KeyValuePair<string, IOpenApiSchema> pair in ordered)
+        {
+            if (_pendingComponents.TryGetValue(pair.Key, out IOpenApiSchema? core))
+            {
+                Declare(_componentTypes[pair.Key].Name, core);
+            }
+        }
+    }
+
+    public TypeRef Resolve(IOpenApiSchema? schema, string contextName)
+    {
+        if (schema is null)
+        {
+            return TypeRef.Any;
+        }
+
+        IOpenApiSchema core = Unwrap(schema).Core;
+        if (core is OpenApiSchemaReference reference)
+        {
+            return ResolveReference(reference);
+        }
+
+        if (IsStringEnum(core) || IsObjectLike(core))
+        {
+            string name = _typeNames.Reserve(Identifiers.ToPascalCase(contextName));
+            TypeRef declared = TypeRef.Declared(name, isValueType: IsStringEnum(core));
+            Declare(name, core);
+            return declared;
+        }
+
+        JsonSchemaType type = (core.Type ?? 0) & ~JsonSchemaType.Null;
+        if ((type & JsonSchemaType.Array) != 0 || core.Items is not null)
+        {
+            return TypeRef.ArrayOf(Resolve(core.Items, contextName + "Item"));
+        }
+
+        if ((type & JsonSchemaType.Object) != 0 || core.AdditionalProperties is not null)
+        {
+            return TypeRef.MapOf(core.AdditionalProperties is null ? TypeRef.Any : Resolve(core.AdditionalProperties, contextName + "Value"));
+        }
+
+        return PrimitiveFor(type, core.Format);
+    }
+
+    /// <summary>True when the schema admits JSON null, in any of the three ways specs say so.</summary>
+    public static bool IsNullable(IOpenApiSchema schema)
+    {
+        if (((schema.Type ?? 0) & JsonSchemaType.Null) != 0)
+        {
+            return true;
+        }
+
+        if (Unwrap(schema).Nullable)
+        {
+            return true;
+        }
+
+        return schema is OpenApiSchemaReference { Target: { } target } && target != schema && ((target.Type ?? 0) & JsonSchemaType.Null) != 0;
+    }
+
+    private TypeRef ResolveReference(OpenApiSchemaReference reference)
+    {
+        string id = reference.Reference.Id ?? "";
+        if (_componentTypes.TryGetValue(id, out TypeRef? known))
+        {
+            return known;
+        }
+
+        if (_aliases.TryGetValue(id, out TypeRef? alias))
+        {
+            return alias;
+        }
+
+        IOpenApiSchema? target = reference.Target;
+        if (target is null || !_resolvingAliases.Add(id))
+        {
+            return TypeRef.Any;
+        }
+
+        TypeRef resolved = Resolve(target, id);
+        _resolvingAliases.Remove(id);
+        _aliases[id] = resolved;
+        return resolved;
+    }
+
+    private void Declare(string name, IOpenApiSchema schema)
+    {
+        if (IsStringEnum(schema))
+        {
+            _declarations.Add(new EnumTypeSpec(name, Describe(schema), EnumMembers(schema)));
+            return;
+        }
+
+        var declaration = new ObjectTypeSpec(name, Describe(schema), EquatableArray<PropertySpec>.Empty);
+        int index = _declarations.Count;
+        _declarations.Add(declaration);
+        _declarations[index] = declaration with { Properties = BuildProperties(name, schema) };
+    }
+
+    private EquatableArray<PropertySpec> BuildProperties(string typeName, IOpenApiSchema schema)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        CollectProperties(schema, properties, order, required, new HashSet<IOpenApiSchema>());
+
+        var names = new UniqueNameScope(new[] { typeName });
+        var result = new List<PropertySpec>(order.Count);
+        foreach (string jsonName in order)
+        {
+            IOpenApiSchema propertySchema = properties[jsonName];
+            string name = names.Reserve(Identifiers.ToPascalCase(jsonName));
+            bool isRequired = required.Contains(jsonName);
+            bool isNullable = IsNullable(propertySchema);
+            Presence presence = isRequired ? Presence.Always : isNullable ? Presence.WhenSet : Presence.WhenNotNull;
+            result.Add(new PropertySpec(
+                jsonName,
+                name,
+                Resolve(propertySchema, typeName + Identifiers.ToPascalCase(jsonName)),
+                presence,
+                isNullable,
+                isRequired,
+                Describe(propertySchema),
+                propertySchema.Default?.ToJsonString(),
+                propertySchema.Deprecated));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>Gathers own properties and those of allOf parts; a later part's declaration of a property wins.</summary>
+    private static void CollectProperties(
+        IOpenApiSchema schema, Dictionary<string, IOpenApiSchema> properties, List<string> order, HashSet<string> required, HashSet<IOpenApiSchema> visited)
+    {
+        IOpenApiSchema target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
+        if (!visited.Add(target))
+        {
+            return;
+        }
+
+        foreach (IOpenApiSchema part in target.AllOf ?? Enumerable.Empty<IOpenApiSchema>())
+        {
+            CollectProperties(part, properties, order, required, visited);
+        }
+
+        foreach (KeyValuePair<string, IOpenApiSchema> property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (!properties.ContainsKey(property.Key))
+            {
+                order.Add(property.Key);
+            }
+
+            properties[property.Key] = property.Value;
+        }
+
+        foreach (string name in target.Required ?? new HashSet<string>())
+        {
+            required.Add(name);
+        }
+    }
+
+    private static EquatableArray<EnumMemberSpec> EnumMembers(IOpenApiSchema schema)
+    {
+        var names = new UniqueNameScope(new[] { "Value" });
+        var members = new List<EnumMemberSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        IEnumerable<string> values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(v => v?.GetValue<string>() ?? "").Where(v => v.Length > 0) : new[] { schema.Const! };
+        foreach (string value in values)
+        {
+            if (seen.Add(value))
+            {
+                members.Add(new EnumMemberSpec(names.Reserve(Identifiers.ToPascalCase(value)), value));
+            }
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    private static (IOpenApiSchema Core, bool Nullable) Unwrap(IOpenApiSchema schema)
+    {
+        IList<IOpenApiSchema>? branches = schema.AnyOf is { Count: > 0 } ? schema.AnyOf : schema.OneOf;
+        if (branches is null || branches.Count < 2 || schema.Properties is { Count: > 0 })
+        {
+            return (schema, false);
+        }
+
+        var nonNull = branches.Where(b => b.Type != JsonSchemaType.Null).ToList();
+        return nonNull.Count == 1 && nonNull.Count < branches.Count ? (nonNull[0], true) : (schema, false);
+    }
+
+    private static bool IsStringEnum(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference
+        && (((schema.Enum is { Count: > 0 } && schema.Enum.All(v => v is null || (v is JsonValue value && value.TryGetValue(out string? _)))) && schema.Enum.Any(v => v is not null))
+            || (schema.Const is not null && ((schema.Type ?? JsonSchemaType.String) & ~JsonSchemaType.Null) == JsonSchemaType.String));
+
+    private static bool IsObjectLike(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference
+        && (schema.Properties is { Count: > 0 } || (schema.AllOf is { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 }));
+
+    private static TypeRef PrimitiveFor(JsonSchemaType type, string? format)
+    {
+        switch (type)
+        {
+            case JsonSchemaType.String:
+                return format switch
+                {
+                    "date-time" => TypeRef.Primitive("global::System.DateTimeOffset", "DateTimeOffset", isValueType: true),
+                    "uuid" => TypeRef.Primitive("global::System.Guid", "Guid", isValueType: true),
+                    "byte" => TypeRef.Primitive("byte[]", "Base64"),
+                    _ => TypeRef.String,
+                };
+            case JsonSchemaType.Integer:
+                return format == "int32"
+                    ? TypeRef.Primitive("int", "Int32", isValueType: true)
+                    : TypeRef.Primitive("long", "Int64", isValueType: true);
+            case JsonSchemaType.Number:
+                return format switch
+                {
+                    "float" => TypeRef.Primitive("float", "Single", isValueType: true),
+                    "decimal" => TypeRef.Primitive("decimal", "Decimal", isValueType: true),
+                    _ => TypeRef.Primitive("double", "Double", isValueType: true),
+                };
+            case JsonSchemaType.Boolean:
+                return TypeRef.Primitive("bool", "Boolean", isValueType: true);
+            default:
+                return TypeRef.Any;
+        }
+    }
+
+    private static string? Describe(IOpenApiSchema schema)
+    {
+        string? text = schema.Description ?? schema.Title;
+        return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+    }
+}

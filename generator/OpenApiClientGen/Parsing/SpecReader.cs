@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using OpenApiClientGen.Diagnostics;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Parsing;
+
+/// <summary>Steps 3 and 4: bundles referenced files, reads the document with Microsoft.OpenApi and builds the client model.</summary>
+/// <remarks>
+/// Both steps run in one pipeline node because Microsoft.OpenApi's document is neither equatable nor safe to keep
+/// between compilations; only the equatable <see cref="ModelResult"/> leaves this class.
+/// </remarks>
+internal static class SpecReader
+{
+    public static ModelResult Read(JsonSpec spec, EquatableArray<ReferencedFile> referencedFiles)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        string file = spec.Options.FilePath;
+        try
+        {
+            if (spec.Json is null)
+            {
+                return new ModelResult(spec.Options, null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            if (JsonNode.Parse(spec.Json) is not JsonObject root || !HasSupportedVersion(root, file, diagnostics))
+            {
+                if (diagnostics.Count == 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAnOpenApiDocument.Id, SpecLocation.AtFileStart(file), "The document is not a JSON object or YAML mapping"));
+                }
+
+                return new ModelResult(spec.Options, null, diagnostics.ToEquatableArray());
+            }
+
+            var files = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+            foreach (ReferencedFile reference in referencedFiles)
+            {
+                files[SpecPaths.Normalize(reference.FilePath)] = reference.Json is null ? null : JsonNode.Parse(reference.Json);
+            }
+
+            diagnostics.AddRange(ReferenceBundler.Bundle(file, root, files));
+
+            var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+            ReadResult result = new OpenApiJsonReader().Read(root, new Uri("file:///" + SpecPaths.FileNameWithoutExtension(file)), settings);
+            if (result.Diagnostic is { } readerDiagnostic)
+            {
+                foreach (OpenApiError error in readerDiagnostic.Errors)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError.Id, PointerLocation(file, error.Pointer), error.Message));
+                }
+
+                foreach (OpenApiError warning in readerDiagnostic.Warnings)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderWarning.Id, PointerLocation(file, warning.Pointer), warning.Message));
+                }
+            }
+
+            if (result.Document is null)
+            {
+                return new ModelResult(spec.Options, null, diagnostics.ToEquatableArray());
+            }
+
+            ApiSpec api = new ApiModelBuilder(spec.Options, result.Document, diagnostics).Build();
+            return new ModelResult(spec.Options, api, diagnostics.ToEquatableArray());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError.Id, SpecLocation.AtFileStart(file), ex.GetType().Name, ex.Message));
+            return new ModelResult(spec.Options, null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static bool HasSupportedVersion(JsonObject root, string file, List<DiagnosticInfo> diagnostics)
+    {
+        string? openapi = (root["openapi"] as JsonValue)?.ToString();
+        string? swagger = (root["swagger"] as JsonValue)?.ToString();
+        if (openapi is null && swagger is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAnOpenApiDocument.Id, SpecLocation.AtFileStart(file), "The document has no 'openapi' or 'swagger' field"));
+            return false;
+        }
+
+        bool supported = openapi is not null
+            ? new[] { "3.0", "3.1", "3.2" }.Any(v => openapi == v || openapi.StartsWith(v + ".", StringComparison.Ordinal))
+            : swagger == "2.0";
+        if (!supported)
+        {
+            string field = openapi is not null ? "openapi" : "swagger";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAnOpenApiDocument.Id, SpecLocation.AtPointer(file, "/" + field), $"Version '{openapi ?? swagger}' is not supported"));
+        }
+
+        return supported;
+    }
+
+    private static SpecLocation PointerLocation(string file, string? pointer) =>
+        string.IsNullOrEmpty(pointer) ? SpecLocation.AtFileStart(file) : SpecLocation.AtPointer(file, pointer!);
+}

@@ -1,0 +1,6 @@
+namespace OpenApiClientGen;
+
+internal static class ThisAssembly
+{
+    public const string Version = "0.1.0";
+}

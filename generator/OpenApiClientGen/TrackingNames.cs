@@ -1,0 +1,11 @@
+namespace OpenApiClientGen;
+
+/// <summary>Names of the incremental steps, so tests can check what ran and what came from the cache.</summary>
+public static class TrackingNames
+{
+    public const string ReadSpec = nameof(ReadSpec);
+    public const string ConvertToJson = nameof(ConvertToJson);
+    public const string ReadReferencedFile = nameof(ReadReferencedFile);
+    public const string BuildModel = nameof(BuildModel);
+    public const string EmitSource = nameof(EmitSource);
+}

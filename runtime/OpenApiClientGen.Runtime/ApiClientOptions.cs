@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>Settings shared by every generated client. Each client derives its own options type from this one.</summary>
+public class ApiClientOptions
+{
+    /// <summary>
+    /// The address requests are sent to. Used when the <see cref="System.Net.Http.HttpClient"/> has no
+    /// <c>BaseAddress</c>; when neither sets one, the spec's first server is used.
+    /// </summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The <c>User-Agent</c> header sent with every request, if set.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>Headers sent with every request.</summary>
+    public IDictionary<string, string> DefaultHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The most response body text an <see cref="ApiException"/> keeps; longer bodies are cut and marked.</summary>
+    public int MaxErrorBodyLength { get; set; } = ApiException.DefaultMaxBodyLength;
+}

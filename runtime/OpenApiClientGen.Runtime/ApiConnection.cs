@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>
+/// Sends the requests of one generated client: resolves the base address, adds the default headers,
+/// turns failure statuses into <see cref="ApiException"/> and reads the body into the operation's type.
+/// </summary>
+public sealed class ApiConnection : IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly string? _defaultBaseAddress;
+
+    /// <summary>Creates a connection over <paramref name="httpClient"/>.</summary>
+    /// <param name="httpClient">The client that sends. Its <c>BaseAddress</c>, when set, wins.</param>
+    /// <param name="options">The client's settings.</param>
+    /// <param name="defaultBaseAddress">The spec's server, used when nothing else names one.</param>
+    /// <param name="ownsHttpClient">Whether <see cref="Dispose"/> disposes <paramref name="httpClient"/>.</param>
+    public ApiConnection(HttpClient httpClient, ApiClientOptions options, string? defaultBaseAddress, bool ownsHttpClient)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        _defaultBaseAddress = string.IsNullOrEmpty(defaultBaseAddress) ? null : defaultBaseAddress;
+        _ownsHttpClient = ownsHttpClient;
+    }
+
+    /// <summary>The client's settings.</summary>
+    public ApiClientOptions Options { get; }
+
+    /// <summary>Where requests go: the HttpClient's <c>BaseAddress</c>, else the options', else the spec's server.</summary>
+    public Uri BaseAddress =>
+        _httpClient.BaseAddress
+        ?? Options.BaseAddress
+        ?? (_defaultBaseAddress is not null && Uri.TryCreate(_defaultBaseAddress, UriKind.Absolute, out Uri? fromSpec) ? fromSpec : null)
+        ?? throw new InvalidOperationException(
+            "No base address: set HttpClient.BaseAddress or the client options' BaseAddress" +
+            (_defaultBaseAddress is null ? "." : $" (the spec's server '{_defaultBaseAddress}' is relative)."));
+
+    /// <summary>Sends the request and checks the status; the body is ignored.</summary>
+    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the request and reads the JSON body with <paramref name="codec"/>.</summary>
+    public async Task<T> SendForJsonAsync<T>(ApiRequest request, JsonConverter<T> codec, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        byte[] body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonCodecs.Deserialize(body, codec);
+        }
+        catch (JsonException ex)
+        {
+            throw new ApiException(
+                response.StatusCode,
+                response.ReasonPhrase,
+                ApiException.Truncate(System.Text.Encoding.UTF8.GetString(body), Options.MaxErrorBodyLength),
+                HeadersOf(response),
+                request.Operation + $" returned a body that is not the expected {typeof(T).Name}: {ex.Message}",
+                ex);
+        }
+    }
+
+    /// <summary>Sends the request and returns the body as text.</summary>
+    public async Task<string> SendForTextAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Sends the request and returns the body as a stream, read as it arrives. Dispose it to free the connection.</summary>
+    public async Task<Stream> SendForStreamAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+#if NET
+        return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        return await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+    }
+
+    /// <summary>
+    /// Sends the request and returns the response when its status is a success; otherwise reads the body and throws
+    /// <see cref="ApiException"/>. The caller disposes the response.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress);
+        if (Options.UserAgent is { Length: > 0 } userAgent)
+        {
+            message.Headers.TryAddWithoutValidation("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
+        }
+
+        foreach (KeyValuePair<string, string> header in Options.DefaultHeaders)
+        {
+            if (!message.Headers.Contains(header.Key))
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, ParameterFormatter.HeaderValue(header.Key, header.Value));
+            }
+        }
+
+        HttpResponseMessage response = await _httpClient.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            string body = System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false));
+            throw new ApiException(
+                response.StatusCode,
+                response.ReasonPhrase,
+                ApiException.Truncate(body, Options.MaxErrorBodyLength),
+                HeadersOf(response),
+                request.Operation);
+        }
+    }
+
+    /// <summary>Disposes the HttpClient if this connection created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    private static IReadOnlyDictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response) =>
+        response.Headers.Concat(response.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.SelectMany(h => h.Value), StringComparer.OrdinalIgnoreCase);
+
+    private static async Task<byte[]> ReadBytesAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return Array.Empty<byte>();
+        }
+#if NET
+        return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+    }
+}

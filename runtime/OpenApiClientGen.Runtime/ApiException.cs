@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>The server answered with a status code the operation does not treat as success.</summary>
+/// <remarks>
+/// The exception keeps the status, the response headers and the body text. Credentials never appear in it:
+/// headers that carry secrets are redacted, and the request's own headers are not kept at all.
+/// </remarks>
+public class ApiException : Exception
+{
+    /// <summary>Bodies longer than this many characters are cut, unless the client's options say otherwise.</summary>
+    public const int DefaultMaxBodyLength = 64 * 1024;
+
+    private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key",
+    };
+
+    /// <summary>Creates the exception for a response.</summary>
+    public ApiException(
+        HttpStatusCode statusCode,
+        string? reasonPhrase,
+        string? body,
+        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
+        string? operation = null,
+        Exception? innerException = null)
+        : base(FormatMessage(statusCode, reasonPhrase, operation), innerException)
+    {
+        StatusCode = statusCode;
+        ReasonPhrase = reasonPhrase;
+        Body = body;
+        Operation = operation;
+        Headers = Redact(headers);
+    }
+
+    /// <summary>The HTTP status code of the response.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The status line's reason phrase, if the server sent one.</summary>
+    public string? ReasonPhrase { get; }
+
+    /// <summary>The response body as text, cut at the client's limit (the cut is marked at the end).</summary>
+    public string? Body { get; }
+
+    /// <summary>The operation that failed, as <c>METHOD /path</c>.</summary>
+    public string? Operation { get; }
+
+    /// <summary>The response headers, with secret-bearing ones redacted.</summary>
+    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        Body is null ? base.ToString() : base.ToString() + Environment.NewLine + "Response body: " + Body;
+
+    internal static string? Truncate(string? body, int maxLength)
+    {
+        if (body is null || maxLength < 0 || body.Length <= maxLength)
+        {
+            return body;
+        }
+
+        return body.Substring(0, maxLength) + $"... [{body.Length - maxLength} more characters cut]";
+    }
+
+    private static string FormatMessage(HttpStatusCode statusCode, string? reasonPhrase, string? operation)
+    {
+        string status = $"{(int)statusCode} {(string.IsNullOrEmpty(reasonPhrase) ? statusCode.ToString() : reasonPhrase)}";
+        return operation is null ? $"The server answered {status}." : $"{operation} failed: the server answered {status}.";
+    }
+
+    private static IReadOnlyDictionary<string, IEnumerable<string>> Redact(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+    {
+        var result = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        if (headers is null)
+        {
+            return result;
+        }
+
+        foreach (KeyValuePair<string, IEnumerable<string>> header in headers)
+        {
+            result[header.Key] = SecretHeaders.Contains(header.Key) ? new[] { "[redacted]" } : header.Value.ToArray();
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>One request being put together by a generated operation method: path, query, headers and body.</summary>
+public sealed class ApiRequest
+{
+    private readonly List<KeyValuePair<string, string>> _query = new();
+    private readonly List<KeyValuePair<string, string>> _headers = new();
+    private readonly List<KeyValuePair<string, string>> _cookies = new();
+    private string _path;
+
+    /// <summary>Starts a request for <paramref name="method"/> on <paramref name="pathTemplate"/>, such as <c>/pets/{petId}</c>.</summary>
+    public ApiRequest(string method, string pathTemplate)
+    {
+        Method = method;
+        PathTemplate = pathTemplate;
+        _path = pathTemplate;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The path as the spec writes it, with parameters unfilled.</summary>
+    public string PathTemplate { get; }
+
+    /// <summary>The operation, as <c>METHOD /path/{param}</c>, for messages.</summary>
+    public string Operation => Method + " " + PathTemplate;
+
+    /// <summary>The request body, if any.</summary>
+    public HttpContent? Body { get; private set; }
+
+    /// <summary>Fills the <c>{name}</c> segment. The value is percent-encoded, so it can never change the path's shape.</summary>
+    public ApiRequest Path(string name, object? value)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name, $"The path parameter '{name}' of {Operation} needs a value.");
+        }
+
+        _path = _path.Replace("{" + name + "}", ParameterFormatter.EscapePathSegment(ParameterFormatter.Format(value)));
+        return this;
+    }
+
+    /// <summary>Adds a query parameter; null leaves it out, and a list repeats the name for each item.</summary>
+    public ApiRequest Query(string name, object? value)
+    {
+        foreach (string item in ParameterFormatter.FormatEach(value))
+        {
+            _query.Add(new KeyValuePair<string, string>(name, item));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a header; null leaves it out. Values with line breaks are refused before anything is sent.</summary>
+    public ApiRequest Header(string name, object? value)
+    {
+        if (value is not null)
+        {
+            _headers.Add(new KeyValuePair<string, string>(name, ParameterFormatter.HeaderValue(name, string.Join(",", ParameterFormatter.FormatEach(value)))));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a cookie; null leaves it out.</summary>
+    public ApiRequest Cookie(string name, object? value)
+    {
+        if (value is not null)
+        {
+            _cookies.Add(new KeyValuePair<string, string>(name, Uri.EscapeDataString(ParameterFormatter.Format(value))));
+        }
+
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="value"/> as an <c>application/json</c> body, written by <paramref name="codec"/>.</summary>
+    public ApiRequest JsonBody<T>(T value, JsonConverter<T> codec)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        var content = new ByteArrayContent(JsonCodecs.SerializeToUtf8Bytes(value, codec));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        Body = content;
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="content"/> as the body, as it is.</summary>
+    public ApiRequest Content(HttpContent? content)
+    {
+        Body = content;
+        return this;
+    }
+
+    // Every parameter is escaped already; Uri must not unescape "%2E%2E" and fold it into a parent-directory step.
+    private static Uri CreateUri(string url)
+    {
+#if NET
+        return new Uri(url, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+#else
+        return new Uri(url, UriKind.Absolute);
+#endif
+    }
+
+    /// <summary>Builds the message against <paramref name="baseAddress"/>, keeping any path the base address has.</summary>
+    public HttpRequestMessage ToHttpRequestMessage(Uri baseAddress)
+    {
+        var url = new StringBuilder(baseAddress.AbsoluteUri.TrimEnd('/'));
+        url.Append(_path.StartsWith("/", StringComparison.Ordinal) ? _path : "/" + _path);
+        for (int i = 0; i < _query.Count; i++)
+        {
+            url.Append(i == 0 ? '?' : '&').Append(Uri.EscapeDataString(_query[i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
+        }
+
+        var message = new HttpRequestMessage(new HttpMethod(Method), CreateUri(url.ToString())) { Content = Body };
+        foreach (KeyValuePair<string, string> header in _headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (_cookies.Count > 0)
+        {
+            var cookie = new StringBuilder();
+            foreach (KeyValuePair<string, string> pair in _cookies)
+            {
+                cookie.Append(cookie.Length == 0 ? "" : "; ").Append(pair.Key).Append('=').Append(pair.Value);
+            }
+
+            message.Headers.TryAddWithoutValidation("Cookie", cookie.ToString());
+        }
+
+        return message;
+    }
+}

@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>
+/// Reflection-free codecs for the values generated models hold. Every codec reads a JSON null as the type's
+/// default, so codecs compose without the serializer's help.
+/// </summary>
+public static class JsonCodecs
+{
+    /// <summary>The options passed to codecs. They carry no resolver: nothing here asks the serializer for metadata.</summary>
+    public static JsonSerializerOptions Options { get; } = new();
+
+    /// <summary>JSON strings.</summary>
+    public static JsonConverter<string> String { get; } = new Primitive<string>(static (ref Utf8JsonReader r) => r.GetString()!, static (w, v) => w.WriteStringValue(v));
+
+    /// <summary>JSON booleans.</summary>
+    public static JsonConverter<bool> Boolean { get; } = new Primitive<bool>(static (ref Utf8JsonReader r) => r.GetBoolean(), static (w, v) => w.WriteBooleanValue(v));
+
+    /// <summary>32-bit integers.</summary>
+    public static JsonConverter<int> Int32 { get; } = new Primitive<int>(static (ref Utf8JsonReader r) => r.TryGetInt32(out int v) ? v : checked((int)r.GetDecimal()), static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>64-bit integers.</summary>
+    public static JsonConverter<long> Int64 { get; } = new Primitive<long>(static (ref Utf8JsonReader r) => r.TryGetInt64(out long v) ? v : checked((long)r.GetDecimal()), static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Single-precision numbers.</summary>
+    public static JsonConverter<float> Single { get; } = new Primitive<float>(static (ref Utf8JsonReader r) => r.GetSingle(), static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Double-precision numbers.</summary>
+    public static JsonConverter<double> Double { get; } = new Primitive<double>(static (ref Utf8JsonReader r) => r.GetDouble(), static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>Decimal numbers, for formats that ask for exactness.</summary>
+    public static JsonConverter<decimal> Decimal { get; } = new Primitive<decimal>(static (ref Utf8JsonReader r) => r.GetDecimal(), static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>RFC 3339 date-times.</summary>
+    public static JsonConverter<DateTimeOffset> DateTimeOffset { get; } = new Primitive<DateTimeOffset>(static (ref Utf8JsonReader r) => r.GetDateTimeOffset(), static (w, v) => w.WriteStringValue(v));
+
+    /// <summary>UUIDs.</summary>
+    public static JsonConverter<Guid> Guid { get; } = new Primitive<Guid>(static (ref Utf8JsonReader r) => r.GetGuid(), static (w, v) => w.WriteStringValue(v));
+
+    /// <summary>Base64 strings, as bytes.</summary>
+    public static JsonConverter<byte[]> Base64 { get; } = new Primitive<byte[]>(static (ref Utf8JsonReader r) => r.GetBytesFromBase64(), static (w, v) => w.WriteBase64StringValue(v));
+
+    /// <summary>Any JSON, kept as it is.</summary>
+    public static JsonConverter<JsonElement> Element { get; } = new ElementCodec();
+
+    /// <summary>A JSON array of <typeparamref name="T"/>.</summary>
+    public static JsonConverter<IList<T>> List<T>(JsonConverter<T> item) => new ListCodec<T>(item);
+
+    /// <summary>A JSON object whose members are all <typeparamref name="T"/>.</summary>
+    public static JsonConverter<IDictionary<string, T>> Map<T>(JsonConverter<T> value) => new MapCodec<T>(value);
+
+    /// <summary>A value type that may be null.</summary>
+    public static JsonConverter<T?> Nullable<T>(JsonConverter<T> value)
+        where T : struct => new NullableCodec<T>(value);
+
+    /// <summary>Writes <paramref name="value"/> as UTF-8 JSON.</summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> codec)
+    {
+        using var buffer = new System.IO.MemoryStream(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            codec.Write(writer, value, Options);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON text.</summary>
+    public static string Serialize<T>(T value, JsonConverter<T> codec) => System.Text.Encoding.UTF8.GetString(SerializeToUtf8Bytes(value, codec));
+
+    /// <summary>Reads one JSON value from <paramref name="utf8Json"/>; anything but whitespace after it is an error.</summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonConverter<T> codec)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
+        if (!reader.Read())
+        {
+            throw new JsonException("The body is empty; a JSON value was expected.");
+        }
+
+        T value = codec.Read(ref reader, typeof(T), Options)!;
+        if (reader.Read())
+        {
+            throw new JsonException($"Unexpected {reader.TokenType} after the JSON value at byte {reader.TokenStartIndex}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads JSON text.</summary>
+    public static T Deserialize<T>(string json, JsonConverter<T> codec) => Deserialize(System.Text.Encoding.UTF8.GetBytes(json), codec);
+
+    internal delegate T ReadValue<T>(ref Utf8JsonReader reader);
+
+    internal static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
+        new($"Expected {expected} but found {reader.TokenType} at byte {reader.TokenStartIndex}.");
+
+    private sealed class Primitive<T> : JsonConverter<T>
+    {
+        private readonly ReadValue<T> _read;
+        private readonly Action<Utf8JsonWriter, T> _write;
+
+        public Primitive(ReadValue<T> read, Action<Utf8JsonWriter, T> write)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        public override bool HandleNull => true;
+
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                if (default(T) is null)
+                {
+                    return default!;
+                }
+
+                throw Unexpected(ref reader, typeof(T).Name);
+            }
+
+            try
+            {
+                return _read(ref reader);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException)
+            {
+                throw new JsonException($"Expected {typeof(T).Name} but found {reader.TokenType} at byte {reader.TokenStartIndex}.", ex);
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            _write(writer, value);
+        }
+    }
+
+    private sealed class ElementCodec : JsonConverter<JsonElement>
+    {
+        public override bool HandleNull => true;
+
+        public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using JsonDocument document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.Clone();
+        }
+
+        public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options)
+        {
+            if (value.ValueKind == JsonValueKind.Undefined)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            value.WriteTo(writer);
+        }
+    }
+
+    private sealed class NullableCodec<T> : JsonConverter<T?>
+        where T : struct
+    {
+        private readonly JsonConverter<T> _value;
+
+        public NullableCodec(JsonConverter<T> value) => _value = value;
+
+        public override bool HandleNull => true;
+
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? null : _value.Read(ref reader, typeof(T), options);
+
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            _value.Write(writer, value.Value, options);
+        }
+    }
+
+    private sealed class ListCodec<T> : JsonConverter<IList<T>>
+    {
+        private readonly JsonConverter<T> _item;
+
+        public ListCodec(JsonConverter<T> item) => _item = item;
+
+        public override bool HandleNull => true;
+
+        public override IList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return null!;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw Unexpected(ref reader, "an array");
+            }
+
+            var items = new List<T>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add(_item.Read(ref reader, typeof(T), options)!);
+            }
+
+            return items;
+        }
+
+        public override void Write(Utf8JsonWriter writer, IList<T> value, JsonSerializerOptions options)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartArray();
+            foreach (T item in value)
+            {
+                _item.Write(writer, item, options);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    private sealed class MapCodec<T> : JsonConverter<IDictionary<string, T>>
+    {
+        private readonly JsonConverter<T> _value;
+
+        public MapCodec(JsonConverter<T> value) => _value = value;
+
+        public override bool HandleNull => true;
+
+        public override IDictionary<string, T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return null!;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Unexpected(ref reader, "an object");
+            }
+
+            var map = new Dictionary<string, T>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                string key = reader.GetString()!;
+                reader.Read();
+                map[key] = _value.Read(ref reader, typeof(T), options)!;
+            }
+
+            return map;
+        }
+
+        public override void Write(Utf8JsonWriter writer, IDictionary<string, T> value, JsonSerializerOptions options)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            foreach (KeyValuePair<string, T> pair in value)
+            {
+                writer.WritePropertyName(pair.Key);
+                _value.Write(writer, pair.Value, options);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+}
