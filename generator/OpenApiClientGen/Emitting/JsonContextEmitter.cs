@@ -20,8 +20,14 @@ internal static class JsonContextEmitter
         writer.WriteLine($"/// <summary>Reflection-free JSON codecs for the types of <see cref=\"{api.ClientName}\"/>.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public static partial class {context}");
-        foreach (TypeDeclaration type in api.Types)
+        for (int i = 0; i < api.Types.Count; i++)
         {
+            TypeDeclaration type = api.Types[i];
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
+
             string typeName = "global::" + ns + "." + type.Name;
             writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{typeName}\"/>.</summary>");
             switch (type)
@@ -33,8 +39,6 @@ internal static class JsonContextEmitter
                     WriteObjectCodec(writer, model, typeName, ns, context);
                     break;
             }
-
-            writer.WriteLine();
         }
 
         writer.CloseBlock();

@@ -24,7 +24,7 @@ internal static class SpecReader
         {
             if (spec.Json is null)
             {
-                return new ModelResult(spec.Options, null, EquatableArray<DiagnosticInfo>.Empty);
+                return new ModelResult(spec.Options, null, spec.Error is null ? EquatableArray<DiagnosticInfo>.Empty : new[] { spec.Error }.ToEquatableArray());
             }
 
             if (JsonNode.Parse(spec.Json) is not JsonObject root || !HasSupportedVersion(root, file, diagnostics))

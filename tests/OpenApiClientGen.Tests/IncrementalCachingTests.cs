@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using OpenApiClientGen.Tests.Infrastructure;
+using Xunit;
+
+namespace OpenApiClientGen.Tests;
+
+/// <summary>The generator costs nothing when nothing it reads has changed, checked step by step by tracking name.</summary>
+public sealed class IncrementalCachingTests
+{
+    private static readonly string[] SpecSteps = { TrackingNames.ReadSpec, TrackingNames.ConvertToJson, TrackingNames.BuildModel, TrackingNames.EmitSource };
+
+    private static readonly string PetStore = File.ReadAllText(TestPaths.TestSpec("petstore.yaml"));
+
+    [Fact]
+    public void A_csharp_only_edit_leaves_every_spec_step_cached()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce(new SpecInput("/specs/petstore.yaml", PetStore));
+
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { }", GeneratorHarness.ParseOptions));
+        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (string step in SpecSteps)
+        {
+            Assert.All(Reasons(result, step), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        }
+    }
+
+    [Fact]
+    public void A_spec_edit_regenerates_that_spec()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce(new SpecInput("/specs/petstore.yaml", PetStore));
+
+        string changed = PetStore.Replace("operationId: deletePet", "operationId: removePet");
+        driver = driver.ReplaceAdditionalText(FindText(driver, "/specs/petstore.yaml"), Text("/specs/petstore.yaml", changed));
+        GeneratorRunResult result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.BuildModel));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.EmitSource));
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("RemovePetAsync"));
+    }
+
+    [Fact]
+    public void A_whitespace_or_comment_edit_stops_at_the_json_step()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce(new SpecInput("/specs/petstore.yaml", PetStore));
+
+        driver = driver.ReplaceAdditionalText(FindText(driver, "/specs/petstore.yaml"), Text("/specs/petstore.yaml", "# a new comment\n\n" + PetStore + "\n\n"));
+        GeneratorRunResult result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(result, TrackingNames.ReadSpec));
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, Reasons(result, TrackingNames.ConvertToJson));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(result, TrackingNames.BuildModel));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(result, TrackingNames.EmitSource));
+    }
+
+    [Fact]
+    public void Editing_one_spec_does_not_rebuild_another()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce(
+            new SpecInput("/specs/a.yaml", PetStore, ClientName: "AClient", Namespace: "A"),
+            new SpecInput("/specs/b.yaml", PetStore, ClientName: "BClient", Namespace: "B"));
+
+        driver = driver.ReplaceAdditionalText(FindText(driver, "/specs/a.yaml"), Text("/specs/a.yaml", PetStore.Replace("Pet Store", "Pet Store A")));
+        GeneratorRunResult result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        IncrementalStepRunReason[] models = Reasons(result, TrackingNames.BuildModel);
+        Assert.Equal(2, models.Length);
+        Assert.Equal(1, models.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, models.Count(r => r == IncrementalStepRunReason.Cached));
+    }
+
+    [Fact]
+    public void Step_outputs_hold_no_roslyn_or_openapi_objects()
+    {
+        (GeneratorDriver driver, _) = RunOnce(new SpecInput("/specs/petstore.yaml", PetStore));
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        foreach (string step in SpecSteps.Append(TrackingNames.ReadReferencedFile))
+        {
+            foreach (IncrementalGeneratorRunStep run in result.TrackedSteps.TryGetValue(step, out var runs) ? runs : Enumerable.Empty<IncrementalGeneratorRunStep>())
+            {
+                foreach ((object value, _) in run.Outputs)
+                {
+                    ModelGraph.AssertHoldsOnlyPlainData(value, step);
+                }
+            }
+        }
+    }
+
+    private IReadOnlyList<AdditionalText> _texts = new List<AdditionalText>();
+
+    private (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce(params SpecInput[] specs)
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs, out _texts).RunGenerators(compilation);
+        return (driver, compilation);
+    }
+
+    private static IncrementalStepRunReason[] Reasons(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+
+    private AdditionalText FindText(GeneratorDriver driver, string path) => _texts.Single(t => t.Path == path);
+
+    private static AdditionalText Text(string path, string text) => GeneratorHarness.Text(path, text);
+}
