@@ -78,7 +78,7 @@ public sealed class SpecDiagnosticsTests
 
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("OACG0008", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
         Assert.Empty(run.Sources);
     }
 
@@ -110,7 +110,7 @@ public sealed class SpecDiagnosticsTests
 
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
         Assert.Equal(path, diagnostic.Location.GetLineSpan().Path);
         return diagnostic;
     }
