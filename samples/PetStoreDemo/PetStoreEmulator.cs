@@ -75,7 +75,7 @@ internal sealed class PetStoreEmulator : IAsyncDisposable
         }
         else
         {
-            await WriteAsync(context, 404, new JsonObject { ["message"] = $"no pet '{string.Join('/', segments.Skip(2))}'" });
+            await WriteAsync(context, 404, new JsonObject { ["message"] = $"no pet {string.Join('/', segments.Skip(2))}" });
         }
     }
 

@@ -110,7 +110,7 @@ public sealed class PackageTests
         Assert.True(exitCode == 0, $"dotnet {arguments} failed with {exitCode}:\n{output}");
     }
 
-    private static string Spec(bool includeDelete) => $$"""
+    private static string Spec(bool includeDelete) => $$$"""
         openapi: 3.1.0
         info: {title: Things, version: '1'}
         servers: [{url: 'https://things.example.com'}]
@@ -126,7 +126,7 @@ public sealed class PackageTests
                   content:
                     application/json:
                       schema: {$ref: '#/components/schemas/Thing'}
-        {{(includeDelete ? "    delete:\n      operationId: deleteThing\n      responses:\n        '204': {description: gone}\n" : "")}}components:
+        {{{(includeDelete ? "    delete:\n      operationId: deleteThing\n      responses:\n        '204': {description: gone}\n" : "")}}}components:
           schemas:
             Thing:
               type: object
