@@ -72,6 +72,13 @@ public sealed class PackageTests
 
             string generated = Directory.GetFiles(Path.Combine(consumer, "obj"), "ThingsClient.Client.ThingsClient.g.cs", SearchOption.AllDirectories).Single();
             Assert.Contains("DeleteThingAsync", File.ReadAllText(generated));
+
+            // A broken spec fails the build with an error at the spec's line, not a generator crash.
+            File.WriteAllText(Path.Combine(consumer, "api.yaml"), "openapi: 3.1.0\ninfo: {title: Things, version: '1'}\npaths:\n  /things: [unclosed\n");
+            (int exitCode, string output) = await ProcessRunner.RunAsync("dotnet", "build", consumer, Timeout);
+            Assert.NotEqual(0, exitCode);
+            Assert.Matches(@"api\.yaml\(5,1\): error OACG0001", output);
+            Assert.DoesNotContain("CS8785", output);
         }
         finally
         {
