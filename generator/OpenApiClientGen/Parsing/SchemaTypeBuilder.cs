@@ -15,6 +15,11 @@ internal sealed class SchemaTypeBuilder
     private readonly Dictionary<string, TypeRef> _aliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
     private readonly List<TypeDeclaration> _declarations = new();
+
+    // The same inline schema object reached twice (a cycle the reader resolved into objects, or a shared
+    // instance) maps to one declaration; without this a cyclic graph would recurse until the stack overflows.
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceComparer.Instance);
+    private int _depth;
     private readonly UniqueNameScope _typeNames;
 
     public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames) => _typeNames = new UniqueNameScope(reservedTypeNames);
@@ -52,13 +57,29 @@ internal sealed class SchemaTypeBuilder
         }
     }
 
+    /// <summary>Deeper nesting than this is typed as JsonElement; it keeps the generator's own stack bounded.</summary>
+    public const int MaxDepth = 64;
+
     public TypeRef Resolve(IOpenApiSchema? schema, string contextName)
     {
-        if (schema is null)
+        if (schema is null || _depth >= MaxDepth)
         {
             return TypeRef.Any;
         }
 
+        _depth++;
+        try
+        {
+            return ResolveCore(schema, contextName);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private TypeRef ResolveCore(IOpenApiSchema schema, string contextName)
+    {
         IOpenApiSchema core = Unwrap(schema).Core;
         if (core is OpenApiSchemaReference reference)
         {
@@ -67,8 +88,14 @@ internal sealed class SchemaTypeBuilder
 
         if (IsStringEnum(core) || IsObjectLike(core))
         {
+            if (_inlineTypes.TryGetValue(core, out TypeRef? existing))
+            {
+                return existing;
+            }
+
             string name = _typeNames.Reserve(Identifiers.ToPascalCase(contextName));
             TypeRef declared = TypeRef.Declared(name, isValueType: IsStringEnum(core));
+            _inlineTypes[core] = declared;
             Declare(name, core);
             return declared;
         }
@@ -276,5 +303,14 @@ internal sealed class SchemaTypeBuilder
     {
         string? text = schema.Description ?? schema.Title;
         return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }
