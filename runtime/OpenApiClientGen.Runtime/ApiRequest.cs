@@ -81,7 +81,7 @@ public sealed class ApiRequest
     }
 
     /// <summary>Sends <paramref name="value"/> as an <c>application/json</c> body, written by <paramref name="codec"/>.</summary>
-    public ApiRequest JsonBody<T>(T value, JsonConverter<T> codec)
+    public ApiRequest JsonBody<T>(T? value, JsonConverter<T> codec)
     {
         if (value is null)
         {

@@ -16,6 +16,8 @@ internal static class JsonContextEmitter
         writer.WriteLines(CSharp.FileHeader(ns));
         // Codec type arguments cannot carry nullable annotations faithfully (JsonConverter<T> is invariant).
         writer.WriteLine("#nullable disable warnings");
+        // Deprecated members are still read and written.
+        writer.WriteLine("#pragma warning disable CS0612, CS0618");
         writer.WriteLine();
         writer.WriteLine($"/// <summary>Reflection-free JSON codecs for the types of <see cref=\"{api.ClientName}\"/>.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);

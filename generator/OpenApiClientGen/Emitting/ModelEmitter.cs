@@ -53,7 +53,8 @@ internal static class ModelEmitter
                 CSharp.WriteDoc(writer, "remarks", "Default: " + property.DefaultValue);
             }
 
-            if (property.IsDeprecated)
+            // C# forbids [Obsolete] on required members of a type that is not itself obsolete.
+            if (property.IsDeprecated && property.Presence != Presence.Always)
             {
                 writer.WriteLine("[global::System.Obsolete]");
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Emitting;
@@ -33,6 +34,14 @@ internal static class SourceEmitter
             }
         }
 
-        return files.ToEquatableArray();
+        // Hint names must differ in more than case; the model's names already do, this keeps it so.
+        var hintNames = new UniqueNameScope(ignoreCase: true);
+        return files.Select(f => f with { HintName = Unique(hintNames, f.HintName) }).ToEquatableArray();
+    }
+
+    private static string Unique(UniqueNameScope scope, string hintName)
+    {
+        string stem = hintName.Substring(0, hintName.Length - ".g.cs".Length);
+        return scope.Reserve(stem) + ".g.cs";
     }
 }

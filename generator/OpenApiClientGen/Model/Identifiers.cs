@@ -111,8 +111,12 @@ internal sealed class UniqueNameScope
 {
     private readonly HashSet<string> _taken;
 
-    public UniqueNameScope(IEnumerable<string>? reserved = null) =>
-        _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), StringComparer.Ordinal);
+    /// <param name="reserved">Names that are taken from the start.</param>
+    /// <param name="ignoreCase">
+    /// For type names: they become file (hint) names, which must differ in more than case.
+    /// </param>
+    public UniqueNameScope(IEnumerable<string>? reserved = null, bool ignoreCase = false) =>
+        _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
     public bool IsTaken(string name) => _taken.Contains(name);
 

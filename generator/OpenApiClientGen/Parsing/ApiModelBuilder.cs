@@ -62,7 +62,7 @@ internal sealed class ApiModelBuilder
             }
         }
 
-        var classNames = new UniqueNameScope(new[] { _options.ClientName });
+        var classNames = new UniqueNameScope(new[] { _options.ClientName, _options.ClientName + "Options", _options.ClientName + "Json" }, ignoreCase: true);
         return paths.Select(path => new GroupSpec(path, classNames.Reserve(path.Replace(".", "") + "Client"))).ToList();
     }
 

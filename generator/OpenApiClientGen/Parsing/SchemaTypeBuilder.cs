@@ -22,7 +22,7 @@ internal sealed class SchemaTypeBuilder
     private int _depth;
     private readonly UniqueNameScope _typeNames;
 
-    public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames) => _typeNames = new UniqueNameScope(reservedTypeNames);
+    public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames) => _typeNames = new UniqueNameScope(reservedTypeNames, ignoreCase: true);
 
     public IReadOnlyList<TypeDeclaration> Declarations => _declarations;
 

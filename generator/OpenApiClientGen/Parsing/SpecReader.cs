@@ -46,7 +46,18 @@ internal static class SpecReader
             diagnostics.AddRange(ReferenceBundler.Bundle(file, root, files));
 
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-            ReadResult result = new OpenApiJsonReader().Read(root, new Uri("file:///" + SpecPaths.FileNameWithoutExtension(file)), settings);
+            ReadResult result;
+            try
+            {
+                result = new OpenApiJsonReader().Read(root, new Uri("file:///" + SpecPaths.FileNameWithoutExtension(file)), settings);
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException or OpenApiException)
+            {
+                // The reader throws, rather than reports, on some values of the wrong type (a 0 where a boolean belongs).
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError.Id, SpecLocation.AtFileStart(file), "The OpenAPI reader stopped: " + ex.Message));
+                return new ModelResult(spec.Options, null, diagnostics.ToEquatableArray());
+            }
+
             if (result.Diagnostic is { } readerDiagnostic)
             {
                 foreach (OpenApiError error in readerDiagnostic.Errors)

@@ -1,0 +1,52 @@
+using System.IO;
+using System.Linq;
+using OpenApiClientGen.Tests.Infrastructure;
+using Xunit;
+
+namespace OpenApiClientGen.Tests;
+
+/// <summary>The vendors' full published documents go through the generator without it failing.</summary>
+public sealed class ReferenceDocumentTests
+{
+    [SharedTheory]
+    [InlineData("reference-specs/mistral/openapi.yaml")]
+    [InlineData("reference-specs/orq/openapi.yaml")]
+    [InlineData("reference-specs/pipeshub/sdk-python-speakeasy/out.openapi.yaml")]
+    [InlineData("reference-specs/pipeshub/pipeshub-openapi.yaml")]
+    [InlineData("reference-specs/pieces/sdk-csharp-bundled/openapi.yaml")]
+    public void The_generator_never_fails_on_a_reference_document(string relativePath)
+    {
+        string path = TestPaths.Shared(relativePath);
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, File.ReadAllText(path), Namespace: "Vendor", ClientName: "VendorClient"));
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "OACG0099");
+        Assert.NotEmpty(run.Sources);
+    }
+
+    [Fact]
+    public void Groups_that_differ_only_in_case_get_distinct_files()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: {title: Cases, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  x-speakeasy-group: connectorOAuthConfiguration
+                  responses: {'204': {description: ok}}
+              /b:
+                get:
+                  operationId: getB
+                  x-speakeasy-group: connectorOauthConfiguration
+                  responses: {'204': {description: ok}}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/cases.yaml", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.Equal(2, run.Sources.Count(s => s.HintName.Contains(".Group.", System.StringComparison.Ordinal)));
+    }
+}
