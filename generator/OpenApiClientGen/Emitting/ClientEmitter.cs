@@ -161,7 +161,8 @@ internal static class ClientEmitter
 
         if (body is not null)
         {
-            calls.Add(body.Type is null ? $".Content({bodyName})" : $".JsonBody({bodyName}, {CSharp.Codec(body.Type, ns, context)})");
+            string? codec = body.Type is null ? null : body.IsRequired ? CSharp.Codec(body.Type, ns, context) : CSharp.NullableCodec(body.Type, ns, context);
+            calls.Add(codec is null ? $".Content({bodyName})" : $".JsonBody({bodyName}, {codec})");
         }
 
         string create = $"var request = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)})";
