@@ -24,6 +24,21 @@ public sealed class ReferenceDocumentTests
         Assert.NotEmpty(run.Sources);
     }
 
+    [SharedTheory]
+    [InlineData("reference-specs/mistral/openapi.yaml")]
+    [InlineData("reference-specs/orq/openapi.yaml")]
+    [InlineData("reference-specs/pipeshub/sdk-python-speakeasy/out.openapi.yaml")]
+    public void A_reference_document_compiles_with_no_errors_and_no_warnings(string relativePath)
+    {
+        string path = TestPaths.Shared(relativePath);
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, File.ReadAllText(path), Namespace: "Vendor", ClientName: "VendorClient"));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.True(run.CompilationWarnings.Count == 0, run.Describe(run.CompilationWarnings));
+    }
+
     [Fact]
     public void Groups_that_differ_only_in_case_get_distinct_files()
     {
