@@ -5,6 +5,7 @@
 namespace PetStore;
 
 #nullable disable warnings
+#pragma warning disable CS0612, CS0618
 
 /// <summary>Reflection-free JSON codecs for the types of <see cref="PetStoreClient"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
