@@ -20,4 +20,11 @@ public class ApiClientOptions
 
     /// <summary>The most response body text an <see cref="ApiException"/> keeps; longer bodies are cut and marked.</summary>
     public int MaxErrorBodyLength { get; set; } = ApiException.DefaultMaxBodyLength;
+
+    /// <summary>
+    /// The longest a stream of events or WebSocket messages may receive nothing at all (SSE heartbeat comments count)
+    /// before it fails with <see cref="ApiStreamException"/>; null, the default, waits as long as the server keeps the
+    /// connection open. <see cref="System.Net.Http.HttpClient.Timeout"/> does not limit a stream once its headers have arrived.
+    /// </summary>
+    public TimeSpan? StreamIdleTimeout { get; set; }
 }

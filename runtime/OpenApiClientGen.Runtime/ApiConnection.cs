@@ -91,6 +91,15 @@ public sealed class ApiConnection : IDisposable
     }
 
     /// <summary>
+    /// Sends the request and reads its <c>text/event-stream</c> body as it arrives, one item per event, as
+    /// <paramref name="events"/> says. The request is sent when enumeration starts; a failure status throws
+    /// <see cref="ApiException"/> from the first <c>MoveNextAsync</c>, and a stream that breaks, stops short or carries
+    /// a malformed event throws <see cref="ApiStreamException"/>.
+    /// </summary>
+    public IAsyncEnumerable<TEvent> StreamEventsAsync<TEvent>(ApiRequest request, SseEventReader<TEvent> events, CancellationToken cancellationToken) =>
+        SseEventStream.ReadAsync(this, request, events ?? throw new ArgumentNullException(nameof(events)), cancellationToken);
+
+    /// <summary>
     /// Sends the request and returns the response when its status is a success; otherwise reads the body and throws
     /// <see cref="ApiException"/>. The caller disposes the response.
     /// </summary>

@@ -1,0 +1,159 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>
+/// The response body on its way to <c>SseParser</c>: it remembers whether the bytes so far stop inside an event, and
+/// gives up on a read that waits longer than the idle timeout.
+/// </summary>
+/// <remarks>
+/// <c>SseParser</c> follows the WHATWG rule and silently discards an event that the end of the stream cuts off before
+/// its blank line, so a stream cut mid-event would look like a normal end. This stream does not parse events: it only
+/// follows line breaks (CR, LF or CRLF) far enough to know whether a data or field line is still waiting for the empty
+/// line that completes its event. Comment lines (<c>:</c>...) never leave an event open.
+/// </remarks>
+internal sealed class SseBoundaryStream : Stream
+{
+    private const byte CR = (byte)'\r';
+    private const byte LF = (byte)'\n';
+
+    private readonly Stream _inner;
+    private readonly CancellationTokenSource? _idle;
+    private readonly TimeSpan _idleTimeout;
+    private byte _previous;
+    private bool _atLineStart = true;
+    private bool _inComment;
+
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    /// <param name="inner">The response body.</param>
+    /// <param name="idle">Cancelled when a read waits longer than <paramref name="idleTimeout"/>; its token must be the one reads are given.</param>
+    /// <param name="idleTimeout">The longest wait for the next bytes.</param>
+    public SseBoundaryStream(Stream inner, CancellationTokenSource? idle, TimeSpan idleTimeout)
+    {
+        _inner = inner;
+        _idle = idle;
+        _idleTimeout = idleTimeout;
+    }
+
+    /// <summary>Whether the bytes read so far end with an event that is missing its closing empty line.</summary>
+    public bool EndsInsideEvent { get; private set; }
+
+    /// <summary>Whether the idle timeout has cancelled a read.</summary>
+    public bool IdleTimedOut => _idle?.IsCancellationRequested == true;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        int read = _inner.Read(buffer, offset, count);
+        Follow(buffer.AsSpan(offset, read));
+        return read;
+    }
+
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        ArmIdleTimer();
+        try
+        {
+            int read = await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+            Follow(buffer.AsSpan(offset, read));
+            return read;
+        }
+        finally
+        {
+            DisarmIdleTimer();
+        }
+    }
+
+#if NET
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ArmIdleTimer();
+        try
+        {
+            int read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            Follow(buffer.Span.Slice(0, read));
+            return read;
+        }
+        finally
+        {
+            DisarmIdleTimer();
+        }
+    }
+#endif
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void ArmIdleTimer() => _idle?.CancelAfter(_idleTimeout);
+
+    private void DisarmIdleTimer() => _idle?.CancelAfter(Timeout.InfiniteTimeSpan);
+
+    private void Follow(ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            if (b == LF && _previous == CR)
+            {
+                // The second half of a CRLF: the line already ended at the CR.
+            }
+            else if (b is CR or LF)
+            {
+                if (_atLineStart)
+                {
+                    EndsInsideEvent = false;
+                }
+
+                _atLineStart = true;
+                _inComment = false;
+            }
+            else
+            {
+                if (_atLineStart)
+                {
+                    _inComment = b == (byte)':';
+                    _atLineStart = false;
+                }
+
+                if (!_inComment)
+                {
+                    EndsInsideEvent = true;
+                }
+            }
+
+            _previous = b;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>Sends a streaming request and reads its <c>text/event-stream</c> body, one item per event, as it arrives.</summary>
+/// <remarks>
+/// The response is read with <see cref="HttpCompletionOption.ResponseHeadersRead"/>, so <see cref="HttpClient.Timeout"/>
+/// bounds only the wait for the response headers, never the length of a healthy stream; a stream that goes quiet is
+/// bounded by <see cref="ApiClientOptions.StreamIdleTimeout"/> instead.
+/// <para>
+/// Leaving the enumeration early, cancelling it, reaching the sentinel or failing all dispose the response at once.
+/// What happens to the connection then is the handler's choice: a cancelled or timed-out read makes
+/// <c>SocketsHttpHandler</c> close it at once, while a response disposed between reads is drained for reuse, for
+/// at most <c>SocketsHttpHandler.ResponseDrainTimeout</c> (2 seconds by default) before the connection is closed.
+/// </para>
+/// </remarks>
+internal static class SseEventStream
+{
+    public static async IAsyncEnumerable<TEvent> ReadAsync<TEvent>(
+        ApiConnection connection,
+        ApiRequest request,
+        SseEventReader<TEvent> reader,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string operation = request.Operation;
+        TimeSpan? idleTimeout = connection.Options.StreamIdleTimeout;
+        using HttpResponseMessage response = await connection.SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var reads = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var body = new SseBoundaryStream(await OpenAsync(response.Content, cancellationToken).ConfigureAwait(false), idleTimeout is null ? null : reads, idleTimeout ?? Timeout.InfiniteTimeSpan);
+        SseParser<byte[]> parser = SseParser.Create(body, static (_, data) => data.ToArray());
+        IAsyncEnumerator<SseItem<byte[]>> items = parser.EnumerateAsync(reads.Token).GetAsyncEnumerator(reads.Token);
+        int index = 0;
+        try
+        {
+            while (await NextAsync().ConfigureAwait(false))
+            {
+                SseItem<byte[]> item = items.Current;
+                if (reader.IsSentinel(item.Data))
+                {
+                    yield break;
+                }
+
+                var info = new SseItemInfo(item.EventType, item.EventId, parser.LastEventId, item.ReconnectionInterval, index);
+                yield return Decode(info, item.Data);
+                index++;
+            }
+
+            if (body.EndsInsideEvent)
+            {
+                throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream in the middle of event {index}, before the empty line that completes it.");
+            }
+
+            if (reader.Sentinel is not null)
+            {
+                throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream after {ApiStreamException.Count(index, "event")} without sending '{reader.Sentinel}', which marks its end.");
+            }
+        }
+        finally
+        {
+            await items.DisposeAsync().ConfigureAwait(false);
+        }
+
+        async ValueTask<bool> NextAsync()
+        {
+            try
+            {
+                return await items.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException)
+            {
+                // The caller's own cancellation is no failure of the stream: it surfaces as itself.
+                cancellationToken.ThrowIfCancellationRequested();
+                if (body.IdleTimedOut)
+                {
+                    throw Failure(ApiStreamFailure.IdleTimeout, $"the server sent nothing for {idleTimeout} after {ApiStreamException.Count(index, "event")}, so the stream was given up.", ex);
+                }
+
+                if (ex is IOException)
+                {
+                    throw Failure(ApiStreamFailure.Disconnected, $"the connection broke after {ApiStreamException.Count(index, "event")}: {ex.Message}", ex);
+                }
+
+                throw;
+            }
+        }
+
+        TEvent Decode(SseItemInfo info, byte[] data)
+        {
+            SseEventDecoder<TEvent> decoder = reader.DecoderFor(info.EventType);
+            try
+            {
+                return decoder.Decode(info, data);
+            }
+            catch (JsonException ex)
+            {
+                throw new ApiStreamException(
+                    operation,
+                    ApiStreamFailure.MalformedEvent,
+                    $"{operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {ex.Message}",
+                    info.Index,
+                    info.EventType,
+                    response.StatusCode,
+                    ApiException.Truncate(System.Text.Encoding.UTF8.GetString(data), connection.Options.MaxErrorBodyLength),
+                    ex);
+            }
+        }
+
+        ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) =>
+            new(operation, failure, operation + ": " + what, index, null, response.StatusCode, null, inner);
+    }
+
+    private static async Task<Stream> OpenAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+#if NET
+        return await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+    }
+}

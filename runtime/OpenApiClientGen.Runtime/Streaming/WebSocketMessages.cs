@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>Reads the messages a server pushes over a WebSocket, each a JSON text message, as a stream of items.</summary>
+public static class WebSocketMessages
+{
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Opens a WebSocket for <paramref name="request"/> and reads each text message as JSON with <paramref name="codec"/>,
+    /// until the server closes the socket.
+    /// </summary>
+    /// <remarks>
+    /// The address is the request's URL against the connection's base address, with <c>http</c> turned into <c>ws</c>
+    /// and <c>https</c> into <c>wss</c>; the path and query stay as they are. The request's headers, the default headers
+    /// and the user agent are sent with the handshake; a refused handshake throws <see cref="ApiException"/> with its
+    /// status (on .NET 8 and later). Messages sent in several frames are put back together. A close with a normal status
+    /// ends the stream; any other close, a broken connection, a binary message, malformed JSON or a silence longer than
+    /// <see cref="ApiClientOptions.StreamIdleTimeout"/> throws <see cref="ApiStreamException"/>. Cancelling, or leaving
+    /// the enumeration early, closes the socket.
+    /// </remarks>
+    public static async IAsyncEnumerable<T> ReadJsonAsync<T>(
+        ApiConnection connection,
+        ApiRequest request,
+        JsonConverter<T> codec,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string operation = request.Operation;
+        using var socket = new ClientWebSocket();
+        Uri address = Prepare(socket, connection, request);
+        await ConnectAsync(socket, address, operation, cancellationToken).ConfigureAwait(false);
+        using var receiver = new MessageReceiver(socket, operation, connection.Options.StreamIdleTimeout, cancellationToken);
+        try
+        {
+            for (int index = 0; await receiver.ReceiveAsync(index).ConfigureAwait(false); index++)
+            {
+                T value;
+                try
+                {
+                    value = JsonCodecs.Deserialize(receiver.Message, codec);
+                }
+                catch (JsonException ex)
+                {
+                    throw new ApiStreamException(
+                        operation,
+                        ApiStreamFailure.MalformedEvent,
+                        $"{operation}: WebSocket message {index} is not valid {typeof(T).Name} JSON: {ex.Message}",
+                        index,
+                        statusCode: HttpStatusCode.SwitchingProtocols,
+                        body: ApiException.Truncate(System.Text.Encoding.UTF8.GetString(receiver.Message.ToArray()), connection.Options.MaxErrorBodyLength),
+                        innerException: ex);
+                }
+
+                yield return value;
+            }
+        }
+        finally
+        {
+            await CloseAsync(socket).ConfigureAwait(false);
+        }
+    }
+
+    private static Uri Prepare(ClientWebSocket socket, ApiConnection connection, ApiRequest request)
+    {
+        using HttpRequestMessage message = request.ToHttpRequestMessage(connection.BaseAddress);
+        if (connection.Options.UserAgent is { Length: > 0 } userAgent)
+        {
+            socket.Options.SetRequestHeader("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
+        }
+
+        var sent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in message.Headers)
+        {
+            socket.Options.SetRequestHeader(header.Key, string.Join(",", header.Value));
+            sent.Add(header.Key);
+        }
+
+        foreach (KeyValuePair<string, string> header in connection.Options.DefaultHeaders)
+        {
+            if (sent.Add(header.Key))
+            {
+                socket.Options.SetRequestHeader(header.Key, ParameterFormatter.HeaderValue(header.Key, header.Value));
+            }
+        }
+
+#if NET
+        socket.Options.CollectHttpResponseDetails = true;
+#endif
+        return ToWebSocketAddress(message.RequestUri!);
+    }
+
+    private static Uri ToWebSocketAddress(Uri address)
+    {
+        string url = address.OriginalString;
+        string webSocketUrl = address.Scheme switch
+        {
+            "http" => "ws" + url.Substring("http".Length),
+            "https" => "wss" + url.Substring("https".Length),
+            "ws" or "wss" => url,
+            _ => throw new InvalidOperationException($"A WebSocket cannot be opened to '{address}': the base address must be http, https, ws or wss."),
+        };
+#if NET
+        // As in ApiRequest: every parameter is escaped already, so the path must not be canonicalized again.
+        return new Uri(webSocketUrl, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+#else
+        return new Uri(webSocketUrl, UriKind.Absolute);
+#endif
+    }
+
+    private static async Task ConnectAsync(ClientWebSocket socket, Uri address, string operation, CancellationToken cancellationToken)
+    {
+#if NET
+        try
+        {
+            await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WebSocketException ex) when (socket.HttpStatusCode is not (0 or HttpStatusCode.SwitchingProtocols))
+        {
+            // The server refused the upgrade with an HTTP status: the same failure as any other call's.
+            throw new ApiException(socket.HttpStatusCode, null, null, socket.HttpResponseHeaders, operation, ex);
+        }
+#else
+        await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+#endif
+    }
+
+    /// <summary>Answers the server's close, or starts one; a socket that cannot close politely in time is dropped.</summary>
+    private static async Task CloseAsync(ClientWebSocket socket)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(CloseTimeout);
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            socket.Abort();
+        }
+    }
+
+    /// <summary>Reads whole messages from the socket, frame after frame, and turns every way receiving fails into its exception.</summary>
+    private sealed class MessageReceiver : IDisposable
+    {
+        private readonly ClientWebSocket _socket;
+        private readonly string _operation;
+        private readonly TimeSpan? _idleTimeout;
+        private readonly CancellationToken _cancellationToken;
+        private readonly CancellationTokenSource _receives;
+        private readonly byte[] _buffer = new byte[16 * 1024];
+        private readonly MemoryStream _message = new();
+
+        public MessageReceiver(ClientWebSocket socket, string operation, TimeSpan? idleTimeout, CancellationToken cancellationToken)
+        {
+            _socket = socket;
+            _operation = operation;
+            _idleTimeout = idleTimeout;
+            _cancellationToken = cancellationToken;
+            _receives = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+
+        /// <summary>The message last received, as UTF-8.</summary>
+        public ReadOnlySpan<byte> Message => new(_message.GetBuffer(), 0, (int)_message.Length);
+
+        /// <summary>Receives message <paramref name="index"/> into <see cref="Message"/>; false when the server closed the socket normally.</summary>
+        public async Task<bool> ReceiveAsync(int index)
+        {
+            _message.SetLength(0);
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ReceiveFrameAsync(index).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (result.CloseStatus is WebSocketCloseStatus.NormalClosure or null)
+                    {
+                        return false;
+                    }
+
+                    throw Failure(ApiStreamFailure.Truncated, index, $"the server closed the WebSocket after {ApiStreamException.Count(index, "message")} with status {(int)result.CloseStatus} ({result.CloseStatus}): {result.CloseStatusDescription}");
+                }
+
+                _message.Write(_buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+
+            if (result.MessageType != WebSocketMessageType.Text)
+            {
+                throw Failure(ApiStreamFailure.MalformedEvent, index, $"WebSocket message {index} is {result.MessageType}; a JSON text message was expected.");
+            }
+
+            return true;
+        }
+
+        public void Dispose() => _receives.Dispose();
+
+        private async Task<WebSocketReceiveResult> ReceiveFrameAsync(int index)
+        {
+            if (_idleTimeout is { } idleTimeout)
+            {
+                _receives.CancelAfter(idleTimeout);
+            }
+
+            try
+            {
+                return await _socket.ReceiveAsync(new ArraySegment<byte>(_buffer), _receives.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException)
+            {
+                // The caller's own cancellation is no failure of the stream: it surfaces as itself.
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (_receives.IsCancellationRequested)
+                {
+                    throw Failure(ApiStreamFailure.IdleTimeout, index, $"the server sent nothing for {_idleTimeout} after {ApiStreamException.Count(index, "message")}, so the WebSocket was given up.", ex);
+                }
+
+                if (ex is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                throw Failure(ApiStreamFailure.Disconnected, index, $"the WebSocket connection broke after {ApiStreamException.Count(index, "message")}: {ex.Message}", ex);
+            }
+            finally
+            {
+                _receives.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        private ApiStreamException Failure(ApiStreamFailure failure, int index, string what, Exception? inner = null) =>
+            new(_operation, failure, _operation + ": " + what, index, statusCode: HttpStatusCode.SwitchingProtocols, innerException: inner);
+    }
+}
