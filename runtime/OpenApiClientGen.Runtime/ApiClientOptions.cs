@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>Settings shared by every generated client. Each client derives its own options type from this one.</summary>
-public class ApiClientOptions
+public partial class ApiClientOptions
 {
     /// <summary>
     /// The address requests are sent to. Used when the <see cref="System.Net.Http.HttpClient"/> has no

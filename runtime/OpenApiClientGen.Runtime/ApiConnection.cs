@@ -14,7 +14,7 @@ namespace OpenApiClientGen.Runtime;
 /// Sends the requests of one generated client: resolves the base address, adds the default headers,
 /// turns failure statuses into <see cref="ApiException"/> and reads the body into the operation's type.
 /// </summary>
-public sealed class ApiConnection : IDisposable
+public sealed partial class ApiConnection : IDisposable
 {
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
@@ -52,25 +52,8 @@ public sealed class ApiConnection : IDisposable
     }
 
     /// <summary>Sends the request and reads the JSON body with <paramref name="codec"/>.</summary>
-    public async Task<T> SendForJsonAsync<T>(ApiRequest request, JsonConverter<T> codec, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        byte[] body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return JsonCodecs.Deserialize(body, codec);
-        }
-        catch (JsonException ex)
-        {
-            throw new ApiException(
-                response.StatusCode,
-                response.ReasonPhrase,
-                ApiException.Truncate(System.Text.Encoding.UTF8.GetString(body), Options.MaxErrorBodyLength),
-                HeadersOf(response),
-                request.Operation + $" returned a body that is not the expected {typeof(T).Name}: {ex.Message}",
-                ex);
-        }
-    }
+    public async Task<T> SendForJsonAsync<T>(ApiRequest request, JsonConverter<T> codec, CancellationToken cancellationToken) =>
+        (await SendForJsonResponseAsync(request, codec, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Sends the request and returns the body as text.</summary>
     public async Task<string> SendForTextAsync(ApiRequest request, CancellationToken cancellationToken)
@@ -105,7 +88,8 @@ public sealed class ApiConnection : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
-        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress);
+        IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
+        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials);
         if (Options.UserAgent is { Length: > 0 } userAgent)
         {
             message.Headers.TryAddWithoutValidation("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
@@ -127,13 +111,15 @@ public sealed class ApiConnection : IDisposable
 
         using (response)
         {
-            string body = System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false));
-            throw new ApiException(
+            byte[] body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            throw request.ErrorTable.CreateException(new ApiErrorResponse(
                 response.StatusCode,
                 response.ReasonPhrase,
-                ApiException.Truncate(body, Options.MaxErrorBodyLength),
+                body,
                 HeadersOf(response),
-                request.Operation);
+                request.Operation,
+                Options.MaxErrorBodyLength,
+                ApiCredential.SecretsOf(credentials)));
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -8,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>One request being put together by a generated operation method: path, query, headers and body.</summary>
-public sealed class ApiRequest
+public sealed partial class ApiRequest
 {
     private readonly List<KeyValuePair<string, string>> _query = new();
     private readonly List<KeyValuePair<string, string>> _headers = new();
@@ -52,11 +53,16 @@ public sealed class ApiRequest
     {
         foreach (string item in ParameterFormatter.FormatEach(value))
         {
-            _query.Add(new KeyValuePair<string, string>(name, item));
+            AddQuery(name, item);
         }
 
         return this;
     }
+
+    // Names and values are stored percent-encoded, so that styles can join items with delimiters that stay literal.
+    private void AddQuery(string name, string value) => AddEncodedQuery(Uri.EscapeDataString(name), Uri.EscapeDataString(value));
+
+    private void AddEncodedQuery(string encodedName, string encodedValue) => _query.Add(new KeyValuePair<string, string>(encodedName, encodedValue));
 
     /// <summary>Adds a header; null leaves it out. Values with line breaks are refused before anything is sent.</summary>
     public ApiRequest Header(string name, object? value)
@@ -112,17 +118,22 @@ public sealed class ApiRequest
     }
 
     /// <summary>Builds the message against <paramref name="baseAddress"/>, keeping any path the base address has.</summary>
-    public HttpRequestMessage ToHttpRequestMessage(Uri baseAddress)
+    public HttpRequestMessage ToHttpRequestMessage(Uri baseAddress) => ToHttpRequestMessage(baseAddress, Array.Empty<ApiCredential>());
+
+    /// <summary>Builds the message with <paramref name="credentials"/> in their headers, query parameters or cookies.</summary>
+    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, IReadOnlyList<ApiCredential> credentials)
     {
         var url = new StringBuilder(baseAddress.AbsoluteUri.TrimEnd('/'));
         url.Append(_path.StartsWith("/", StringComparison.Ordinal) ? _path : "/" + _path);
-        for (int i = 0; i < _query.Count; i++)
+        char separator = '?';
+        foreach (KeyValuePair<string, string> pair in _query.Concat(CredentialQuery(credentials)))
         {
-            url.Append(i == 0 ? '?' : '&').Append(Uri.EscapeDataString(_query[i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
+            url.Append(separator).Append(pair.Key).Append('=').Append(pair.Value);
+            separator = '&';
         }
 
-        var message = new HttpRequestMessage(new HttpMethod(Method), CreateUri(url.ToString())) { Content = Body };
-        foreach (KeyValuePair<string, string> header in _headers)
+        var message = new HttpRequestMessage(new HttpMethod(Method), CreateUri(url.ToString())) { Content = Body ?? CreateFormContent() };
+        foreach (KeyValuePair<string, string> header in _headers.Concat(CredentialHeaders(credentials)))
         {
             if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
             {
@@ -130,15 +141,10 @@ public sealed class ApiRequest
             }
         }
 
-        if (_cookies.Count > 0)
+        List<KeyValuePair<string, string>> cookies = _cookies.Concat(CredentialCookies(credentials)).ToList();
+        if (cookies.Count > 0)
         {
-            var cookie = new StringBuilder();
-            foreach (KeyValuePair<string, string> pair in _cookies)
-            {
-                cookie.Append(cookie.Length == 0 ? "" : "; ").Append(pair.Key).Append('=').Append(pair.Value);
-            }
-
-            message.Headers.TryAddWithoutValidation("Cookie", cookie.ToString());
+            message.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", cookies.Select(pair => pair.Key + "=" + pair.Value)));
         }
 
         return message;

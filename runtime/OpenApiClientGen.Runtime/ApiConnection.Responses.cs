@@ -1,0 +1,59 @@
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenApiClientGen.Runtime;
+
+public sealed partial class ApiConnection
+{
+    /// <summary>Sends the request, checks the status and returns it with the headers; the body is ignored.</summary>
+    public async Task<ApiResponse> SendForResponseAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse(response.StatusCode, HeadersOf(response));
+    }
+
+    /// <summary>Sends the request and reads the JSON body with <paramref name="codec"/>, next to the status and headers.</summary>
+    public async Task<ApiResponse<T>> SendForJsonResponseAsync<T>(ApiRequest request, JsonConverter<T> codec, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        byte[] body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new ApiResponse<T>(response.StatusCode, HeadersOf(response), JsonCodecs.Deserialize(body, codec));
+        }
+        catch (JsonException ex)
+        {
+            throw new ApiException(
+                response.StatusCode,
+                response.ReasonPhrase,
+                ApiException.Truncate(System.Text.Encoding.UTF8.GetString(body), Options.MaxErrorBodyLength),
+                HeadersOf(response),
+                request.Operation + $" returned a body that is not the expected {typeof(T).Name}: {ex.Message}",
+                ex);
+        }
+    }
+
+    /// <summary>Sends the request and returns the body as text, next to the status and headers.</summary>
+    public async Task<ApiResponse<string>> SendForTextResponseAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        string text = System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false));
+        return new ApiResponse<string>(response.StatusCode, HeadersOf(response), text);
+    }
+
+    /// <summary>Sends the request and returns the body as a stream read as it arrives; dispose the stream to free the connection.</summary>
+    public async Task<ApiResponse<Stream>> SendForStreamResponseAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+#if NET
+        Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        return new ApiResponse<Stream>(response.StatusCode, HeadersOf(response), body);
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>A credential resolved for one request, and where it goes.</summary>
+internal sealed class ApiCredential
+{
+    public ApiCredential(ApiSecurityScheme scheme, string value)
+    {
+        Scheme = scheme;
+        Value = value;
+    }
+
+    public ApiSecurityScheme Scheme { get; }
+
+    public string Value { get; }
+
+    /// <summary>The text that goes on the wire: the header value for bearer and basic, the key itself otherwise.</summary>
+    public string WireValue => Scheme.Kind switch
+    {
+        ApiSecurityKind.Bearer => "Bearer " + Value,
+        ApiSecurityKind.Basic => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Value)),
+        _ => Value,
+    };
+
+    /// <summary>
+    /// Every scheme the operation lists whose credential is configured. An operation with <c>security: []</c> lists
+    /// none and so sends none. Sending each configured one covers both a requirement that needs several schemes
+    /// together and alternatives of which the caller configured one.
+    /// </summary>
+    public static async Task<IReadOnlyList<ApiCredential>> ResolveAsync(ApiClientOptions options, IReadOnlyList<ApiSecurityScheme> schemes, CancellationToken cancellationToken)
+    {
+        if (schemes.Count == 0)
+        {
+            return Array.Empty<ApiCredential>();
+        }
+
+        var credentials = new List<ApiCredential>(schemes.Count);
+        foreach (ApiSecurityScheme scheme in schemes)
+        {
+            if (await options.GetCredentialAsync(scheme, cancellationToken).ConfigureAwait(false) is { Length: > 0 } value)
+            {
+                credentials.Add(new ApiCredential(scheme, value));
+            }
+        }
+
+        return credentials;
+    }
+
+    /// <summary>What must never show up in an exception: the raw credentials and their encoded forms.</summary>
+    public static IReadOnlyList<string> SecretsOf(IReadOnlyList<ApiCredential> credentials)
+    {
+        var secrets = new List<string>(credentials.Count * 2);
+        foreach (ApiCredential credential in credentials)
+        {
+            secrets.Add(credential.WireValue);
+            secrets.Add(credential.Value);
+            if (credential.Scheme.Kind == ApiSecurityKind.Basic && credential.Value.IndexOf(':') is int colon and >= 0)
+            {
+                secrets.Add(credential.Value.Substring(colon + 1));
+            }
+        }
+
+        // Longest first, so a short secret inside a longer one does not leave the rest behind. Scrubbing a
+        // one- or two-letter password would garble the whole body and protect little.
+        secrets.RemoveAll(s => s.Length < 4);
+        secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
+        return secrets;
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace OpenApiClientGen.Runtime;
+
+public sealed partial class ApiRequest
+{
+    /// <summary>The schemes whose credentials this operation sends; none for an operation with <c>security: []</c>.</summary>
+    public IReadOnlyList<ApiSecurityScheme> SecuritySchemes { get; private set; } = Array.Empty<ApiSecurityScheme>();
+
+    /// <summary>The operation's declared error bodies.</summary>
+    public ApiErrorTable ErrorTable { get; private set; } = ApiErrorTable.None;
+
+    /// <summary>Sends the credential of each of <paramref name="schemes"/> that the client's options configure.</summary>
+    public ApiRequest Security(params ApiSecurityScheme[] schemes)
+    {
+        SecuritySchemes = schemes ?? Array.Empty<ApiSecurityScheme>();
+        return this;
+    }
+
+    /// <summary>Reads failure bodies as <paramref name="errors"/> declares.</summary>
+    public ApiRequest Errors(ApiErrorTable errors)
+    {
+        ErrorTable = errors ?? ApiErrorTable.None;
+        return this;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> CredentialQuery(IReadOnlyList<ApiCredential> credentials) =>
+        credentials.Where(c => c.Scheme.Kind == ApiSecurityKind.ApiKeyQuery)
+            .Select(c => new KeyValuePair<string, string>(Uri.EscapeDataString(c.Scheme.ParameterName), Uri.EscapeDataString(c.Value)));
+
+    private static IEnumerable<KeyValuePair<string, string>> CredentialHeaders(IReadOnlyList<ApiCredential> credentials) =>
+        credentials.Where(c => c.Scheme.Kind is ApiSecurityKind.Bearer or ApiSecurityKind.Basic or ApiSecurityKind.ApiKeyHeader)
+            .Select(c => new KeyValuePair<string, string>(
+                c.Scheme.Kind == ApiSecurityKind.ApiKeyHeader ? c.Scheme.ParameterName : "Authorization",
+                ParameterFormatter.HeaderValue(c.Scheme.Name, c.WireValue)));
+
+    private static IEnumerable<KeyValuePair<string, string>> CredentialCookies(IReadOnlyList<ApiCredential> credentials) =>
+        credentials.Where(c => c.Scheme.Kind == ApiSecurityKind.ApiKeyCookie)
+            .Select(c => new KeyValuePair<string, string>(c.Scheme.ParameterName, Uri.EscapeDataString(c.Value)));
+}
