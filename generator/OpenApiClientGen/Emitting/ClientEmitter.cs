@@ -8,7 +8,6 @@ namespace OpenApiClientGen.Emitting;
 internal static class ClientEmitter
 {
     private const string Connection = CSharp.Runtime + ".ApiConnection";
-    private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
 
     public static string EmitClient(ApiSpec api)
     {
@@ -107,97 +106,7 @@ internal static class ClientEmitter
         foreach (OperationSpec operation in api.Operations.Where(o => o.GroupPath == groupPath))
         {
             writer.WriteLine();
-            WriteOperation(writer, api, operation);
+            OperationEmitter.Write(writer, api, operation);
         }
     }
-
-    private static void WriteOperation(SourceWriter writer, ApiSpec api, OperationSpec operation)
-    {
-        string ns = api.Namespace;
-        string context = api.ClientName + "Json";
-        CSharp.WriteDoc(writer, "summary", operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}");
-        if (operation.Summary is not null)
-        {
-            CSharp.WriteDoc(writer, "remarks", operation.Description);
-        }
-
-        var parameters = new List<string>();
-        foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.IsRequired))
-        {
-            parameters.Add($"{CSharp.TypeName(parameter.Type, ns)} {Identifiers.EscapeKeyword(parameter.Name)}");
-            WriteParameterDoc(writer, parameter);
-        }
-
-        RequestBodySpec? body = operation.Body;
-        string? bodyName = body is null ? null : body.Type is null ? "content" : "body";
-        string? bodyType = body is null ? null : body.Type is null ? "global::System.Net.Http.HttpContent" : CSharp.TypeName(body.Type, ns);
-        if (body is not null)
-        {
-            parameters.Add(body.IsRequired ? $"{bodyType} {bodyName}" : $"{bodyType}? {bodyName} = null");
-            CSharp.WriteDoc(writer, "param", body.Description ?? $"The request body ({body.MediaType}).", $" name=\"{bodyName}\"");
-        }
-
-        foreach (ParameterSpec parameter in operation.Parameters.Where(p => !p.IsRequired))
-        {
-            parameters.Add($"{CSharp.NullableTypeName(parameter.Type, ns)} {Identifiers.EscapeKeyword(parameter.Name)} = null");
-            WriteParameterDoc(writer, parameter);
-        }
-
-        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.WriteLine($"/// <exception cref=\"{CSharp.Runtime}.ApiException\">The server answered with a status that is not a success.</exception>");
-        if (operation.IsDeprecated)
-        {
-            writer.WriteLine("[global::System.Obsolete(\"This operation is deprecated.\")]");
-        }
-
-        parameters.Add(CancellationTokenParameter);
-        (string returnType, string send) = Response(operation.Response, ns, context);
-        writer.OpenBlock($"public {returnType} {operation.MethodName}({string.Join(", ", parameters)})");
-        var calls = new List<string>();
-        foreach (ParameterSpec parameter in operation.Parameters)
-        {
-            calls.Add($".{parameter.Location}({CSharp.Literal(parameter.WireName)}, {Identifiers.EscapeKeyword(parameter.Name)})");
-        }
-
-        if (body is not null)
-        {
-            string? codec = body.Type is null ? null : body.IsRequired ? CSharp.Codec(body.Type, ns, context) : CSharp.NullableCodec(body.Type, ns, context);
-            calls.Add(codec is null ? $".Content({bodyName})" : $".JsonBody({bodyName}, {codec})");
-        }
-
-        string create = $"var request = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)})";
-        writer.WriteLine(calls.Count == 0 ? create + ";" : create);
-        writer.Indent();
-        for (int i = 0; i < calls.Count; i++)
-        {
-            writer.WriteLine(calls[i] + (i == calls.Count - 1 ? ";" : ""));
-        }
-
-        writer.Unindent();
-        writer.WriteLine(send);
-        writer.CloseBlock();
-    }
-
-    private static void WriteParameterDoc(SourceWriter writer, ParameterSpec parameter)
-    {
-        string attributes = $" name=\"{parameter.Name}\"";
-        if (parameter.Description is null)
-        {
-            string location = parameter.Location.ToString().ToLowerInvariant();
-            CSharp.WriteDocXml(writer, "param", $"The <c>{CSharp.EscapeXml(parameter.WireName)}</c> {location} parameter.", attributes);
-            return;
-        }
-
-        CSharp.WriteDoc(writer, "param", parameter.Description, attributes);
-    }
-
-    private static (string ReturnType, string Send) Response(ResponseSpec response, string ns, string context) => response.Kind switch
-    {
-        ResponseKind.Json => (
-            $"global::System.Threading.Tasks.Task<{CSharp.TypeName(response.Type!, ns)}>",
-            $"return _connection.SendForJsonAsync(request, {CSharp.Codec(response.Type!, ns, context)}, cancellationToken);"),
-        ResponseKind.Text => ("global::System.Threading.Tasks.Task<string>", "return _connection.SendForTextAsync(request, cancellationToken);"),
-        ResponseKind.Binary => ("global::System.Threading.Tasks.Task<global::System.IO.Stream>", "return _connection.SendForStreamAsync(request, cancellationToken);"),
-        _ => ("global::System.Threading.Tasks.Task", "return _connection.SendAsync(request, cancellationToken);"),
-    };
 }

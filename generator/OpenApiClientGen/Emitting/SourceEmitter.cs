@@ -16,6 +16,11 @@ internal static class SourceEmitter
             new(prefix + "Json." + api.ClientName + "Json.g.cs", JsonContextEmitter.Emit(api)),
         };
 
+        if (!api.SecuritySchemes.IsEmpty)
+        {
+            files.Add(new GeneratedFile(prefix + "Security." + api.ClientName + "Security.g.cs", SecurityEmitter.Emit(api)));
+        }
+
         foreach (GroupSpec group in api.Groups)
         {
             files.Add(new GeneratedFile(prefix + "Group." + group.ClassName + ".g.cs", ClientEmitter.EmitGroup(api, group)));

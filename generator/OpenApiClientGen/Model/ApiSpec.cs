@@ -1,7 +1,7 @@
 namespace OpenApiClientGen.Model;
 
 /// <summary>Everything the emitter needs to write one client: types, operations and defaults.</summary>
-internal sealed record ApiSpec(
+internal sealed partial record ApiSpec(
     string Namespace,
     string ClientName,
     string Title,

@@ -19,7 +19,7 @@ internal enum ResponseKind
 
 /// <param name="GroupPath">Dotted group, for example <c>beta.conversations</c>; empty for methods on the client itself.</param>
 /// <param name="Path">The URL path template with any <c>#fragment</c> removed.</param>
-internal sealed record OperationSpec(
+internal sealed partial record OperationSpec(
     string GroupPath,
     string MethodName,
     string HttpMethod,
@@ -31,7 +31,7 @@ internal sealed record OperationSpec(
     RequestBodySpec? Body,
     ResponseSpec Response);
 
-internal sealed record ParameterSpec(
+internal sealed partial record ParameterSpec(
     string WireName,
     string Name,
     ParameterLocation Location,
@@ -39,6 +39,6 @@ internal sealed record ParameterSpec(
     bool IsRequired,
     string? Description);
 
-internal sealed record RequestBodySpec(string MediaType, TypeRef? Type, bool IsRequired, string? Description);
+internal sealed partial record RequestBodySpec(string MediaType, TypeRef? Type, bool IsRequired, string? Description);
 
 internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? Description);

@@ -19,6 +19,7 @@ internal sealed class ApiModelBuilder
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly SchemaTypeBuilder _types;
     private readonly List<GroupSpec> _groups;
+    private readonly OperationDetailsBuilder _details;
 
     public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics)
     {
@@ -26,9 +27,10 @@ internal sealed class ApiModelBuilder
         _document = document;
         _diagnostics = diagnostics;
         _groups = CollectGroups();
-        var reserved = new List<string> { options.ClientName, options.ClientName + "Options", options.ClientName + "Json" };
+        var reserved = new List<string> { options.ClientName, options.ClientName + "Options", options.ClientName + "Json", options.ClientName + "Security" };
         reserved.AddRange(_groups.Select(g => g.ClassName));
         _types = new SchemaTypeBuilder(reserved);
+        _details = new OperationDetailsBuilder(document, _types);
     }
 
     public ApiSpec Build()
@@ -43,7 +45,7 @@ internal sealed class ApiModelBuilder
             DefaultServerUrl(),
             _types.Declarations.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
             _groups.ToEquatableArray(),
-            operations);
+            operations) { SecuritySchemes = _details.SecuritySchemes };
     }
 
     /// <summary>Every group path and its parents (<c>Beta</c> for <c>Beta.Conversations</c>), each with a class name.</summary>
@@ -109,6 +111,7 @@ internal sealed class ApiModelBuilder
                 }
 
                 string methodName = scope.Reserve(baseName + "Async");
+                scope.Reserve(OperationSpec.WithResponseNameFor(methodName));
                 if (operation.OperationId is { } operationId && !operationIds.Add(operationId))
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperationId.Id, SpecLocation.AtPointer(_options.FilePath, pointer + "/operationId"), operationId, methodName));
@@ -142,13 +145,15 @@ internal sealed class ApiModelBuilder
             };
             IOpenApiSchema? schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
             TypeRef type = _types.Resolve(schema, context + Identifiers.ToPascalCase(parameter.Name));
-            parameters.Add(new ParameterSpec(
-                parameter.Name,
-                parameterNames.Reserve(Identifiers.ToCamelCase(parameter.Name)),
-                location,
-                type,
-                parameter.Required || location == Model.ParameterLocation.Path,
-                parameter.Description));
+            parameters.Add(OperationDetailsBuilder.WithStyle(
+                new ParameterSpec(
+                    parameter.Name,
+                    parameterNames.Reserve(Identifiers.ToCamelCase(parameter.Name)),
+                    location,
+                    type,
+                    parameter.Required || location == Model.ParameterLocation.Path,
+                    parameter.Description),
+                parameter));
         }
 
         return new OperationSpec(
@@ -160,24 +165,12 @@ internal sealed class ApiModelBuilder
             operation.Description,
             operation.Deprecated,
             parameters.OrderBy(p => p.IsRequired ? 0 : 1).ToEquatableArray(),
-            BuildBody(operation.RequestBody, context),
-            BuildResponse(operation.Responses, context));
-    }
-
-    private RequestBodySpec? BuildBody(IOpenApiRequestBody? body, string context)
-    {
-        if (body?.Content is not { Count: > 0 } content)
+            _details.BuildBody(operation.RequestBody, context, parameters.Select(p => p.Name)),
+            BuildResponse(operation.Responses, context))
         {
-            return null;
-        }
-
-        KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key));
-        if (json.Key is not null)
-        {
-            return new RequestBodySpec(json.Key, _types.Resolve(json.Value.Schema, context + "Request"), body.Required, body.Description);
-        }
-
-        return new RequestBodySpec(content.First().Key, null, body.Required, body.Description);
+            Errors = _details.ErrorsOf(operation.Responses, context),
+            Security = _details.SecurityOf(operation),
+        };
     }
 
     private ResponseSpec BuildResponse(OpenApiResponses? responses, string context)

@@ -20,44 +20,101 @@ public sealed partial class PetsClient
     /// <param name="status">The <c>status</c> query parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::PetStore.Pet>> ListPetsAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::PetStore.Pet>> ListPetsAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        (await ListPetsWithResponseAsync(limit, status, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Lists pets, optionally filtered.</summary>
+    /// <param name="limit">The most pets to return.</param>
+    /// <param name="status">The <c>status</c> query parameter.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response's status and headers, next to its body.</returns>
+    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
+    public global::System.Threading.Tasks.Task<global::OpenApiClientGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::PetStore.Pet>>> ListPetsWithResponseAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::OpenApiClientGen.Runtime.ApiRequest("GET", "/pets")
             .Query("limit", limit)
             .Query("status", status);
-        return _connection.SendForJsonAsync(request, global::OpenApiClientGen.Runtime.JsonCodecs.List(global::PetStore.PetStoreClientJson.Pet), cancellationToken);
+        return _connection.SendForJsonResponseAsync(request, global::OpenApiClientGen.Runtime.JsonCodecs.List(global::PetStore.PetStoreClientJson.Pet), cancellationToken);
     }
 
     /// <summary>Adds a pet.</summary>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
-    public global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        (await CreatePetWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Adds a pet.</summary>
+    /// <param name="body">The request body (application/json).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response's status and headers, next to its body.</returns>
+    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
+    public global::System.Threading.Tasks.Task<global::OpenApiClientGen.Runtime.ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::OpenApiClientGen.Runtime.ApiRequest("POST", "/pets")
             .JsonBody(body, global::PetStore.PetStoreClientJson.NewPet);
-        return _connection.SendForJsonAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
+        return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
+
+    /// <summary>Adds a pet.</summary>
+    /// <param name="name">The pet's name.</param>
+    /// <param name="tag">The body's <c>tag</c> member.</param>
+    /// <param name="status">The body's <c>status</c> member.</param>
+    /// <param name="nickname">Left out, null, or a name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
+    public global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(string name, string? tag = null, global::PetStore.PetStatus? status = null, global::OpenApiClientGen.Runtime.Optional<string?> nickname = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+        CreatePetAsync(
+            new global::PetStore.NewPet
+            {
+                Name = name,
+                Tag = tag,
+                Status = status,
+                Nickname = nickname,
+            },
+            cancellationToken);
+
+    private static readonly global::OpenApiClientGen.Runtime.ApiErrorTable _getPetErrors = new global::OpenApiClientGen.Runtime.ApiErrorTable()
+        .On("404", global::PetStore.PetStoreClientJson.Error);
 
     /// <summary>Finds one pet.</summary>
     /// <param name="petId">The <c>petId</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException{TError}">The server answered 404 with the error body the spec declares.</exception>
     /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
-    public global::System.Threading.Tasks.Task<global::PetStore.Pet> GetPetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::PetStore.Pet> GetPetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        (await GetPetWithResponseAsync(petId, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Finds one pet.</summary>
+    /// <param name="petId">The <c>petId</c> path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response's status and headers, next to its body.</returns>
+    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException{TError}">The server answered 404 with the error body the spec declares.</exception>
+    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
+    public global::System.Threading.Tasks.Task<global::OpenApiClientGen.Runtime.ApiResponse<global::PetStore.Pet>> GetPetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::OpenApiClientGen.Runtime.ApiRequest("GET", "/pets/{petId}")
+            .Errors(_getPetErrors)
             .Path("petId", petId);
-        return _connection.SendForJsonAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
+        return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
 
     /// <summary>Removes a pet.</summary>
     /// <param name="petId">The <c>petId</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
-    public global::System.Threading.Tasks.Task DeletePetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DeletePetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
+        DeletePetWithResponseAsync(petId, cancellationToken);
+
+    /// <summary>Removes a pet.</summary>
+    /// <param name="petId">The <c>petId</c> path parameter.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response's status and headers, next to its body.</returns>
+    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
+    public global::System.Threading.Tasks.Task<global::OpenApiClientGen.Runtime.ApiResponse> DeletePetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new global::OpenApiClientGen.Runtime.ApiRequest("DELETE", "/pets/{petId}")
             .Path("petId", petId);
-        return _connection.SendAsync(request, cancellationToken);
+        return _connection.SendForResponseAsync(request, cancellationToken);
     }
 }

@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Emitting;
+
+/// <summary>
+/// Writes one operation: its error table, the method that returns the result, the <c>...WithResponseAsync</c> method
+/// that also returns the status and headers, and for JSON object bodies an overload that takes the body's members.
+/// </summary>
+internal static class OperationEmitter
+{
+    private const string Connection = "_connection";
+
+    public static void Write(SourceWriter writer, ApiSpec api, OperationSpec operation)
+    {
+        List<MethodParameter> parameters = OperationParameters.Of(api, operation);
+        string arguments = string.Join(", ", parameters.Select(p => Identifiers.EscapeKeyword(p.Name)).Concat(new[] { "cancellationToken" }));
+        string signature = string.Join(", ", parameters.Select(p => p.Declaration).Concat(new[] { OperationParameters.CancellationToken }));
+        (string resultType, string responseType, string send) = Response(api, operation.Response);
+
+        if (!operation.Errors.IsEmpty)
+        {
+            WriteErrorTable(writer, api, operation);
+            writer.WriteLine();
+        }
+
+        WriteDocs(writer, api, operation, parameters, withResponse: false);
+        if (operation.Response.Kind == ResponseKind.None)
+        {
+            writer.WriteLine($"public {resultType} {operation.MethodName}({signature}) =>");
+            writer.Indent();
+            writer.WriteLine($"{operation.WithResponseName}({arguments});");
+        }
+        else
+        {
+            writer.WriteLine($"public async {resultType} {operation.MethodName}({signature}) =>");
+            writer.Indent();
+            writer.WriteLine($"(await {operation.WithResponseName}({arguments}).ConfigureAwait(false)).Value;");
+        }
+
+        writer.Unindent();
+        writer.WriteLine();
+        WriteDocs(writer, api, operation, parameters, withResponse: true);
+        writer.OpenBlock($"public {responseType} {operation.WithResponseName}({signature})");
+        var calls = new List<string>();
+        if (!operation.Security.IsEmpty)
+        {
+            calls.Add($".Security({string.Join(", ", operation.Security.Select(s => $"global::{api.Namespace}.{api.ClientName}Security.{s}"))})");
+        }
+
+        if (!operation.Errors.IsEmpty)
+        {
+            calls.Add($".Errors({ErrorTableName(operation)})");
+        }
+
+        calls.AddRange(parameters.Select(p => p.Call));
+        string create = $"var request = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)})";
+        writer.WriteLine(calls.Count == 0 ? create + ";" : create);
+        writer.Indent();
+        for (int i = 0; i < calls.Count; i++)
+        {
+            writer.WriteLine(calls[i] + (i == calls.Count - 1 ? ";" : ""));
+        }
+
+        writer.Unindent();
+        writer.WriteLine(send);
+        writer.CloseBlock();
+        FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
+    }
+
+    /// <summary>Writes the summary, remarks, parameter and exception docs and <c>[Obsolete]</c> of a method.</summary>
+    public static void WriteDocs(SourceWriter writer, ApiSpec api, OperationSpec operation, IEnumerable<MethodParameter> parameters, bool withResponse)
+    {
+        string summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}";
+        CSharp.WriteDoc(writer, "summary", summary);
+        if (operation.Summary is not null)
+        {
+            CSharp.WriteDoc(writer, "remarks", operation.Description);
+        }
+
+        foreach (MethodParameter parameter in parameters)
+        {
+            CSharp.WriteDocXml(writer, "param", parameter.DocXml, $" name=\"{parameter.Name}\"");
+        }
+
+        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        if (withResponse)
+        {
+            writer.WriteLine("/// <returns>The response's status and headers, next to its body.</returns>");
+        }
+
+        if (!operation.Errors.IsEmpty)
+        {
+            string statuses = string.Join(", ", operation.Errors.Select(e => e.Status));
+            writer.WriteLine($"/// <exception cref=\"{CSharp.Runtime}.ApiException{{TError}}\">The server answered {CSharp.EscapeXml(statuses)} with the error body the spec declares.</exception>");
+        }
+
+        writer.WriteLine($"/// <exception cref=\"{CSharp.Runtime}.ApiException\">The server answered with a status that is not a success.</exception>");
+        if (operation.IsDeprecated)
+        {
+            writer.WriteLine("[global::System.Obsolete(\"This operation is deprecated.\")]");
+        }
+    }
+
+    private static void WriteErrorTable(SourceWriter writer, ApiSpec api, OperationSpec operation)
+    {
+        string table = CSharp.Runtime + ".ApiErrorTable";
+        writer.WriteLine($"private static readonly {table} {ErrorTableName(operation)} = new {table}()");
+        writer.Indent();
+        for (int i = 0; i < operation.Errors.Count; i++)
+        {
+            ErrorResponseSpec error = operation.Errors[i];
+            string codec = CSharp.Codec(error.Type, api.Namespace, api.ClientName + "Json");
+            writer.WriteLine($".On({CSharp.Literal(error.Status)}, {codec}){(i == operation.Errors.Count - 1 ? ";" : "")}");
+        }
+
+        writer.Unindent();
+    }
+
+    private static string ErrorTableName(OperationSpec operation) =>
+        "_" + Identifiers.ToCamelCase(operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)) + "Errors";
+
+    private static (string ResultType, string ResponseType, string Send) Response(ApiSpec api, ResponseSpec response)
+    {
+        const string Task = "global::System.Threading.Tasks.Task";
+        const string ApiResponse = CSharp.Runtime + ".ApiResponse";
+        string type = response.Kind switch
+        {
+            ResponseKind.Json => CSharp.TypeName(response.Type!, api.Namespace),
+            ResponseKind.Text => "string",
+            ResponseKind.Binary => "global::System.IO.Stream",
+            _ => "",
+        };
+        string send = response.Kind switch
+        {
+            ResponseKind.Json => $"SendForJsonResponseAsync(request, {CSharp.Codec(response.Type!, api.Namespace, api.ClientName + "Json")}, cancellationToken)",
+            ResponseKind.Text => "SendForTextResponseAsync(request, cancellationToken)",
+            ResponseKind.Binary => "SendForStreamResponseAsync(request, cancellationToken)",
+            _ => "SendForResponseAsync(request, cancellationToken)",
+        };
+        return type.Length == 0
+            ? (Task, $"{Task}<{ApiResponse}>", $"return {Connection}.{send};")
+            : ($"{Task}<{type}>", $"{Task}<{ApiResponse}<{type}>>", $"return {Connection}.{send};");
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Emitting;
+
+/// <summary>One parameter of a generated method: how it is declared, passed on, documented and put on the request.</summary>
+/// <param name="Call">The <c>ApiRequest</c> call that sends it, such as <c>.Query("limit", limit)</c>.</param>
+internal sealed record MethodParameter(string Name, string Declaration, string DocXml, string Call);
+
+/// <summary>The parameters of an operation's method, in signature order: required, the body, optional, cancellation.</summary>
+internal static class OperationParameters
+{
+    public const string CancellationToken = "global::System.Threading.CancellationToken cancellationToken = default";
+
+    public static List<MethodParameter> Of(ApiSpec api, OperationSpec operation)
+    {
+        var result = new List<MethodParameter>();
+        result.AddRange(operation.Parameters.Where(p => p.IsRequired).Select(p => Parameter(api, p)));
+        result.AddRange(BodyParameters(api, operation.Body, required: true));
+        result.AddRange(operation.Parameters.Where(p => !p.IsRequired).Select(p => Parameter(api, p)));
+        result.AddRange(BodyParameters(api, operation.Body, required: false));
+        return result;
+    }
+
+    public static string ParameterDoc(ParameterSpec parameter) =>
+        parameter.Description is null
+            ? $"The <c>{CSharp.EscapeXml(parameter.WireName)}</c> {parameter.Location.ToString().ToLowerInvariant()} parameter."
+            : CSharp.EscapeXml(parameter.Description.Trim());
+
+    private static MethodParameter Parameter(ApiSpec api, ParameterSpec parameter)
+    {
+        string ns = api.Namespace;
+        string name = Identifiers.EscapeKeyword(parameter.Name);
+        string declaration = parameter.IsRequired
+            ? $"{CSharp.TypeName(parameter.Type, ns)} {name}"
+            : $"{CSharp.NullableTypeName(parameter.Type, ns)} {name} = null";
+        return new MethodParameter(parameter.Name, declaration, ParameterDoc(parameter), Call(api, parameter, name));
+    }
+
+    private static string Call(ApiSpec api, ParameterSpec parameter, string name)
+    {
+        string wire = CSharp.Literal(parameter.WireName);
+        if (parameter.Location != ParameterLocation.Query)
+        {
+            return $".{parameter.Location}({wire}, {name})";
+        }
+
+        string codec = parameter.IsRequired ? Codec(api, parameter.Type) : NullableCodec(api, parameter.Type);
+        string style = $"{CSharp.Runtime}.QueryStyle.{parameter.Style}";
+        string explode = parameter.Explode ? "true" : "false";
+        if (parameter.IsJsonContent)
+        {
+            return $".QueryJson({wire}, {name}, {codec})";
+        }
+
+        if (IsObject(parameter.Type))
+        {
+            return $".QueryObject({wire}, {name}, {codec}, {style}, explode: {explode})";
+        }
+
+        return parameter.Style == QueryStyleKind.Form && parameter.Explode
+            ? $".Query({wire}, {name})"
+            : $".Query({wire}, {name}, {style}, explode: {explode})";
+    }
+
+    private static IEnumerable<MethodParameter> BodyParameters(ApiSpec api, RequestBodySpec? body, bool required)
+    {
+        if (body is null)
+        {
+            yield break;
+        }
+
+        if (body.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded)
+        {
+            foreach (BodyFieldSpec field in body.Fields.Where(f => f.IsRequired == required))
+            {
+                yield return Field(api, body.Kind, field);
+            }
+
+            yield break;
+        }
+
+        if (body.IsRequired != required)
+        {
+            yield break;
+        }
+
+        string ns = api.Namespace;
+        string media = CSharp.Literal(body.MediaType);
+        string doc = CSharp.EscapeXml(body.Description?.Trim() ?? $"The request body ({body.MediaType}).");
+        (string type, string name, string call) = body.Kind switch
+        {
+            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), "body", $".JsonBody(body, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
+            BodyKind.Binary => ("global::System.IO.Stream", "body", $".StreamBody(body, {media})"),
+            BodyKind.Text => ("string", "body", $".TextBody(body, {media})"),
+            _ => ("global::System.Net.Http.HttpContent", "content", ".Content(content)"),
+        };
+        string declaration = required ? $"{type} {name}" : $"{type}? {name} = null";
+        yield return new MethodParameter(name, declaration, doc, call);
+    }
+
+    private static MethodParameter Field(ApiSpec api, BodyKind kind, BodyFieldSpec field)
+    {
+        string ns = api.Namespace;
+        string name = Identifiers.EscapeKeyword(field.Name);
+        string wire = CSharp.Literal(field.WireName);
+        string type = field.IsFile ? CSharp.Runtime + ".ApiFile" : CSharp.TypeName(field.Type, ns);
+        string declaration = field.IsRequired ? $"{type} {name}" : $"{(field.IsFile ? type + "?" : CSharp.NullableTypeName(field.Type, ns))} {name} = null";
+        string call = field.IsFile ? $".FilePart({wire}, {name})"
+            : kind == BodyKind.FormUrlEncoded ? $".FormField({wire}, {name})"
+            : IsObject(field.Type) || field.Type.Kind == TypeKind.Any ? $".FormJsonPart({wire}, {name}, {(field.IsRequired ? Codec(api, field.Type) : NullableCodec(api, field.Type))})"
+            : $".FormPart({wire}, {name})";
+        string doc = field.Description is null
+            ? (field.IsFile ? $"The <c>{CSharp.EscapeXml(field.WireName)}</c> file: its content and the file name to send." : $"The <c>{CSharp.EscapeXml(field.WireName)}</c> field.")
+            : CSharp.EscapeXml(field.Description.Trim());
+        return new MethodParameter(field.Name, declaration, doc, call);
+    }
+
+    private static bool IsObject(TypeRef type) => type.Kind == TypeKind.Map || (type.Kind == TypeKind.Declared && !type.IsValueType);
+
+    private static string Codec(ApiSpec api, TypeRef type) => CSharp.Codec(type, api.Namespace, api.ClientName + "Json");
+
+    private static string NullableCodec(ApiSpec api, TypeRef type) => CSharp.NullableCodec(type, api.Namespace, api.ClientName + "Json");
+}

@@ -1,0 +1,35 @@
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Emitting;
+
+/// <summary>Writes <c>{Client}Security</c>: the spec's security schemes, which operations name to send credentials.</summary>
+internal static class SecurityEmitter
+{
+    public static string Emit(ApiSpec api)
+    {
+        var writer = new SourceWriter();
+        writer.WriteLines(CSharp.FileHeader(api.Namespace));
+        writer.WriteLine($"/// <summary>The security schemes of <see cref=\"{api.ClientName}\"/>; credentials come from its options.</summary>");
+        writer.WriteLine(CSharp.GeneratedCodeAttribute);
+        writer.OpenBlock($"internal static class {api.ClientName}Security");
+        bool first = true;
+        foreach (SecuritySchemeSpec scheme in api.SecuritySchemes)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            string parameter = scheme.Kind is SecurityKind.Bearer or SecurityKind.Basic ? "" : ", " + CSharp.Literal(scheme.ParameterName);
+            writer.WriteLine($"/// <summary>The <c>{CSharp.EscapeXml(scheme.SchemeName)}</c> scheme.</summary>");
+            writer.WriteLine($"public static readonly {CSharp.Runtime}.ApiSecurityScheme {scheme.PropertyName} =");
+            writer.Indent();
+            writer.WriteLine($"new({CSharp.Literal(scheme.SchemeName)}, {CSharp.Runtime}.ApiSecurityKind.{scheme.Kind}{parameter});");
+            writer.Unindent();
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.OpenApi;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Parsing;
+
+/// <summary>
+/// The parts of an operation beyond its name and path: parameter styles, request body kinds, typed error
+/// responses and security requirements.
+/// </summary>
+internal sealed class OperationDetailsBuilder
+{
+    private readonly OpenApiDocument _document;
+    private readonly SchemaTypeBuilder _types;
+    private readonly Dictionary<string, SecuritySchemeSpec> _schemes;
+
+    public OperationDetailsBuilder(OpenApiDocument document, SchemaTypeBuilder types)
+    {
+        _document = document;
+        _types = types;
+        _schemes = CollectSchemes(document);
+    }
+
+    public EquatableArray<SecuritySchemeSpec> SecuritySchemes => _schemes.Values.ToEquatableArray();
+
+    /// <summary>
+    /// The schemes an operation may send. Its own <c>security</c> wins over the document's, and <c>security: []</c>
+    /// means none. Schemes of every alternative are listed; the runtime sends those the caller configured.
+    /// </summary>
+    public EquatableArray<string> SecurityOf(OpenApiOperation operation)
+    {
+        IList<OpenApiSecurityRequirement>? requirements = operation.Security ?? _document.Security;
+        if (requirements is null)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        return requirements
+            .SelectMany(requirement => requirement.Keys)
+            .Select(reference => reference.Reference?.Id)
+            .Where(id => id is not null && _schemes.ContainsKey(id))
+            .Select(id => _schemes[id!].PropertyName)
+            .Distinct(StringComparer.Ordinal)
+            .ToEquatableArray();
+    }
+
+    /// <summary>Every non-success status with a JSON body, in the spec's order, for the runtime's error table.</summary>
+    public EquatableArray<ErrorResponseSpec> ErrorsOf(OpenApiResponses? responses, string context)
+    {
+        if (responses is null)
+        {
+            return EquatableArray<ErrorResponseSpec>.Empty;
+        }
+
+        bool hasSuccess = responses.Keys.Any(k => k.StartsWith("2", StringComparison.Ordinal));
+        var errors = new List<ErrorResponseSpec>();
+        foreach (KeyValuePair<string, IOpenApiResponse> response in responses)
+        {
+            // "default" is the success type when nothing else is; otherwise it describes every other status.
+            bool isError = response.Key.Length == 3 && response.Key[0] is '4' or '5' || response.Key == "default" && hasSuccess;
+            IOpenApiMediaType? json = response.Value.Content?.FirstOrDefault(c => IsJson(c.Key)).Value;
+            if (isError && json?.Schema is not null)
+            {
+                string suffix = response.Key == "default" ? "Error" : response.Key.ToUpperInvariant() + "Error";
+                errors.Add(new ErrorResponseSpec(response.Key.ToUpperInvariant().Replace("DEFAULT", "default"), _types.Resolve(json.Schema, context + suffix)));
+            }
+        }
+
+        return errors.ToEquatableArray();
+    }
+
+    /// <summary>Adds the query style, explode flag and JSON-content flag of <paramref name="parameter"/>.</summary>
+    public static ParameterSpec WithStyle(ParameterSpec spec, IOpenApiParameter parameter) => spec with
+    {
+        Style = parameter.Style switch
+        {
+            ParameterStyle.SpaceDelimited => QueryStyleKind.SpaceDelimited,
+            ParameterStyle.PipeDelimited => QueryStyleKind.PipeDelimited,
+            ParameterStyle.DeepObject => QueryStyleKind.DeepObject,
+            _ => QueryStyleKind.Form,
+        },
+        Explode = parameter.Schema is null || parameter.Explode,
+        IsJsonContent = parameter.Schema is null && parameter.Content?.Keys.Any(IsJson) == true,
+    };
+
+    /// <summary>
+    /// Picks the body's media type, JSON first, and for multipart and form bodies turns the schema's properties into
+    /// fields named so they cannot clash with <paramref name="takenNames"/>.
+    /// </summary>
+    public RequestBodySpec? BuildBody(IOpenApiRequestBody? body, string context, IEnumerable<string> takenNames)
+    {
+        if (body?.Content is not { Count: > 0 } content)
+        {
+            return null;
+        }
+
+        foreach (KeyValuePair<string, IOpenApiMediaType> entry in content.OrderBy(c => Preference(c.Key)))
+        {
+            BodyKind kind = KindOf(entry.Key);
+            switch (kind)
+            {
+                case BodyKind.Json:
+                    return new RequestBodySpec(entry.Key, _types.Resolve(entry.Value.Schema, context + "Request"), body.Required, body.Description) { Kind = kind };
+                case BodyKind.Multipart or BodyKind.FormUrlEncoded when entry.Value.Schema?.Properties is { Count: > 0 }:
+                    EquatableArray<BodyFieldSpec> fields = Fields(entry.Value.Schema, kind == BodyKind.Multipart, context, takenNames);
+                    return new RequestBodySpec(entry.Key, null, body.Required, body.Description) { Kind = kind, Fields = fields };
+                case BodyKind.Binary or BodyKind.Text:
+                    return new RequestBodySpec(entry.Key, null, body.Required, body.Description) { Kind = kind };
+            }
+        }
+
+        return new RequestBodySpec(content.First().Key, null, body.Required, body.Description) { Kind = BodyKind.Other };
+    }
+
+    private EquatableArray<BodyFieldSpec> Fields(IOpenApiSchema schema, bool filesAllowed, string context, IEnumerable<string> takenNames)
+    {
+        var names = new UniqueNameScope(takenNames.Concat(new[] { "cancellationToken" }));
+        var fields = new List<BodyFieldSpec>();
+        foreach (KeyValuePair<string, IOpenApiSchema> property in schema.Properties!)
+        {
+            bool required = schema.Required?.Contains(property.Key) == true;
+            bool isFile = filesAllowed && IsBinary(property.Value);
+            TypeRef type = isFile ? TypeRef.Any : _types.Resolve(property.Value, context + Identifiers.ToPascalCase(property.Key));
+            fields.Add(new BodyFieldSpec(property.Key, names.Reserve(Identifiers.ToCamelCase(property.Key)), type, isFile, required, property.Value.Description));
+        }
+
+        return fields.OrderBy(f => f.IsRequired ? 0 : 1).ToEquatableArray();
+    }
+
+    // A file part is a binary string; the items of a list of files are not sent as files here.
+    private static bool IsBinary(IOpenApiSchema schema) =>
+        schema.Format == "binary" && ((schema.Type ?? JsonSchemaType.String) & JsonSchemaType.String) != 0;
+
+    private static Dictionary<string, SecuritySchemeSpec> CollectSchemes(OpenApiDocument document)
+    {
+        var result = new Dictionary<string, SecuritySchemeSpec>(StringComparer.Ordinal);
+        var names = new UniqueNameScope();
+        foreach (KeyValuePair<string, IOpenApiSecurityScheme> entry in document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
+        {
+            IOpenApiSecurityScheme scheme = entry.Value;
+            SecurityKind? kind = scheme.Type switch
+            {
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => SecurityKind.Basic,
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => SecurityKind.Bearer,
+                SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect => SecurityKind.Bearer,
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Header => SecurityKind.ApiKeyHeader,
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Query => SecurityKind.ApiKeyQuery,
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Cookie => SecurityKind.ApiKeyCookie,
+                _ => null,
+            };
+            if (kind is not null)
+            {
+                result[entry.Key] = new SecuritySchemeSpec(entry.Key, names.Reserve(Identifiers.ToPascalCase(entry.Key)), kind.Value, scheme.Name ?? "");
+            }
+        }
+
+        return result;
+    }
+
+    private static int Preference(string mediaType) => KindOf(mediaType) switch
+    {
+        BodyKind.Json => 0,
+        BodyKind.Multipart => 1,
+        BodyKind.FormUrlEncoded => 2,
+        BodyKind.Binary => 3,
+        BodyKind.Text => 4,
+        _ => 5,
+    };
+
+    private static BodyKind KindOf(string mediaType)
+    {
+        string type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        return type switch
+        {
+            _ when IsJson(type) => BodyKind.Json,
+            "multipart/form-data" => BodyKind.Multipart,
+            "application/x-www-form-urlencoded" => BodyKind.FormUrlEncoded,
+            "application/octet-stream" => BodyKind.Binary,
+            _ when type.StartsWith("image/", StringComparison.Ordinal) || type.StartsWith("audio/", StringComparison.Ordinal) || type.StartsWith("video/", StringComparison.Ordinal) => BodyKind.Binary,
+            "text/plain" => BodyKind.Text,
+            _ => BodyKind.Other,
+        };
+    }
+
+    public static bool IsJson(string mediaType)
+    {
+        string type = mediaType.Split(';')[0].Trim();
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase) || type == "*/*";
+    }
+}
