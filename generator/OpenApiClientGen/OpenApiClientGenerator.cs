@@ -54,6 +54,20 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
+        IncrementalValueProvider<bool> hasHttpClientFactory = context.CompilationProvider
+            .Select(static (compilation, _) => DependencyInjectionEmitter.IsAvailable(compilation))
+            .WithTrackingName(TrackingNames.DetectHttpClientFactory);
+
+        IncrementalValuesProvider<GeneratedFile> registrations = models
+            .Where(static model => model.Api is not null)
+            .Select(static (model, _) => new DependencyInjectionTarget(model.Api!.Namespace, model.Api.ClientName))
+            .Combine(hasHttpClientFactory)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => DependencyInjectionEmitter.Emit(pair.Left))
+            .WithTrackingName(TrackingNames.EmitDependencyInjection);
+
+        context.RegisterSourceOutput(registrations, static (spc, file) => spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
+
         IncrementalValueProvider<ImmutableArray<(string Path, string Text)>> texts = context.AdditionalTextsProvider
             .Select(static (file, ct) => (file.Path, file.GetText(ct)?.ToString() ?? ""))
             .Collect();

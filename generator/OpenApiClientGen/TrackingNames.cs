@@ -8,4 +8,6 @@ public static class TrackingNames
     public const string ReadReferencedFile = nameof(ReadReferencedFile);
     public const string BuildModel = nameof(BuildModel);
     public const string EmitSource = nameof(EmitSource);
+    public const string DetectHttpClientFactory = nameof(DetectHttpClientFactory);
+    public const string EmitDependencyInjection = nameof(EmitDependencyInjection);
 }

@@ -103,8 +103,10 @@ public sealed class PetStoreSliceTests
         await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) => Json(context, 404, """{"message":"no pet 9"}"""));
         using var client = new PetStoreClient(server.CreateHttpClient());
 
-        ApiException error = await Assert.ThrowsAsync<ApiException>(() => client.Pets.GetPetAsync("9"));
+        // The spec declares the 404 body, so the exception carries it typed.
+        ApiException<Error> error = await Assert.ThrowsAsync<ApiException<Error>>(() => client.Pets.GetPetAsync("9"));
 
+        Assert.Equal("no pet 9", error.Error.Message);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal("""{"message":"no pet 9"}""", error.Body);
         Assert.Contains("GET /pets/{petId}", error.Message);

@@ -27,7 +27,7 @@ internal sealed class ApiModelBuilder
         _document = document;
         _diagnostics = diagnostics;
         _groups = CollectGroups();
-        var reserved = new List<string> { options.ClientName, options.ClientName + "Options", options.ClientName + "Json", options.ClientName + "Security" };
+        var reserved = new List<string> { options.ClientName, options.ClientName + "Options", options.ClientName + "Json", options.ClientName + "Security", options.ClientName + "ServiceCollectionExtensions" };
         reserved.AddRange(_groups.Select(g => g.ClassName));
         _types = new SchemaTypeBuilder(reserved);
         _details = new OperationDetailsBuilder(document, _types);
