@@ -190,7 +190,7 @@ internal sealed class ApiModelBuilder
             return new ResponseSpec(ResponseKind.None, null, success.Value?.Description);
         }
 
-        KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key));
+        KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => OperationDetailsBuilder.IsJson(c.Key));
         if (json.Key is not null)
         {
             return new ResponseSpec(ResponseKind.Json, _types.Resolve(json.Value.Schema, context + "Response"), success.Value.Description);
@@ -236,11 +236,5 @@ internal sealed class ApiModelBuilder
     {
         int hash = path.IndexOf('#');
         return hash < 0 ? path : path.Substring(0, hash);
-    }
-
-    private static bool IsJson(string mediaType)
-    {
-        string type = mediaType.Split(';')[0].Trim();
-        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase) || type == "*/*";
     }
 }
