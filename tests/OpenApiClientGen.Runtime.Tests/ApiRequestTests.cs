@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenApiClientGen.Runtime;
+using Xunit;
+
+namespace OpenApiClientGen.Runtime.Tests;
+
+/// <summary>Query styles for objects, and which declared error body a failure status picks.</summary>
+public sealed class ApiRequestTests
+{
+    private static readonly Uri Base = new("https://api.example.com/v1/");
+
+    [Theory]
+    [InlineData(QueryStyle.Form, true, "https://api.example.com/v1/x?status=open&owner=me")]
+    [InlineData(QueryStyle.Form, false, "https://api.example.com/v1/x?filter=status,open,owner,me")]
+    [InlineData(QueryStyle.DeepObject, true, "https://api.example.com/v1/x?filter[status]=open&filter[owner]=me")]
+    public void An_object_query_parameter_follows_its_style(QueryStyle style, bool explode, string expected)
+    {
+        var filter = new Dictionary<string, string> { ["status"] = "open", ["owner"] = "me" };
+
+        using HttpRequestMessage message = new ApiRequest("GET", "/x").QueryObject("filter", filter, JsonCodecs.Map(JsonCodecs.String), style, explode).ToHttpRequestMessage(Base);
+
+        Assert.Equal(expected, message.RequestUri!.OriginalString);
+    }
+
+    [Fact]
+    public void A_delimited_list_keeps_its_items_escaped_and_its_delimiters_literal()
+    {
+        using HttpRequestMessage message = new ApiRequest("GET", "/x")
+            .Query("a", new[] { "1,2", "3" }, QueryStyle.Form, explode: false)
+            .Query("b", new[] { "x y", "z" }, QueryStyle.SpaceDelimited, explode: false)
+            .ToHttpRequestMessage(Base);
+
+        Assert.Equal("https://api.example.com/v1/x?a=1%2C2,3&b=x%20y%20z", message.RequestUri!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(404, "exact")]
+    [InlineData(409, "range")]
+    [InlineData(503, "default")]
+    public async Task An_exact_status_wins_over_a_range_which_wins_over_default(int status, string expected)
+    {
+        var errors = new ApiErrorTable()
+            .On("default", JsonCodecs.String)
+            .On("4XX", JsonCodecs.String)
+            .On("404", JsonCodecs.String);
+        using var connection = new ApiConnection(new HttpClient(new FixedResponse(status, "\"" + expected + "\"")), new ApiClientOptions { BaseAddress = Base }, null, ownsHttpClient: true);
+
+        var error = await Assert.ThrowsAsync<ApiException<string>>(() => connection.SendAsync(new ApiRequest("GET", "/x").Errors(errors), CancellationToken.None));
+
+        Assert.Equal(expected, error.Error);
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+    }
+
+    private sealed class FixedResponse(int status, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+    }
+}
