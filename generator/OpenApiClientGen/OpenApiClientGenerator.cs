@@ -55,7 +55,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         });
 
         IncrementalValueProvider<bool> hasHttpClientFactory = context.CompilationProvider
-            .Select(static (compilation, _) => DependencyInjectionEmitter.IsAvailable(compilation))
+            .Select(static (compilation, _) => HostCapabilities.HasHttpClientFactory(compilation))
             .WithTrackingName(TrackingNames.DetectHttpClientFactory);
 
         IncrementalValuesProvider<GeneratedFile> registrations = models

@@ -1,5 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
 using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Emitting;
@@ -8,10 +6,6 @@ namespace OpenApiClientGen.Emitting;
 internal static class DependencyInjectionEmitter
 {
     private const string DependencyInjection = "global::Microsoft.Extensions.DependencyInjection";
-
-    /// <summary>Whether the consumer can use <c>IHttpClientFactory</c>: Microsoft.Extensions.Http is referenced.</summary>
-    public static bool IsAvailable(Compilation compilation) =>
-        compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Extensions.Http");
 
     public static string ClassName(string clientName) => clientName + "ServiceCollectionExtensions";
 
