@@ -71,17 +71,21 @@ public sealed class WebSocketMessagesTests
     [Fact]
     public async Task A_connection_the_server_drops_throws()
     {
+        // The server drops the connection only once the client holds the first message, so the order is certain.
+        var firstReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using StreamServer server = await StartWebSocketServerAsync(async (context, socket) =>
         {
             await SendInFramesAsync(socket, Created, frameSize: 100);
+            await firstReceived.Task.WaitAsync(StreamServer.Quickly);
             context.Abort();
         });
         using ApiConnection connection = server.Connect();
 
-        (var events, Exception? failure) = await ReadRealtimeEvents(connection).CollectUntilFailureAsync();
+        await using var messages = ReadRealtimeEvents(connection).GetAsyncEnumerator();
+        Assert.True(await messages.MoveNextAsync());
+        firstReceived.SetResult();
+        ApiStreamException ex = await Assert.ThrowsAsync<ApiStreamException>(async () => await messages.MoveNextAsync());
 
-        Assert.Single(events);
-        ApiStreamException ex = Assert.IsType<ApiStreamException>(failure);
         Assert.Equal((ApiStreamFailure.Disconnected, 1), (ex.Failure, ex.EventIndex));
     }
 
