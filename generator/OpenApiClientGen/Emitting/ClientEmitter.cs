@@ -106,6 +106,7 @@ internal static class ClientEmitter
     {
         foreach (OperationSpec operation in api.Operations.Where(o => o.GroupPath == groupPath))
         {
+            StreamEmitter.WriteReaderField(writer, api, operation);
             writer.WriteLine();
             WriteOperation(writer, api, operation);
         }
@@ -151,7 +152,7 @@ internal static class ClientEmitter
         }
 
         parameters.Add(CancellationTokenParameter);
-        (string returnType, string send) = Response(operation.Response, ns, context);
+        (string returnType, string send) = operation.Stream is { } stream ? StreamEmitter.Call(api, operation, stream) : Response(operation.Response, ns, context);
         writer.OpenBlock($"public {returnType} {operation.MethodName}({string.Join(", ", parameters)})");
         var calls = new List<string>();
         foreach (ParameterSpec parameter in operation.Parameters)
