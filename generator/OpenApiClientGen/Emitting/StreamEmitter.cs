@@ -25,9 +25,10 @@ internal static class StreamEmitter
         string context = api.ClientName + "Json";
         writer.WriteLine();
         writer.WriteLine($"/// <summary>How the events of <see cref=\"{operation.MethodName}\"/> become items.</summary>");
-        writer.WriteLine($"private static readonly {SseReader}<{CSharp.TypeName(stream.ItemType, ns)}> {ReaderField(api, operation)} = {ReaderStart(stream, ns, context)}");
-        writer.Indent();
         var steps = ReaderSteps(stream, ns, context).ToList();
+        string end = steps.Count == 0 ? ";" : "";
+        writer.WriteLine($"private static readonly {SseReader}<{CSharp.TypeName(stream.ItemType, ns)}> {ReaderField(api, operation)} = {ReaderStart(stream, ns, context)}{end}");
+        writer.Indent();
         for (int i = 0; i < steps.Count; i++)
         {
             writer.WriteLine(steps[i] + (i == steps.Count - 1 ? ";" : ""));
