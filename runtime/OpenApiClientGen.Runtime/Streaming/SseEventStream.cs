@@ -52,10 +52,10 @@ internal static class SseEventStream
                 var info = new SseItemInfo(item.EventType, item.EventId, parser.LastEventId, item.ReconnectionInterval, index);
                 if (parsed.Failure is not null)
                 {
-                    throw Malformed(info, parsed);
+                    throw Malformed(info, parsed.Decoder, parsed.Failure, parsed.FailedData);
                 }
 
-                yield return parsed.Decoder.Create(info, parsed.Payload);
+                yield return Create(info, parsed);
                 index++;
             }
 
@@ -98,16 +98,29 @@ internal static class SseEventStream
             }
         }
 
-        ApiStreamException Malformed(SseItemInfo info, ParsedEvent<TEvent> parsed) =>
+        // A text event's item may read JSON from the text itself (a contentSchema payload), so building it can fail too.
+        TEvent Create(SseItemInfo info, ParsedEvent<TEvent> parsed)
+        {
+            try
+            {
+                return parsed.Decoder.Create(info, parsed.Payload);
+            }
+            catch (JsonException ex)
+            {
+                throw Malformed(info, parsed.Decoder, ex, parsed.Payload as string ?? "");
+            }
+        }
+
+        ApiStreamException Malformed(SseItemInfo info, SseEventDecoder<TEvent> decoder, JsonException failure, string? data) =>
             new(
                 operation,
                 ApiStreamFailure.MalformedEvent,
-                $"{operation}: event {info.Index} ('{info.EventType}') is not valid {parsed.Decoder.PayloadName} JSON: {parsed.Failure!.Message}",
+                $"{operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}",
                 info.Index,
                 info.EventType,
                 response.StatusCode,
-                ApiException.Truncate(parsed.FailedData!, connection.Options.MaxErrorBodyLength),
-                parsed.Failure);
+                ApiException.Truncate(data ?? "", connection.Options.MaxErrorBodyLength),
+                failure);
 
         ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) =>
             new(operation, failure, operation + ": " + what, index, null, response.StatusCode, null, inner);
