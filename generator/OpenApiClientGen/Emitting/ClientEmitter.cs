@@ -105,6 +105,7 @@ internal static class ClientEmitter
     {
         foreach (OperationSpec operation in api.Operations.Where(o => o.GroupPath == groupPath))
         {
+            StreamEmitter.WriteReaderField(writer, api, operation);
             writer.WriteLine();
             OperationEmitter.Write(writer, api, operation);
         }

@@ -40,9 +40,11 @@ internal static class FlattenedOverloadEmitter
         writer.WriteLine();
         OperationEmitter.WriteDocs(writer, api, operation, flattened.Select(f => new MethodParameter(f.Name, f.Declaration, f.Doc, "")), withResponse: false);
         string signature = string.Join(", ", flattened.Select(f => f.Declaration).Concat(new[] { OperationParameters.CancellationToken }));
-        string returnType = operation.Response.Kind == ResponseKind.None
-            ? "global::System.Threading.Tasks.Task"
-            : $"global::System.Threading.Tasks.Task<{ResponseTypeName(api, operation.Response)}>";
+        string returnType = operation.Stream is { } stream
+            ? StreamEmitter.Call(api, operation, stream).ReturnType
+            : operation.Response.Kind == ResponseKind.None
+                ? "global::System.Threading.Tasks.Task"
+                : $"global::System.Threading.Tasks.Task<{ResponseTypeName(api, operation.Response)}>";
         writer.WriteLine($"public {returnType} {operation.MethodName}({signature}) =>");
         writer.Indent();
         writer.WriteLine($"{operation.MethodName}(");

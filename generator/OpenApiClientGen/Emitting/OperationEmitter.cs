@@ -25,6 +25,19 @@ internal static class OperationEmitter
             writer.WriteLine();
         }
 
+        if (operation.Stream is { } stream)
+        {
+            // A stream has no WithResponse form: its items arrive after the status has been checked.
+            (string streamType, string startStream) = StreamEmitter.Call(api, operation, stream);
+            WriteDocs(writer, api, operation, parameters, withResponse: false);
+            writer.OpenBlock($"public {streamType} {operation.MethodName}({signature})");
+            WriteRequest(writer, api, operation, parameters);
+            writer.WriteLine(startStream);
+            writer.CloseBlock();
+            FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
+            return;
+        }
+
         WriteDocs(writer, api, operation, parameters, withResponse: false);
         if (operation.Response.Kind == ResponseKind.None)
         {
@@ -43,6 +56,15 @@ internal static class OperationEmitter
         writer.WriteLine();
         WriteDocs(writer, api, operation, parameters, withResponse: true);
         writer.OpenBlock($"public {responseType} {operation.WithResponseName}({signature})");
+        WriteRequest(writer, api, operation, parameters);
+        writer.WriteLine(send);
+        writer.CloseBlock();
+        FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
+    }
+
+    /// <summary>Writes <c>var request = new ApiRequest(...)</c> with the operation's security, errors and parameters.</summary>
+    private static void WriteRequest(SourceWriter writer, ApiSpec api, OperationSpec operation, List<MethodParameter> parameters)
+    {
         var calls = new List<string>();
         if (!operation.Security.IsEmpty)
         {
@@ -64,9 +86,6 @@ internal static class OperationEmitter
         }
 
         writer.Unindent();
-        writer.WriteLine(send);
-        writer.CloseBlock();
-        FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
     }
 
     /// <summary>Writes the summary, remarks, parameter and exception docs and <c>[Obsolete]</c> of a method.</summary>

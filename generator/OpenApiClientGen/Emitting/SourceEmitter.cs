@@ -39,6 +39,8 @@ internal static class SourceEmitter
             }
         }
 
+        files.AddRange(StreamEmitter.EmitTypes(api, prefix));
+
         // Hint names must differ in more than case; the model's names already do, this keeps it so.
         var hintNames = new UniqueNameScope(ignoreCase: true);
         return files.Select(f => f with { HintName = Unique(hintNames, f.HintName) }).ToEquatableArray();

@@ -19,6 +19,7 @@ internal enum ResponseKind
 
 /// <param name="GroupPath">Dotted group, for example <c>beta.conversations</c>; empty for methods on the client itself.</param>
 /// <param name="Path">The URL path template with any <c>#fragment</c> removed.</param>
+/// <param name="Stream">Set for operations that stream events or WebSocket messages; <see cref="Response"/> is then unused.</param>
 internal sealed partial record OperationSpec(
     string GroupPath,
     string MethodName,
@@ -29,7 +30,8 @@ internal sealed partial record OperationSpec(
     bool IsDeprecated,
     EquatableArray<ParameterSpec> Parameters,
     RequestBodySpec? Body,
-    ResponseSpec Response);
+    ResponseSpec Response,
+    StreamSpec? Stream = null);
 
 internal sealed partial record ParameterSpec(
     string WireName,

@@ -20,6 +20,7 @@ internal sealed class ApiModelBuilder
     private readonly SchemaTypeBuilder _types;
     private readonly List<GroupSpec> _groups;
     private readonly OperationDetailsBuilder _details;
+    private readonly StreamModelBuilder _streams;
 
     public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics)
     {
@@ -31,6 +32,7 @@ internal sealed class ApiModelBuilder
         reserved.AddRange(_groups.Select(g => g.ClassName));
         _types = new SchemaTypeBuilder(reserved);
         _details = new OperationDetailsBuilder(document, _types);
+        _streams = new StreamModelBuilder(document, _types, diagnostics, options.FilePath);
     }
 
     public ApiSpec Build()
@@ -117,7 +119,8 @@ internal sealed class ApiModelBuilder
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperationId.Id, SpecLocation.AtPointer(_options.FilePath, pointer + "/operationId"), operationId, methodName));
                 }
 
-                result.Add(BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation));
+                OperationSpec built = BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation);
+                result.Add(built with { Stream = _streams.Build(operation, pointer, methodName.Substring(0, methodName.Length - "Async".Length)) });
             }
         }
 

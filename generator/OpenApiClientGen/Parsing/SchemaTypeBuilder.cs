@@ -26,6 +26,9 @@ internal sealed class SchemaTypeBuilder
 
     public IReadOnlyList<TypeDeclaration> Declarations => _declarations;
 
+    /// <summary>Reserves a type name for a type declared outside the schemas, such as a stream's item interface.</summary>
+    public string ReserveTypeName(string preferred) => _typeNames.Reserve(preferred);
+
     /// <summary>Reserves a C# name for every named object or enum schema first, so references between them (even cyclic) resolve.</summary>
     public void DeclareComponents(IDictionary<string, IOpenApiSchema>? schemas)
     {
@@ -267,7 +270,17 @@ internal sealed class SchemaTypeBuilder
 
     private static bool IsObjectLike(IOpenApiSchema schema) =>
         schema is not OpenApiSchemaReference
-        && (schema.Properties is { Count: > 0 } || (schema.AllOf is { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 }));
+        && (schema.Properties is { Count: > 0 }
+            || (schema.AllOf is { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } && AllOfDeclaresProperties(schema)));
+
+    // Orq writes `allOf: [$ref: <a oneOf union>, oneOf: [...]]` to restate a union; no part has members, and an empty
+    // class would drop every value, so such an allOf stays JsonElement.
+    private static bool AllOfDeclaresProperties(IOpenApiSchema schema)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        CollectProperties(schema, properties, new List<string>(), new HashSet<string>(StringComparer.Ordinal), new HashSet<IOpenApiSchema>());
+        return properties.Count > 0;
+    }
 
     private static TypeRef PrimitiveFor(JsonSchemaType type, string? format)
     {

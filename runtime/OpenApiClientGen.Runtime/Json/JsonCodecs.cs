@@ -95,6 +95,15 @@ public static class JsonCodecs
 
     internal delegate T ReadValue<T>(ref Utf8JsonReader reader);
 
+    internal static string Utf8ToString(ReadOnlySpan<byte> utf8)
+    {
+#if NET
+        return System.Text.Encoding.UTF8.GetString(utf8);
+#else
+        return System.Text.Encoding.UTF8.GetString(utf8.ToArray());
+#endif
+    }
+
     internal static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
         new($"Expected {expected} but found {reader.TokenType} at byte {reader.TokenStartIndex}.");
 
@@ -149,11 +158,9 @@ public static class JsonCodecs
     {
         public override bool HandleNull => true;
 
-        public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            using JsonDocument document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.Clone();
-        }
+        // JsonElement.ParseValue sizes its own arrays to the value; JsonDocument.ParseValue rents pooled ones, which
+        // then cost a Clone (a second document) to outlive the dispose.
+        public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonElement.ParseValue(ref reader);
 
         public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options)
         {

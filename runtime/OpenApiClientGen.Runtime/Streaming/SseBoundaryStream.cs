@@ -121,15 +121,41 @@ internal sealed class SseBoundaryStream : Stream
 
     private void DisarmIdleTimer() => _idle?.CancelAfter(Timeout.InfiniteTimeSpan);
 
+    // Line by line rather than byte by byte: the search for line ends is vectorized, and only a line's first and
+    // last bytes change the state.
     private void Follow(ReadOnlySpan<byte> bytes)
     {
-        foreach (byte b in bytes)
+        while (!bytes.IsEmpty)
         {
-            if (b == LF && _previous == CR)
+            int end = bytes.IndexOfAny(CR, LF);
+            ReadOnlySpan<byte> text = end < 0 ? bytes : bytes.Slice(0, end);
+            if (!text.IsEmpty)
+            {
+                if (_atLineStart)
+                {
+                    _inComment = text[0] == (byte)':';
+                    _atLineStart = false;
+                }
+
+                if (!_inComment)
+                {
+                    EndsInsideEvent = true;
+                }
+
+                _previous = text[text.Length - 1];
+            }
+
+            if (end < 0)
+            {
+                return;
+            }
+
+            byte lineEnd = bytes[end];
+            if (lineEnd == LF && _previous == CR)
             {
                 // The second half of a CRLF: the line already ended at the CR.
             }
-            else if (b is CR or LF)
+            else
             {
                 if (_atLineStart)
                 {
@@ -139,21 +165,9 @@ internal sealed class SseBoundaryStream : Stream
                 _atLineStart = true;
                 _inComment = false;
             }
-            else
-            {
-                if (_atLineStart)
-                {
-                    _inComment = b == (byte)':';
-                    _atLineStart = false;
-                }
 
-                if (!_inComment)
-                {
-                    EndsInsideEvent = true;
-                }
-            }
-
-            _previous = b;
+            _previous = lineEnd;
+            bytes = bytes.Slice(end + 1);
         }
     }
 }

@@ -98,7 +98,7 @@ public sealed class SseEventReader<TEvent>
     internal SseEventDecoder<TEvent> DecoderFor(string eventType) =>
         _byName.TryGetValue(eventType, out SseEventDecoder<TEvent>? decoder) ? decoder : _otherwise;
 
-    internal bool IsSentinel(byte[] data) => _sentinel is not null && data.AsSpan().SequenceEqual(_sentinel);
+    internal bool IsSentinel(ReadOnlySpan<byte> data) => _sentinel is not null && data.SequenceEqual(_sentinel);
 
     private SseEventReader<TEvent> With(string eventName, SseEventDecoder<TEvent> decoder)
     {
@@ -116,14 +116,20 @@ public sealed class SseEventReader<TEvent>
     }
 }
 
-/// <summary>Turns one event's data into an item.</summary>
+/// <summary>
+/// Turns one event's data into an item, in two steps: <see cref="Parse"/> reads the data while the parser still holds
+/// it (so it is never copied), and <see cref="Create"/> builds the item once the event's id and retry are known.
+/// </summary>
 internal abstract class SseEventDecoder<TEvent>
 {
     /// <summary>The type the data is read as, for messages.</summary>
     public abstract string PayloadName { get; }
 
-    /// <summary>Builds the item; a <see cref="System.Text.Json.JsonException"/> says the data is malformed.</summary>
-    public abstract TEvent Decode(SseItemInfo info, byte[] data);
+    /// <summary>Reads the data; a <see cref="System.Text.Json.JsonException"/> says it is malformed.</summary>
+    public abstract object? Parse(ReadOnlySpan<byte> data);
+
+    /// <summary>Builds the item from what <see cref="Parse"/> returned.</summary>
+    public abstract TEvent Create(SseItemInfo info, object? payload);
 }
 
 internal sealed class SseJsonDecoder<TEvent, TData> : SseEventDecoder<TEvent>
@@ -139,7 +145,9 @@ internal sealed class SseJsonDecoder<TEvent, TData> : SseEventDecoder<TEvent>
 
     public override string PayloadName => typeof(TData).Name;
 
-    public override TEvent Decode(SseItemInfo info, byte[] data) => _create(info, JsonCodecs.Deserialize(data, _codec));
+    public override object? Parse(ReadOnlySpan<byte> data) => JsonCodecs.Deserialize(data, _codec);
+
+    public override TEvent Create(SseItemInfo info, object? payload) => _create(info, (TData)payload!);
 }
 
 internal sealed class SseTextDecoder<TEvent> : SseEventDecoder<TEvent>
@@ -150,5 +158,7 @@ internal sealed class SseTextDecoder<TEvent> : SseEventDecoder<TEvent>
 
     public override string PayloadName => "text";
 
-    public override TEvent Decode(SseItemInfo info, byte[] data) => _create(info, Encoding.UTF8.GetString(data));
+    public override object? Parse(ReadOnlySpan<byte> data) => JsonCodecs.Utf8ToString(data);
+
+    public override TEvent Create(SseItemInfo info, object? payload) => _create(info, (string)payload!);
 }

@@ -35,21 +35,27 @@ internal static class SseEventStream
         using HttpResponseMessage response = await connection.SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         using var reads = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var body = new SseBoundaryStream(await OpenAsync(response.Content, cancellationToken).ConfigureAwait(false), idleTimeout is null ? null : reads, idleTimeout ?? Timeout.InfiniteTimeSpan);
-        SseParser<byte[]> parser = SseParser.Create(body, static (_, data) => data.ToArray());
-        IAsyncEnumerator<SseItem<byte[]>> items = parser.EnumerateAsync(reads.Token).GetAsyncEnumerator(reads.Token);
+        SseParser<ParsedEvent<TEvent>> parser = SseParser.Create(body, (eventType, data) => ParsedEvent<TEvent>.Parse(reader, eventType, data));
+        IAsyncEnumerator<SseItem<ParsedEvent<TEvent>>> items = parser.EnumerateAsync(reads.Token).GetAsyncEnumerator(reads.Token);
         int index = 0;
         try
         {
             while (await NextAsync().ConfigureAwait(false))
             {
-                SseItem<byte[]> item = items.Current;
-                if (reader.IsSentinel(item.Data))
+                SseItem<ParsedEvent<TEvent>> item = items.Current;
+                ParsedEvent<TEvent> parsed = item.Data;
+                if (parsed.IsSentinel)
                 {
                     yield break;
                 }
 
                 var info = new SseItemInfo(item.EventType, item.EventId, parser.LastEventId, item.ReconnectionInterval, index);
-                yield return Decode(info, item.Data);
+                if (parsed.Failure is not null)
+                {
+                    throw Malformed(info, parsed.Decoder, parsed.Failure, parsed.FailedData);
+                }
+
+                yield return Create(info, parsed);
                 index++;
             }
 
@@ -92,26 +98,29 @@ internal static class SseEventStream
             }
         }
 
-        TEvent Decode(SseItemInfo info, byte[] data)
+        // A text event's item may read JSON from the text itself (a contentSchema payload), so building it can fail too.
+        TEvent Create(SseItemInfo info, ParsedEvent<TEvent> parsed)
         {
-            SseEventDecoder<TEvent> decoder = reader.DecoderFor(info.EventType);
             try
             {
-                return decoder.Decode(info, data);
+                return parsed.Decoder.Create(info, parsed.Payload);
             }
             catch (JsonException ex)
             {
-                throw new ApiStreamException(
-                    operation,
-                    ApiStreamFailure.MalformedEvent,
-                    $"{operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {ex.Message}",
-                    info.Index,
-                    info.EventType,
-                    response.StatusCode,
-                    ApiException.Truncate(System.Text.Encoding.UTF8.GetString(data), connection.Options.MaxErrorBodyLength),
-                    ex);
+                throw Malformed(info, parsed.Decoder, ex, parsed.Payload as string ?? "");
             }
         }
+
+        ApiStreamException Malformed(SseItemInfo info, SseEventDecoder<TEvent> decoder, JsonException failure, string? data) =>
+            new(
+                operation,
+                ApiStreamFailure.MalformedEvent,
+                $"{operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}",
+                info.Index,
+                info.EventType,
+                response.StatusCode,
+                ApiException.Truncate(data ?? "", connection.Options.MaxErrorBodyLength),
+                failure);
 
         ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) =>
             new(operation, failure, operation + ": " + what, index, null, response.StatusCode, null, inner);
@@ -125,5 +134,50 @@ internal static class SseEventStream
         cancellationToken.ThrowIfCancellationRequested();
         return await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+    }
+}
+
+/// <summary>
+/// One event as the parser hands it over: its data already read by the decoder its name picks, or the failure and
+/// the data text when the data is malformed, or the sentinel.
+/// </summary>
+internal readonly struct ParsedEvent<TEvent>
+{
+    private ParsedEvent(SseEventDecoder<TEvent> decoder, object? payload, JsonException? failure, string? failedData, bool isSentinel)
+    {
+        Decoder = decoder;
+        Payload = payload;
+        Failure = failure;
+        FailedData = failedData;
+        IsSentinel = isSentinel;
+    }
+
+    public SseEventDecoder<TEvent> Decoder { get; }
+
+    public object? Payload { get; }
+
+    public JsonException? Failure { get; }
+
+    public string? FailedData { get; }
+
+    public bool IsSentinel { get; }
+
+    // Runs inside the parser, while it still holds the data; nothing may throw from here, or the event's position is lost.
+    public static ParsedEvent<TEvent> Parse(SseEventReader<TEvent> reader, string eventType, ReadOnlySpan<byte> data)
+    {
+        SseEventDecoder<TEvent> decoder = reader.DecoderFor(eventType);
+        if (reader.IsSentinel(data))
+        {
+            return new ParsedEvent<TEvent>(decoder, null, null, null, isSentinel: true);
+        }
+
+        try
+        {
+            return new ParsedEvent<TEvent>(decoder, decoder.Parse(data), null, null, isSentinel: false);
+        }
+        catch (JsonException ex)
+        {
+            return new ParsedEvent<TEvent>(decoder, null, ex, JsonCodecs.Utf8ToString(data), isSentinel: false);
+        }
     }
 }
