@@ -6,10 +6,24 @@ namespace Conversations.Emulators;
 /// <summary>The emulators' stand-in for a model: a short, deterministic answer to a question, and its tokens.</summary>
 public static class CannedReplies
 {
+    private static readonly string[] Advice =
+    [
+        "Start small, measure what matters, and keep each step easy to undo.",
+        "Write the plan down first, then automate the parts you repeat most often.",
+        "Pick one owner, set a date, and check the result against a clear goal.",
+        "Begin with the riskiest piece, test it early, and keep the rest simple.",
+    ];
+
     public static string Answer(string assistant, string question)
     {
         string topic = question.Trim().TrimEnd('?', '.', '!');
-        return $"{assistant} here. You asked: \"{topic}\". In short, start small, measure what matters, and keep each step easy to undo.";
+        int pick = 0;
+        foreach (char c in topic)
+        {
+            pick = (pick * 31 + c) & 0x7fffffff;
+        }
+
+        return $"{assistant} (emulated) on \"{topic}\": {Advice[pick % Advice.Length]}";
     }
 
     public static string Title(string question)
