@@ -42,6 +42,10 @@ public sealed class PiecesEmulator : EmulatorServer
             case ["conversations", "stream", "identifiers"] when context.WebSockets.IsWebSocketRequest:
                 await StreamIdentifiersAsync(context);
                 break;
+            case ["conversations", "stream", "identifiers"] when method == "GET":
+                // Without the WebSocket upgrade, the first message the socket would send.
+                await WriteJsonAsync(context, 200, JsonNode.Parse(IdentifiersSnapshot())!);
+                break;
             case ["conversations"] when method == "GET":
                 await WriteJsonAsync(context, 200, new JsonObject
                 {
@@ -165,11 +169,7 @@ public sealed class PiecesEmulator : EmulatorServer
         _watchers[watcher] = true;
         try
         {
-            string snapshot = new JsonObject
-            {
-                ["iterable"] = new JsonArray(Ordered().Select(c => (JsonNode)new JsonObject { ["conversation"] = Reference((string)c["id"]!) }).ToArray()),
-            }.ToJsonString();
-            await SendAsync(socket, snapshot, context.RequestAborted);
+            await SendAsync(socket, IdentifiersSnapshot(), context.RequestAborted);
 
             Task<WebSocketReceiveResult> closed = socket.ReceiveAsync(new byte[256], context.RequestAborted);
             while (true)
@@ -200,6 +200,11 @@ public sealed class PiecesEmulator : EmulatorServer
             _watchers.TryRemove(watcher, out _);
         }
     }
+
+    private string IdentifiersSnapshot() => new JsonObject
+    {
+        ["iterable"] = new JsonArray(Ordered().Select(c => (JsonNode)new JsonObject { ["conversation"] = Reference((string)c["id"]!) }).ToArray()),
+    }.ToJsonString();
 
     private static Task SendAsync(WebSocket socket, string message, CancellationToken cancellationToken) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);

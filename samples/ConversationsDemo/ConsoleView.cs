@@ -18,19 +18,32 @@ internal static class ConsoleView
 
     public static void Step(string label, string text) => Console.WriteLine($"   {label,-10} {text}");
 
+    private static string? _pendingReply;
     private static bool _inReply;
 
-    public static void ReplyStart(string label)
-    {
-        Console.Write($"   {label,-10} ");
-        _inReply = true;
-    }
+    /// <summary>Names the reply that follows; the label is printed with its first token, so a failed call leaves no empty line.</summary>
+    public static void ReplyStart(string label) => _pendingReply = label;
 
-    public static void Token(string token) => Console.Write(token);
+    public static void Token(string token)
+    {
+        if (_pendingReply is not null)
+        {
+            Console.Write($"   {_pendingReply,-10} ");
+            _pendingReply = null;
+            _inReply = true;
+        }
+
+        Console.Write(token);
+    }
 
     public static void ReplyEnd()
     {
-        Console.WriteLine();
+        if (_inReply)
+        {
+            Console.WriteLine();
+        }
+
+        _pendingReply = null;
         _inReply = false;
     }
 

@@ -31,7 +31,7 @@ async Task RunAsync(string name, Func<ServiceTarget, Task> conversation, Uri? em
     if (target is null)
     {
         ConsoleView.Api(name, "skipped");
-        ConsoleView.Problem($"{missing}; see the README's demo section");
+        ConsoleView.Problem($"{missing} (README.md, \"The bundled conversation APIs\", lists the variables)");
         ConsoleView.EndApi();
         return;
     }

@@ -12,7 +12,8 @@ namespace OpenApiClientGen.Conversations.Tests.Contract;
 /// <summary>
 /// Pieces OS's documents make Prism hang (a reference cycle of 186 schemas), so each request our client sends is
 /// recorded on its way to the emulator and checked against the published bundled document with
-/// <see cref="DocumentRequestCheck"/>: operation, query parameters and body members.
+/// <see cref="DocumentRequestCheck"/>: operation, query parameters and body members. The identifier stream is a
+/// WebSocket; its plain GET (which the emulator answers with the first message) shows the path and method.
 /// </summary>
 public sealed class PiecesContractTests
 {
@@ -38,9 +39,10 @@ public sealed class PiecesContractTests
         await conversations.IdentifiersSnapshotAsync();
         await conversations.SnapshotAsync(transferables: false);
         await conversations.DeleteSpecificConversationAsync(created.Id);
+        await conversations.StreamIdentifiersAsync();
 
         PrismExchange[] exchanges = recorder.Exchanges.ToArray();
-        Assert.Equal(5, exchanges.Length);
+        Assert.Equal(6, exchanges.Length);
         var problems = exchanges.SelectMany(e =>
         {
             string[] line = e.Request.Split(' ', 2);
