@@ -137,7 +137,7 @@ public sealed class PiecesEmulator : EmulatorServer
         };
     }
 
-    /// <summary>The flattened form of a conversation: the same fields, with related objects by reference.</summary>
+    /// <summary>A conversation as a FlattenedConversation: the emulator already keeps its messages by reference, so the members match.</summary>
     private static JsonObject Flatten(JsonObject conversation) => conversation.DeepClone().AsObject();
 
     private static JsonObject Reference(string id) => new() { ["id"] = id };
