@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Threading.Tasks;
+using OpenApiClientGen.Tests.Infrastructure;
+using Orq;
+using Xunit;
+
+namespace OpenApiClientGen.Conversations.Tests.Contract;
+
+/// <summary>Every Orq.ai conversation operation against Prism serving Orq's published document.</summary>
+public sealed class OrqContractTests
+{
+    private const string Document = "reference-specs/orq/openapi.yaml";
+    private const string ConversationId = "conv_01jj1hdhn79xas7a01wb3hysdb";
+
+    [SharedFact]
+    public async Task Every_operation_passes_the_published_document()
+    {
+        await using PrismMockServer prism = await PrismMockServer.StartAsync(TestPaths.Shared(Document));
+        var run = new ContractRun(prism.BaseAddress);
+        using var client = new OrqClient(run.Http);
+        var conversations = client.Conversations;
+
+        await run.CallAsync("list", () => conversations.ListAsync(limit: 25, startingAfter: ConversationId, entityId: "agent_01jj1hdhn79xas7a01wb3hysdb"));
+        await run.CallAsync("create", () => conversations.CreateAsync(new CreateRequest { ProjectId = "proj_01", DisplayName = "Launch plan" }));
+        await run.CallAsync("generate_name", () => conversations.GenerateNameAsync(ConversationId, new GenerateNameRequest { Context = "Planning the product launch" }));
+        await run.CallAsync("retrieve", () => conversations.RetrieveAsync(ConversationId));
+        await run.CallAsync("update", () => conversations.UpdateAsync(ConversationId, new UpdateRequest { DisplayName = "Launch" }));
+        await run.CallAsync("delete", () => conversations.DeleteAsync(ConversationId));
+        await run.CallStreamAsync("create_conversation_response", () => conversations.CreateConversationResponseAsync(ConversationId, new CreateConversationResponseRequest
+        {
+            Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = [JsonDocument.Parse("""{"kind":"text","text":"Hello"}""").RootElement] },
+            Model = "openai/gpt-4o",
+            Stream = true,
+        }));
+
+        Assert.True(await run.PrismReportsViolationAsync("v2/conversations", "{}"), "Prism did not report a body without its required members.");
+        Assert.Empty(run.Problems);
+        Assert.Equal(7, run.Checked.Count);
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using OpenApiClientGen.Tests.Infrastructure;
+using Xunit;
+
+namespace OpenApiClientGen.Conversations.Tests;
+
+/// <summary>
+/// Every operation of the five seed documents is a method of the generated clients in samples/Conversations, in the
+/// seed's group, with the seed's parameters. A Speakeasy seed lists the request body's fields as parameters
+/// (<c>query</c>, <c>record_ids</c>); our methods take the body as one model, so such a name is found as a property of
+/// the body's type. An OpenAPI Generator seed names the body itself (<c>seeded_conversation</c>); that name is the
+/// body's type.
+/// </summary>
+public sealed class SeedCoverageTests
+{
+    /// <summary>The seed files and the client each one is compiled into.</summary>
+    private static readonly Dictionary<string, Type> ClientBySeed = new(StringComparer.Ordinal)
+    {
+        ["000_58222613710e8738.txt"] = typeof(PipesHub.PipesHubClient),
+        ["001_e14560051e331988.txt"] = typeof(PipesHub.PipesHubClient),
+        ["002_990b2be885ad9fda.txt"] = typeof(PiecesOs.PiecesClient),
+        ["003_ce2e0cbf5066247a.txt"] = typeof(Orq.OrqClient),
+        ["004_09671e559888db6e.txt"] = typeof(Mistral.MistralClient),
+    };
+
+    public static IEnumerable<object[]> Operations() =>
+        TestPaths.SharedAvailable
+            ? AllOperations().Select(o => new object[] { o.SeedFile, o.ToString() })
+            : [];
+
+    [SharedFact]
+    public void The_seed_documents_hold_46_operations()
+    {
+        IReadOnlyList<SeedOperation> operations = AllOperations();
+
+        Assert.Equal(46, operations.Count);
+        Assert.Equal(new[] { 8, 15, 6, 7, 10 }, operations.GroupBy(o => o.SeedFile).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Count()));
+    }
+
+    [SharedTheory]
+    [MemberData(nameof(Operations))]
+    public void The_client_has_the_seed_operation(string seedFile, string operation)
+    {
+        SeedOperation seed = AllOperations().Single(o => o.SeedFile == seedFile && o.ToString() == operation);
+        Type group = ClientBySeed[seedFile];
+        foreach (string step in seed.GroupPath)
+        {
+            PropertyInfo? property = group.GetProperty(step, BindingFlags.Public | BindingFlags.Instance);
+            Assert.True(property is not null, $"{group.Name} has no group '{step}' for {seed}.");
+            group = property.PropertyType;
+        }
+
+        string methodName = SeedDocuments.ToPascal(seed.Name) + "Async";
+        MethodInfo? method = group.GetMethod(methodName, BindingFlags.Public | BindingFlags.Instance);
+        Assert.True(method is not null, $"{group.Name} has no method {methodName} for {seed}.");
+
+        ParameterInfo[] parameters = method.GetParameters();
+        Assert.Equal(typeof(CancellationToken), parameters[^1].ParameterType);
+        Type? body = parameters.FirstOrDefault(p => p.Name == "body")?.ParameterType;
+        body = body is null ? null : Nullable.GetUnderlyingType(body) ?? body;
+        foreach (string name in seed.Parameters)
+        {
+            bool asParameter = parameters.Any(p => p.Name == SeedDocuments.ToCamel(name));
+            bool asBodyMember = body?.GetProperty(SeedDocuments.ToPascal(name)) is not null;
+            bool asBody = body?.Name == SeedDocuments.ToPascal(name);
+            Assert.True(
+                asParameter || asBodyMember || asBody,
+                $"{group.Name}.{methodName} has no parameter '{SeedDocuments.ToCamel(name)}' (seed '{name}'), nor a body member of that name; "
+                + $"it takes ({string.Join(", ", parameters.Select(p => p.ParameterType.Name + " " + p.Name))}).");
+        }
+    }
+
+    [Fact]
+    public void Seed_parameter_names_become_camel_case_and_pascal_case()
+    {
+        Assert.Equal("agentKey", SeedDocuments.ToCamel("agent_key"));
+        Assert.Equal("RecordIds", SeedDocuments.ToPascal("record_ids"));
+        Assert.Equal("CreateWithStreaming", SeedDocuments.ToPascal("create_with_streaming"));
+    }
+
+    private static IReadOnlyList<SeedOperation> AllOperations() =>
+        ClientBySeed.Keys.OrderBy(f => f, StringComparer.Ordinal)
+            .SelectMany(file => SeedDocuments.Read(TestPaths.Shared(Path.Combine("seeds", file))))
+            .ToList();
+}
