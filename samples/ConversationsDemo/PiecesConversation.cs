@@ -22,13 +22,12 @@ internal static class PiecesConversation
     {
         using HttpClient http = target.CreateHttpClient();
         using var client = new PiecesClient(http);
-        using var connection = new ApiConnection(http, new PiecesClientOptions(), PiecesClient.DefaultBaseAddress, ownsHttpClient: false);
         using var stop = new CancellationTokenSource();
         var changes = Channel.CreateUnbounded<StreamedIdentifier>();
-        Task watching = WatchAsync(connection, changes.Writer, stop.Token);
+        Task watching = WatchAsync(client, changes.Writer, stop.Token);
         await Task.Delay(100);
 
-        Conversation created = await client.Conversations.CreateSpecificConversationAsync(new SeededConversation
+        Conversation created = await client.Conversations.CreateSpecificConversationAsync(body: new SeededConversation
         {
             Type = ConversationTypeEnum.Copilot,
             Name = "Snippet review",
@@ -73,11 +72,11 @@ internal static class PiecesConversation
 
     private static FragmentFormat Text(string text) => new() { String = new TransferableString { Raw = text } };
 
-    private static async Task WatchAsync(ApiConnection connection, ChannelWriter<StreamedIdentifier> changes, CancellationToken cancellationToken)
+    private static async Task WatchAsync(PiecesClient client, ChannelWriter<StreamedIdentifier> changes, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (StreamedIdentifiers message in ReplyStreams.PiecesIdentifiers(connection, cancellationToken))
+            await foreach (StreamedIdentifiers message in client.Conversations.StreamIdentifiersAsync(cancellationToken))
             {
                 foreach (StreamedIdentifier identifier in message.Iterable)
                 {

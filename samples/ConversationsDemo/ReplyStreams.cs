@@ -1,119 +1,99 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using OpenApiClientGen.Runtime;
 
 namespace ConversationsDemo;
 
 /// <summary>
-/// Every place the demo reads a stream, in one file. Each method turns one API's stream into the reply's text, token by
-/// token, and reports the conversation id the stream names.
+/// Every place the demo reads a reply stream, in one file. Each method prints one API's streamed reply token by token
+/// and returns the conversation id the stream names.
 /// </summary>
-/// <remarks>
-/// The generator does not emit typed stream methods yet: an SSE operation returns the raw body as
-/// <c>Task&lt;Stream&gt;</c>, read here with <see cref="TemporarySseReader"/>, and Pieces' WebSocket operation is opened
-/// by hand with <see cref="WebSocketMessages"/>. Once stream methods return <c>IAsyncEnumerable</c> of events, each
-/// method becomes an <c>await foreach</c> over the client's method and the temporary reader goes away.
-/// </remarks>
 internal static class ReplyStreams
 {
     /// <summary>PipesHub: <c>connected</c> names the conversation, each <c>chunk</c> carries a token, <c>error</c> ends it.</summary>
-    public static async Task<string?> PipesHubAsync(Task<Stream> stream, Action<string> token)
+    public static async Task<string?> PipesHubAsync(IAsyncEnumerable<PipesHub.ISseEvent> events, Action<string> token)
     {
         string? conversationId = null;
-        await foreach (SseItem<string> item in TemporarySseReader.ReadAsync(stream))
+        await foreach (PipesHub.ISseEvent item in events)
         {
-            switch (item.EventType)
+            switch (item)
             {
-                case "connected":
-                    conversationId = JsonCodecs.Deserialize(item.Data, PipesHub.PipesHubClientJson.SseConnectedPayload).ConversationId;
+                case PipesHub.SseConnectedEvent connected:
+                    conversationId = connected.Payload.ConversationId;
                     break;
-                case "chunk":
-                    token(JsonCodecs.Deserialize(item.Data, PipesHub.PipesHubClientJson.SseChunkPayload).Chunk ?? "");
+                case PipesHub.SseChunkEvent chunk:
+                    token(chunk.Payload.Chunk ?? "");
                     break;
-                case "error":
-                    PipesHub.SseErrorPayload error = JsonCodecs.Deserialize(item.Data, PipesHub.PipesHubClientJson.SseErrorPayload);
-                    throw new InvalidOperationException($"PipesHub reported an error: {error.Error} {error.Details}");
+                case PipesHub.SseErrorEvent error:
+                    throw new InvalidOperationException($"PipesHub reported an error: {error.Payload.Error} {error.Payload.Details}");
             }
         }
 
         return conversationId;
     }
 
-    /// <summary>Orq: data-only JSON events told apart by <c>type</c>; text arrives in <c>part.delta</c>, and <c>[DONE]</c> ends it.</summary>
-    public static async Task OrqAsync(Task<Stream> stream, Action<string> token)
+    /// <summary>Orq: JSON events told apart by <c>type</c>; text arrives in <c>part.delta</c>; the stream ends at <c>[DONE]</c>.</summary>
+    public static async Task OrqAsync(IAsyncEnumerable<Orq.CreateConversationResponseEvent> events, Action<string> token)
     {
-        await foreach (SseItem<string> item in TemporarySseReader.ReadAsync(stream))
+        await foreach (Orq.CreateConversationResponseEvent item in events)
         {
-            if (item.Data == "[DONE]")
-            {
-                break;
-            }
-
-            using JsonDocument document = JsonDocument.Parse(item.Data);
-            string? type = document.RootElement.TryGetProperty("type", out JsonElement t) ? t.GetString() : null;
+            string json = EventJson.Of(item.Data);
+            string? type = EventJson.Type(json);
             if (type == "part.delta")
             {
-                Orq.PartDeltaEvent delta = JsonCodecs.Deserialize(item.Data, Orq.OrqClientJson.PartDeltaEvent);
-                if (delta.Data.Delta.TryGetProperty("text", out JsonElement text))
+                Orq.PartDeltaEvent delta = JsonCodecs.Deserialize(json, Orq.OrqClientJson.PartDeltaEvent);
+                if (EventJson.Text(delta.Data.Delta) is { } text)
                 {
-                    token(text.GetString() ?? "");
+                    token(text);
                 }
             }
             else if (type == "response.failed")
             {
-                Orq.ResponseFailedEvent failed = JsonCodecs.Deserialize(item.Data, Orq.OrqClientJson.ResponseFailedEvent);
+                Orq.ResponseFailedEvent failed = JsonCodecs.Deserialize(json, Orq.OrqClientJson.ResponseFailedEvent);
                 throw new InvalidOperationException($"Orq reported an error: {failed.Data.Error}");
             }
         }
     }
 
     /// <summary>Mistral: named events; <c>conversation.response.started</c> names the conversation, <c>message.output.delta</c> carries text.</summary>
-    public static async Task<string?> MistralAsync(Task<Stream> stream, Action<string> token)
+    public static async Task<string?> MistralAsync(IAsyncEnumerable<Mistral.ConversationEvents> events, Action<string> token)
     {
         string? conversationId = null;
-        await foreach (SseItem<string> item in TemporarySseReader.ReadAsync(stream))
+        await foreach (Mistral.ConversationEvents item in events)
         {
-            switch (item.EventType)
+            string json = EventJson.Of(item.Data);
+            if (item.Event == Mistral.SseTypes.ConversationResponseStarted)
             {
-                case "conversation.response.started":
-                    conversationId = JsonCodecs.Deserialize(item.Data, Mistral.MistralClientJson.ResponseStartedEvent).ConversationId;
-                    break;
-                case "message.output.delta":
-                    token(UnionValues.ContentText(JsonCodecs.Deserialize(item.Data, Mistral.MistralClientJson.MessageOutputEvent).Content));
-                    break;
-                case "conversation.response.error":
-                    Mistral.ResponseErrorEvent error = JsonCodecs.Deserialize(item.Data, Mistral.MistralClientJson.ResponseErrorEvent);
-                    throw new InvalidOperationException($"Mistral reported an error {error.Code}: {error.Message}");
+                conversationId = JsonCodecs.Deserialize(json, Mistral.MistralClientJson.ResponseStartedEvent).ConversationId;
+            }
+            else if (item.Event == Mistral.SseTypes.MessageOutputDelta)
+            {
+                token(UnionValues.ContentText(JsonCodecs.Deserialize(json, Mistral.MistralClientJson.MessageOutputEvent).Content));
+            }
+            else if (item.Event == Mistral.SseTypes.ConversationResponseError)
+            {
+                Mistral.ResponseErrorEvent error = JsonCodecs.Deserialize(json, Mistral.MistralClientJson.ResponseErrorEvent);
+                throw new InvalidOperationException($"Mistral reported an error {error.Code}: {error.Message}");
             }
         }
 
         return conversationId;
     }
 
-    /// <summary>Pieces OS: one JSON message per change to the conversations, over a WebSocket, until cancelled.</summary>
-    public static IAsyncEnumerable<PiecesOs.StreamedIdentifiers> PiecesIdentifiers(ApiConnection connection, CancellationToken cancellationToken) =>
-        WebSocketMessages.ReadJsonAsync(
-            connection,
-            new ApiRequest("GET", "/conversations/stream/identifiers"),
-            PiecesOs.PiecesClientJson.StreamedIdentifiers,
-            cancellationToken);
-
-    /// <summary>Reads a raw <c>text/event-stream</c> body; stands in for the generator's typed stream methods until they land.</summary>
-    private static class TemporarySseReader
+    /// <summary>Event data the clients carry as JSON (a union of event shapes).</summary>
+    private static class EventJson
     {
-        public static async IAsyncEnumerable<SseItem<string>> ReadAsync(Task<Stream> body, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public static string Of(JsonElement? data) => data is { ValueKind: not JsonValueKind.Undefined } element ? element.GetRawText() : "null";
+
+        public static string? Type(string json)
         {
-            await using Stream stream = await body;
-            await foreach (SseItem<string> item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
-            {
-                yield return item;
-            }
+            using JsonDocument document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("type", out JsonElement type) ? type.GetString() : null;
         }
+
+        public static string? Text(JsonElement delta) =>
+            delta.ValueKind == JsonValueKind.Object && delta.TryGetProperty("text", out JsonElement text) ? text.GetString() : null;
     }
 }
