@@ -59,8 +59,22 @@ internal static class ModelEmitter
                 writer.WriteLine("[global::System.Obsolete]");
             }
 
+            if (property.ConstValue is not null && property.Type.Kind == TypeKind.Declared)
+            {
+                // A const tag starts set, so the tag goes out even when the schema leaves it optional (Mistral).
+                writer.WriteLine($"public {PropertyType(property, ns)} {property.Name} {{ get; set; }} = new {CSharp.TypeName(property.Type, ns)}({CSharp.Literal(property.ConstValue)});");
+                continue;
+            }
+
             string required = property.Presence == Presence.Always ? "required " : "";
             writer.WriteLine($"public {required}{PropertyType(property, ns)} {property.Name} {{ get; set; }}");
+        }
+
+        if (type.AdditionalProperties is { } additional)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Members the schema does not name, kept as they were read and written back.</summary>");
+            writer.WriteLine($"public global::System.Collections.Generic.IDictionary<string, {CSharp.TypeName(additional, ns)}> {type.AdditionalPropertiesName} {{ get; set; }} = new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(additional, ns)}>();");
         }
 
         writer.CloseBlock();

@@ -8,7 +8,7 @@ using OpenApiClientGen.Model;
 namespace OpenApiClientGen.Parsing;
 
 /// <summary>Turns OpenAPI schemas into <see cref="TypeRef"/>s and the model and enum declarations they need.</summary>
-internal sealed class SchemaTypeBuilder
+internal sealed partial class SchemaTypeBuilder
 {
     private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IOpenApiSchema> _pendingComponents = new(StringComparer.Ordinal);
@@ -100,6 +100,25 @@ internal sealed class SchemaTypeBuilder
             return declared;
         }
 
+        if (IsUnion(core))
+        {
+            if (_inlineTypes.TryGetValue(core, out TypeRef? existing))
+            {
+                return existing;
+            }
+
+            string name = _typeNames.Reserve(Identifiers.ToPascalCase(contextName));
+            TypeRef declared = TypeRef.Declared(name);
+            _inlineTypes[core] = declared;
+            DeclareUnion(name, core);
+            return declared;
+        }
+
+        if (core.Properties is not { Count: > 0 } && UnionBranches(core) is { Count: 1 } single)
+        {
+            return Resolve(single[0], contextName);
+        }
+
         JsonSchemaType type = (core.Type ?? 0) & ~JsonSchemaType.Null;
         if ((type & JsonSchemaType.Array) != 0 || core.Items is not null)
         {
@@ -122,7 +141,7 @@ internal sealed class SchemaTypeBuilder
             return true;
         }
 
-        if (Unwrap(schema).Nullable)
+        if (Unwrap(schema).Nullable || HasNullBranch(schema))
         {
             return true;
         }
@@ -144,6 +163,11 @@ internal sealed class SchemaTypeBuilder
         }
 
         IOpenApiSchema? target = reference.Target;
+        if (target is not null && _inlineTypes.TryGetValue(Unwrap(target).Core, out TypeRef? inProgress))
+        {
+            return inProgress;
+        }
+
         if (target is null || !_resolvingAliases.Add(id))
         {
             return TypeRef.Any;
@@ -166,7 +190,10 @@ internal sealed class SchemaTypeBuilder
         var declaration = new ObjectTypeSpec(name, Describe(schema), EquatableArray<PropertySpec>.Empty);
         int index = _declarations.Count;
         _declarations.Add(declaration);
-        _declarations[index] = declaration with { Properties = BuildProperties(name, schema) };
+        EquatableArray<PropertySpec> properties = BuildProperties(name, schema);
+        TypeRef? additional = AdditionalPropertiesOf(name, schema);
+        string additionalName = additional is null ? "AdditionalProperties" : new UniqueNameScope(properties.Select(p => p.Name).Concat(new[] { name })).Reserve("AdditionalProperties");
+        _declarations[index] = declaration with { Properties = properties, AdditionalProperties = additional, AdditionalPropertiesName = additionalName };
     }
 
     private EquatableArray<PropertySpec> BuildProperties(string typeName, IOpenApiSchema schema)
@@ -194,10 +221,23 @@ internal sealed class SchemaTypeBuilder
                 isRequired,
                 Describe(propertySchema),
                 propertySchema.Default?.ToJsonString(),
-                propertySchema.Deprecated));
+                propertySchema.Deprecated,
+                IsStringEnum(ResolveTarget(propertySchema)) ? ConstantOf(propertySchema) : null));
         }
 
         return result.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The value type of the members an object keeps beyond its named properties: <c>additionalProperties: true</c>
+    /// keeps them as JSON, a schema types them, <c>false</c> or nothing skips them.
+    /// </summary>
+    private TypeRef? AdditionalPropertiesOf(string typeName, IOpenApiSchema schema)
+    {
+        IOpenApiSchema target = ResolveTarget(schema);
+        return target.AdditionalProperties is { } additional && target.AdditionalPropertiesAllowed
+            ? Resolve(additional, typeName + "AdditionalProperty")
+            : null;
     }
 
     /// <summary>Gathers own properties and those of allOf parts; a later part's declaration of a property wins.</summary>

@@ -44,6 +44,7 @@ internal static class SpecReader
             }
 
             diagnostics.AddRange(ReferenceBundler.Bundle(file, root, files));
+            OpenAdditionalProperties.SpellAsEmptySchema(root);
 
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
             ReadResult result;
