@@ -54,6 +54,8 @@ public sealed class ModelConstructTests : IClassFixture<ModelConstructTests.Comp
                     : "unknown " + animal.Unknown!.Tag;
             }
 
+            public static string WriteCat() => JsonCodecs.Serialize<Animal>(new Cat { Lives = 9 }, ModelsClientJson.Animal);
+
             public static string WriteBird() => JsonCodecs.Serialize<Animal>(new Bird { Wingspan = 1.5 }, ModelsClientJson.Animal);
 
             public static string WriteStop(int state)
@@ -157,6 +159,12 @@ public sealed class ModelConstructTests : IClassFixture<ModelConstructTests.Comp
     public void A_const_tag_is_sent_even_when_the_schema_leaves_it_optional()
     {
         AssertJson("""{"kind":"bird","wingspan":1.5}""", Probe("WriteBird"));
+    }
+
+    [Fact]
+    public void A_variant_built_in_CSharp_starts_with_its_mapping_tag()
+    {
+        AssertJson("""{"kind":"cat","lives":9}""", Probe("WriteCat"));
     }
 
     [Fact]

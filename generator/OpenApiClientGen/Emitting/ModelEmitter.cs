@@ -59,10 +59,13 @@ internal static class ModelEmitter
                 writer.WriteLine("[global::System.Obsolete]");
             }
 
-            if (property.ConstValue is not null && property.Type.Kind == TypeKind.Declared)
+            if (property.ConstValue is not null)
             {
-                // A const tag starts set, so the tag goes out even when the schema leaves it optional (Mistral).
-                writer.WriteLine($"public {PropertyType(property, ns)} {property.Name} {{ get; set; }} = new {CSharp.TypeName(property.Type, ns)}({CSharp.Literal(property.ConstValue)});");
+                // A tag starts set, so the tag goes out even when the schema leaves it optional (Mistral).
+                string value = property.Type.Kind == TypeKind.Declared
+                    ? $"new {CSharp.TypeName(property.Type, ns)}({CSharp.Literal(property.ConstValue)})"
+                    : CSharp.Literal(property.ConstValue);
+                writer.WriteLine($"public {PropertyType(property, ns)} {property.Name} {{ get; set; }} = {value};");
                 continue;
             }
 

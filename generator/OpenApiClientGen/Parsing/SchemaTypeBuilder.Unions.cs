@@ -69,6 +69,44 @@ internal sealed partial class SchemaTypeBuilder
         }
 
         _declarations[index] = new UnionTypeSpec(name, Describe(schema), discriminator, variants.ToEquatableArray());
+        if (discriminator is not null)
+        {
+            foreach (UnionVariantSpec variant in variants.Where(v => v.Type.Kind == TypeKind.Declared && v.Tags.Count == 1))
+            {
+                string tag = variant.Tags[0];
+                var key = (variant.Type.Name, discriminator);
+                _tagDefaults[key] = _tagDefaults.TryGetValue(key, out string? other) && other != tag ? null : tag;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A model that one union selects by one tag starts with that tag in its discriminator member, so a variant built in
+    /// C# is sent tagged even when the schema leaves the member optional (Mistral). Models two unions tag differently are left alone.
+    /// </summary>
+    private readonly Dictionary<(string TypeName, string Member), string?> _tagDefaults = new();
+
+    private TypeDeclaration WithTagDefault(TypeDeclaration declaration)
+    {
+        if (declaration is not ObjectTypeSpec model || _tagDefaults.Count == 0)
+        {
+            return declaration;
+        }
+
+        PropertySpec[] properties = model.Properties.ToArray();
+        bool changed = false;
+        for (int i = 0; i < properties.Length; i++)
+        {
+            PropertySpec property = properties[i];
+            if (property.ConstValue is null && property.Type == TypeRef.String
+                && _tagDefaults.TryGetValue((model.Name, property.JsonName), out string? tag) && tag is not null)
+            {
+                properties[i] = property with { ConstValue = tag };
+                changed = true;
+            }
+        }
+
+        return changed ? model with { Properties = properties.ToEquatableArray() } : model;
     }
 
     /// <summary>

@@ -24,7 +24,8 @@ internal sealed partial class SchemaTypeBuilder
 
     public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames) => _typeNames = new UniqueNameScope(reservedTypeNames, ignoreCase: true);
 
-    public IReadOnlyList<TypeDeclaration> Declarations => _declarations;
+    /// <summary>Every declaration, with discriminator tags filled in as the starting values of their members.</summary>
+    public IReadOnlyList<TypeDeclaration> Declarations => _declarations.Select(WithTagDefault).ToList();
 
     /// <summary>Reserves a C# name for every named object or enum schema first, so references between them (even cyclic) resolve.</summary>
     public void DeclareComponents(IDictionary<string, IOpenApiSchema>? schemas)
