@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenApiClientGen.Tests.Infrastructure;
@@ -53,6 +55,29 @@ public sealed class ModelConstructTests : IClassFixture<ModelConstructTests.Comp
                     : animal.AsBird is { } bird ? "bird " + bird.Wingspan
                     : "unknown " + animal.Unknown!.Tag;
             }
+
+            public static string WriteNames()
+            {
+                var names = new Names { Class = "c", N2fa = true, Größe = 3, Ref = "#/x", Id = "lower", ID = "upper", Names2 = "self", When = Class.N1st };
+                return JsonCodecs.Serialize(names, ModelsClientJson.Names);
+            }
+
+            public static string EnumMembers() => string.Join(",", new[] { Class.N1st, Class.Class2, Class.AB, Class.AB2, Class.AB3 }.Select(c => c.Value));
+
+            public static string ReadFormats(string json)
+            {
+                Formats formats = JsonCodecs.Deserialize(json, ModelsClientJson.Formats);
+                System.DateOnly? day = formats.Day;
+                System.TimeOnly? at = formats.At;
+                System.Uri? link = formats.Link;
+                decimal? amount = formats.Amount;
+                string? odd = formats.Odd;
+                string? blob = formats.Blob;
+                var invariant = System.Globalization.CultureInfo.InvariantCulture;
+                return day?.ToString("yyyy-MM-dd", invariant) + "|" + at?.ToString("HH:mm:ss", invariant) + "|" + link + "|" + amount?.ToString(invariant) + "|" + odd + "|" + blob;
+            }
+
+            public static string WriteFormatsWithoutServerId() => JsonCodecs.Serialize(new Formats { Secret = "p" }, ModelsClientJson.Formats);
 
             public static string WriteCat() => JsonCodecs.Serialize<Animal>(new Cat { Lives = 9 }, ModelsClientJson.Animal);
 
@@ -197,6 +222,42 @@ public sealed class ModelConstructTests : IClassFixture<ModelConstructTests.Comp
         string written = RoundTrip("Zoo", """{"closed":{"only":"o","zzz":1},"surprise":[true]}""");
 
         AssertJson("""{"closed":{"only":"o"}}""", written);
+    }
+
+    [Fact]
+    public void Names_that_are_not_CSharp_identifiers_get_valid_members_and_keep_their_wire_names()
+    {
+        AssertJson("""{"class":"c","2fa":true,"größe":3,"$ref":"#/x","id":"lower","ID":"upper","names":"self","when":"1st"}""", Probe("WriteNames"));
+        Assert.Equal("1st,class,a-b,A_B,a b", Probe("EnumMembers"));
+    }
+
+    [Fact]
+    public void Formats_map_to_their_types_and_unknown_formats_stay_strings()
+    {
+        string json = """{"day":"2024-02-29","at":"13:45:30","stamp":"2024-02-29T13:45:30+00:00","link":"https://x.example/a?b=c","amount":12.345,"blob":"abc","odd":"whatever","big":9007199254740993,"small":7,"ratio":0.5,"raw":"AQID","key":"0f8fad5b-d9cb-469f-a165-70867728950e","server_id":"s1","secret":"p"}""";
+
+        Assert.Equal("2024-02-29|13:45:30|https://x.example/a?b=c|12.345|whatever|abc", Probe("ReadFormats", json));
+        AssertJson(json, RoundTrip("Formats", json));
+    }
+
+    [Fact]
+    public void A_required_read_only_member_need_not_be_set_to_send_a_request()
+    {
+        AssertJson("""{"secret":"p"}""", Probe("WriteFormatsWithoutServerId"));
+    }
+
+    [Fact]
+    public void Date_and_time_formats_stay_strings_when_the_compilation_has_no_codecs_for_them()
+    {
+        string path = TestPaths.TestSpec("models.yaml");
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Bare", references: new[] { Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new SpecInput(path, File.ReadAllText(path), Namespace: "Models", ClientName: "ModelsClient") }).RunGenerators(compilation);
+
+        string formats = driver.GetRunResult().Results[0].GeneratedSources.Single(s => s.HintName == "ModelsClient.Model.Formats.g.cs").SourceText.ToString();
+        Assert.Contains("public string? Day { get; set; }", formats, StringComparison.Ordinal);
+        Assert.Contains("public string? At { get; set; }", formats, StringComparison.Ordinal);
+        Assert.Contains("global::System.DateOnly? Day", _compiled.Run.Sources.Single(s => s.HintName == "ModelsClient.Model.Formats.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     private static void AssertJson(string expected, string actual) =>

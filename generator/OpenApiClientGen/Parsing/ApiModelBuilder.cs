@@ -20,7 +20,7 @@ internal sealed class ApiModelBuilder
     private readonly SchemaTypeBuilder _types;
     private readonly List<GroupSpec> _groups;
 
-    public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics)
+    public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics, TargetFeatures features)
     {
         _options = options;
         _document = document;
@@ -28,7 +28,7 @@ internal sealed class ApiModelBuilder
         _groups = CollectGroups();
         var reserved = new List<string> { options.ClientName, options.ClientName + "Options", options.ClientName + "Json" };
         reserved.AddRange(_groups.Select(g => g.ClassName));
-        _types = new SchemaTypeBuilder(reserved);
+        _types = new SchemaTypeBuilder(reserved, features);
     }
 
     public ApiSpec Build()

@@ -22,7 +22,13 @@ internal sealed partial class SchemaTypeBuilder
     private int _depth;
     private readonly UniqueNameScope _typeNames;
 
-    public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames) => _typeNames = new UniqueNameScope(reservedTypeNames, ignoreCase: true);
+    private readonly TargetFeatures _features;
+
+    public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames, TargetFeatures features)
+    {
+        _typeNames = new UniqueNameScope(reservedTypeNames, ignoreCase: true);
+        _features = features;
+    }
 
     /// <summary>Every declaration, with discriminator tags filled in as the starting values of their members.</summary>
     public IReadOnlyList<TypeDeclaration> Declarations => _declarations.Select(WithTagDefault).ToList();
@@ -131,7 +137,7 @@ internal sealed partial class SchemaTypeBuilder
             return TypeRef.MapOf(core.AdditionalProperties is null ? TypeRef.Any : Resolve(core.AdditionalProperties, contextName + "Value"));
         }
 
-        return PrimitiveFor(type, core.Format);
+        return PrimitiveFor(type, core.Format, _features);
     }
 
     /// <summary>True when the schema admits JSON null, in any of the three ways specs say so.</summary>
@@ -184,7 +190,7 @@ internal sealed partial class SchemaTypeBuilder
     {
         if (IsStringEnum(schema))
         {
-            _declarations.Add(new EnumTypeSpec(name, Describe(schema), EnumMembers(schema)));
+            _declarations.Add(new EnumTypeSpec(name, Describe(schema), EnumMembers(name, schema)));
             return;
         }
 
@@ -210,7 +216,8 @@ internal sealed partial class SchemaTypeBuilder
         {
             IOpenApiSchema propertySchema = properties[jsonName];
             string name = names.Reserve(Identifiers.ToPascalCase(jsonName));
-            bool isRequired = required.Contains(jsonName);
+            // The server fills a readOnly member; a request need not (and should not) carry it, so C# does not demand it.
+            bool isRequired = required.Contains(jsonName) && !propertySchema.ReadOnly;
             bool isNullable = IsNullable(propertySchema);
             Presence presence = isRequired ? Presence.Always : isNullable ? Presence.WhenSet : Presence.WhenNotNull;
             result.Add(new PropertySpec(
@@ -272,9 +279,10 @@ internal sealed partial class SchemaTypeBuilder
         }
     }
 
-    private static EquatableArray<EnumMemberSpec> EnumMembers(IOpenApiSchema schema)
+    private static EquatableArray<EnumMemberSpec> EnumMembers(string typeName, IOpenApiSchema schema)
     {
-        var names = new UniqueNameScope(new[] { "Value" });
+        // A member may not share its type's name (CS0542), nor the struct's own Value.
+        var names = new UniqueNameScope(new[] { "Value", typeName });
         var members = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         IEnumerable<string> values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(v => v?.GetValue<string>() ?? "").Where(v => v.Length > 0) : new[] { schema.Const! };
@@ -310,7 +318,7 @@ internal sealed partial class SchemaTypeBuilder
         schema is not OpenApiSchemaReference
         && (schema.Properties is { Count: > 0 } || (schema.AllOf is { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 }));
 
-    private static TypeRef PrimitiveFor(JsonSchemaType type, string? format)
+    private static TypeRef PrimitiveFor(JsonSchemaType type, string? format, TargetFeatures features)
     {
         switch (type)
         {
@@ -318,6 +326,9 @@ internal sealed partial class SchemaTypeBuilder
                 return format switch
                 {
                     "date-time" => TypeRef.Primitive("global::System.DateTimeOffset", "DateTimeOffset", isValueType: true),
+                    "date" when features.DateAndTime => TypeRef.Primitive("global::System.DateOnly", "Date", isValueType: true),
+                    "time" when features.DateAndTime => TypeRef.Primitive("global::System.TimeOnly", "Time", isValueType: true),
+                    "uri" => TypeRef.Primitive("global::System.Uri", "Uri"),
                     "uuid" => TypeRef.Primitive("global::System.Guid", "Guid", isValueType: true),
                     "byte" => TypeRef.Primitive("byte[]", "Base64"),
                     _ => TypeRef.String,
