@@ -185,6 +185,22 @@ internal sealed partial class SchemaTypeBuilder
         return target.Enum is { Count: 1 } && target.Enum[0] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
     }
 
+    /// <summary>
+    /// The value a member starts with: a <c>const</c> string, or a one-value enum whose default is that value. A bare
+    /// one-value enum is left unset, since sending it is optional (PipesHub's <c>protocol</c>).
+    /// </summary>
+    private static string? FixedTag(IOpenApiSchema schema)
+    {
+        IOpenApiSchema target = ResolveTarget(schema);
+        if (!IsStringEnum(target) || ConstantOf(target) is not { } value)
+        {
+            return null;
+        }
+
+        bool defaultsToIt = target.Default is JsonValue fallback && fallback.TryGetValue(out string? text) && text == value;
+        return target.Const is not null || defaultsToIt ? value : null;
+    }
+
     private static IOpenApiSchema ResolveTarget(IOpenApiSchema schema) => schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
 
     private static string VariantName(TypeRef type) => type.Kind switch

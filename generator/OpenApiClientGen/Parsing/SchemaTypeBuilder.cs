@@ -87,7 +87,7 @@ internal sealed partial class SchemaTypeBuilder
 
     private TypeRef ResolveCore(IOpenApiSchema schema, string contextName)
     {
-        IOpenApiSchema core = Unwrap(schema).Core;
+        IOpenApiSchema core = SeeThroughDescribedReference(Unwrap(schema).Core);
         if (core is OpenApiSchemaReference reference)
         {
             return ResolveReference(reference);
@@ -230,7 +230,7 @@ internal sealed partial class SchemaTypeBuilder
                 Describe(propertySchema),
                 propertySchema.Default?.ToJsonString(),
                 propertySchema.Deprecated,
-                IsStringEnum(ResolveTarget(propertySchema)) ? ConstantOf(propertySchema) : null));
+                FixedTag(propertySchema)));
         }
 
         return result.ToEquatableArray();

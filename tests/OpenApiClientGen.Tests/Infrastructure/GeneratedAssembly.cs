@@ -64,6 +64,26 @@ public sealed class GeneratedAssembly : IDisposable
         return field.GetValue(null)!;
     }
 
+    /// <summary>The codec the generated code uses for <paramref name="type"/>; <paramref name="allowNull"/> wraps value types as nullable.</summary>
+    internal object CodecFor(OpenApiClientGen.Model.TypeRef type, string jsonContext, bool allowNull = false)
+    {
+        object codec = type.Kind switch
+        {
+            OpenApiClientGen.Model.TypeKind.Declared => Codec(jsonContext, type.Name),
+            OpenApiClientGen.Model.TypeKind.Array => Compose(nameof(JsonCodecs.List), CodecFor(type.Element!, jsonContext)),
+            OpenApiClientGen.Model.TypeKind.Map => Compose(nameof(JsonCodecs.Map), CodecFor(type.Element!, jsonContext)),
+            _ => typeof(JsonCodecs).GetProperty(type.Codec, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!,
+        };
+
+        return allowNull && ValueTypeOf(codec.GetType()).IsValueType ? Compose(nameof(JsonCodecs.Nullable), codec) : codec;
+    }
+
+    private static object Compose(string factory, object inner)
+    {
+        MethodInfo method = typeof(JsonCodecs).GetMethod(factory, BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(ValueTypeOf(inner.GetType()));
+        return method.Invoke(null, new[] { inner })!;
+    }
+
     /// <summary>Reads <paramref name="json"/> with the codec and writes the value back.</summary>
     public string RoundTrip(object codec, string json)
     {
