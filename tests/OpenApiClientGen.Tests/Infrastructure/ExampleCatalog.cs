@@ -71,8 +71,11 @@ internal sealed class ExampleCatalog
             string route = path.Key.Split('#')[0];
             foreach (KeyValuePair<string, JsonNode?> entry in item)
             {
-                OperationSpec? operation = _api.Operations.FirstOrDefault(o => string.Equals(o.HttpMethod, entry.Key, StringComparison.OrdinalIgnoreCase) && o.Path == route);
-                if (operation is null || entry.Value is not JsonObject body)
+                // Speakeasy's `#fragment` path keys give one route several operations; the model keeps no fragment, so
+                // those stay unpaired rather than risk pairing an example with a sibling's type.
+                var matches = _api.Operations.Where(o => string.Equals(o.HttpMethod, entry.Key, StringComparison.OrdinalIgnoreCase) && o.Path == route).ToList();
+                OperationSpec? operation = matches.Count == 1 ? matches[0] : null;
+                if (entry.Value is not JsonObject body)
                 {
                     continue;
                 }
@@ -82,8 +85,8 @@ internal sealed class ExampleCatalog
                 {
                     foreach (KeyValuePair<string, JsonNode?> media in requestContent)
                     {
-                        bool chosen = operation.Body is { Type: not null } request && request.MediaType == media.Key;
-                        WalkMedia(media.Value, chosen ? operation.Body!.Type : null, pointer + "/requestBody/content/" + Escape(media.Key));
+                        bool chosen = operation?.Body is { Type: not null } request && request.MediaType == media.Key;
+                        WalkMedia(media.Value, chosen ? operation!.Body!.Type : null, pointer + "/requestBody/content/" + Escape(media.Key));
                     }
                 }
 
@@ -100,8 +103,8 @@ internal sealed class ExampleCatalog
                         string? firstJson = content.Select(c => c.Key).FirstOrDefault(IsJson);
                         foreach (KeyValuePair<string, JsonNode?> media in content)
                         {
-                            bool chosen = response.Key == success && media.Key == firstJson && operation.Response.Type is not null;
-                            WalkMedia(media.Value, chosen ? operation.Response.Type : null, pointer + "/responses/" + response.Key + "/content/" + Escape(media.Key));
+                            bool chosen = operation?.Response.Type is not null && response.Key == success && media.Key == firstJson;
+                            WalkMedia(media.Value, chosen ? operation!.Response.Type : null, pointer + "/responses/" + response.Key + "/content/" + Escape(media.Key));
                         }
                     }
                 }
