@@ -37,9 +37,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (source, _) => SpecInputs.ConvertToJson(source))
             .WithTrackingName(TrackingNames.ConvertToJson);
 
+        IncrementalValueProvider<TargetFeatures> features = context.CompilationProvider
+            .Select(static (compilation, _) => DetectFeatures(compilation))
+            .WithTrackingName(TrackingNames.DetectFeatures);
+
         IncrementalValuesProvider<ModelResult> models = json
             .Combine(referencedFiles)
-            .Select(static (pair, _) => SpecReader.Read(pair.Left, pair.Right))
+            .Combine(features)
+            .Select(static (pair, _) => SpecReader.Read(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.BuildModel);
 
         IncrementalValuesProvider<EmitResult> emitted = models
@@ -81,4 +86,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(emitted.Where(static e => e.Error is not null).Combine(texts), static (spc, pair) =>
             DiagnosticReporter.Report(spc, new[] { pair.Left.Error! }.ToEquatableArray(), pair.Right));
     }
+
+    private static TargetFeatures DetectFeatures(Compilation compilation) =>
+        new(DateAndTime: compilation.GetTypeByMetadataName("OpenApiClientGen.Runtime.JsonCodecs") is { } codecs && !codecs.GetMembers("Date").IsEmpty);
 }

@@ -39,6 +39,17 @@ public sealed class ReferenceDocumentTests
         Assert.True(run.CompilationWarnings.Count == 0, run.Describe(run.CompilationWarnings));
     }
 
+    [SharedFact]
+    public void The_generated_code_for_the_full_Mistral_document_stays_under_two_mebibytes()
+    {
+        string path = TestPaths.Shared("reference-specs/mistral/openapi.yaml");
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, File.ReadAllText(path), Namespace: "Vendor", ClientName: "VendorClient"));
+
+        long bytes = run.Sources.Sum(s => (long)System.Text.Encoding.UTF8.GetByteCount(s.SourceText.ToString()));
+        Assert.True(bytes < 2 * 1024 * 1024, $"{bytes} bytes in {run.Sources.Count} files");
+    }
+
     [Fact]
     public void Groups_that_differ_only_in_case_get_distinct_files()
     {

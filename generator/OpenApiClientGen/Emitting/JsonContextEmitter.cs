@@ -40,6 +40,9 @@ internal static class JsonContextEmitter
                 case ObjectTypeSpec model:
                     WriteObjectCodec(writer, model, typeName, ns, context);
                     break;
+                case UnionTypeSpec union:
+                    UnionEmitter.WriteCodec(writer, union, typeName, ns, context);
+                    break;
             }
         }
 
@@ -53,27 +56,35 @@ internal static class JsonContextEmitter
         writer.WriteLine($"public static readonly {CSharp.Runtime}.ObjectCodec<{typeName}> {model.Name} = new(");
         writer.Indent();
         writer.WriteLine($"static () => {create},");
-        writer.WriteLine($"static () => new {CSharp.Runtime}.JsonMember<{typeName}>[]");
+        // An empty table has no element for `new[]` to take its type from.
+        writer.WriteLine(model.Properties.IsEmpty ? $"static members => new {CSharp.Runtime}.JsonMember<{typeName}>[]" : "static members => new[]");
         writer.OpenBlock("");
         foreach (PropertySpec property in model.Properties)
         {
             string name = CSharp.Literal(property.JsonName);
-            string access = $"static (m, v) => m.{property.Name} = v";
+            string access = $"static m => m.{property.Name}, static (m, v) => m.{property.Name} = v";
             if (property.Presence == Presence.WhenSet)
             {
-                string valueType = CSharp.NullableTypeName(property.Type, ns);
-                writer.WriteLine($"{CSharp.Runtime}.JsonMember.Optional<{typeName}, {valueType}>({name}, {CSharp.NullableCodec(property.Type, ns, context)}, static m => m.{property.Name}, {access}),");
+                writer.WriteLine($"members.Optional({name}, {CSharp.NullableCodec(property.Type, ns, context)}, {access}),");
                 continue;
             }
 
             bool nullable = property.Presence != Presence.Always || property.IsNullable;
-            string type = nullable ? CSharp.NullableTypeName(property.Type, ns) : CSharp.TypeName(property.Type, ns);
             string codec = nullable ? CSharp.NullableCodec(property.Type, ns, context) : CSharp.Codec(property.Type, ns, context);
             string method = property.Presence == Presence.Always ? "Required" : "Value";
-            writer.WriteLine($"{CSharp.Runtime}.JsonMember.{method}<{typeName}, {type}>({name}, {codec}, static m => m.{property.Name}, {access}),");
+            writer.WriteLine($"members.{method}({name}, {codec}, {access}),");
         }
 
-        writer.CloseBlock("});");
+        if (model.AdditionalProperties is { } additional)
+        {
+            writer.CloseBlock("},");
+            writer.WriteLine($"static () => {CSharp.Runtime}.JsonAdditionalMembers<{typeName}>.Of({CSharp.Codec(additional, ns, context)}, static m => m.{model.AdditionalPropertiesName}));");
+        }
+        else
+        {
+            writer.CloseBlock("});");
+        }
+
         writer.Unindent();
     }
 

@@ -59,8 +59,25 @@ internal static class ModelEmitter
                 writer.WriteLine("[global::System.Obsolete]");
             }
 
+            if (property.ConstValue is not null)
+            {
+                // A tag starts set, so the tag goes out even when the schema leaves it optional (Mistral).
+                string value = property.Type.Kind == TypeKind.Declared
+                    ? $"new {CSharp.TypeName(property.Type, ns)}({CSharp.Literal(property.ConstValue)})"
+                    : CSharp.Literal(property.ConstValue);
+                writer.WriteLine($"public {PropertyType(property, ns)} {property.Name} {{ get; set; }} = {value};");
+                continue;
+            }
+
             string required = property.Presence == Presence.Always ? "required " : "";
             writer.WriteLine($"public {required}{PropertyType(property, ns)} {property.Name} {{ get; set; }}");
+        }
+
+        if (type.AdditionalProperties is { } additional)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Members the schema does not name, kept as they were read and written back.</summary>");
+            writer.WriteLine($"public global::System.Collections.Generic.IDictionary<string, {CSharp.TypeName(additional, ns)}> {type.AdditionalPropertiesName} {{ get; set; }} = new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(additional, ns)}>();");
         }
 
         writer.CloseBlock();

@@ -36,6 +36,9 @@ internal static class SourceEmitter
                 case EnumTypeSpec enumType:
                     files.Add(new GeneratedFile(prefix + "Enum." + enumType.Name + ".g.cs", ModelEmitter.EmitEnum(enumType, api.Namespace)));
                     break;
+                case UnionTypeSpec union:
+                    files.Add(new GeneratedFile(prefix + "Union." + union.Name + ".g.cs", UnionEmitter.EmitUnion(union, api.Namespace)));
+                    break;
             }
         }
 

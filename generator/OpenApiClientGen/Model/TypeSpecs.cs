@@ -38,7 +38,11 @@ internal sealed record TypeRef(TypeKind Kind, string Name, string Codec = "", Ty
 /// <summary>A type the generator writes out. Records compare by value, so derived declarations stay equatable.</summary>
 internal abstract record TypeDeclaration(string Name, string? Description);
 
-internal sealed record ObjectTypeSpec(string Name, string? Description, EquatableArray<PropertySpec> Properties)
+/// <param name="AdditionalProperties">
+/// The type of members the schema does not name, kept in a dictionary on the model (<c>additionalProperties</c>
+/// true or a schema); null when such members are skipped.
+/// </param>
+internal sealed record ObjectTypeSpec(string Name, string? Description, EquatableArray<PropertySpec> Properties, TypeRef? AdditionalProperties = null, string AdditionalPropertiesName = "AdditionalProperties")
     : TypeDeclaration(Name, Description);
 
 internal sealed record EnumTypeSpec(string Name, string? Description, EquatableArray<EnumMemberSpec> Members)
@@ -59,6 +63,7 @@ internal enum Presence
     WhenSet,
 }
 
+/// <param name="ConstValue">A <c>const</c> string tag: the property starts with this value, so it is always sent.</param>
 internal sealed record PropertySpec(
     string JsonName,
     string Name,
@@ -68,4 +73,5 @@ internal sealed record PropertySpec(
     bool IsRequired,
     string? Description,
     string? DefaultValue,
-    bool IsDeprecated);
+    bool IsDeprecated,
+    string? ConstValue = null);

@@ -22,7 +22,7 @@ internal sealed class ApiModelBuilder
     private readonly OperationDetailsBuilder _details;
     private readonly StreamModelBuilder _streams;
 
-    public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics)
+    public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics, TargetFeatures features)
     {
         _options = options;
         _document = document;
@@ -30,7 +30,7 @@ internal sealed class ApiModelBuilder
         _groups = CollectGroups();
         var reserved = new List<string> { options.ClientName, options.ClientName + "Options", options.ClientName + "Json", options.ClientName + "Security", options.ClientName + "ServiceCollectionExtensions" };
         reserved.AddRange(_groups.Select(g => g.ClassName));
-        _types = new SchemaTypeBuilder(reserved);
+        _types = new SchemaTypeBuilder(reserved, features);
         _details = new OperationDetailsBuilder(document, _types);
         _streams = new StreamModelBuilder(document, _types, diagnostics, options.FilePath);
     }

@@ -8,7 +8,7 @@ using OpenApiClientGen.Model;
 namespace OpenApiClientGen.Parsing;
 
 /// <summary>Turns OpenAPI schemas into <see cref="TypeRef"/>s and the model and enum declarations they need.</summary>
-internal sealed class SchemaTypeBuilder
+internal sealed partial class SchemaTypeBuilder
 {
     private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IOpenApiSchema> _pendingComponents = new(StringComparer.Ordinal);
@@ -22,9 +22,16 @@ internal sealed class SchemaTypeBuilder
     private int _depth;
     private readonly UniqueNameScope _typeNames;
 
-    public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames) => _typeNames = new UniqueNameScope(reservedTypeNames, ignoreCase: true);
+    private readonly TargetFeatures _features;
 
-    public IReadOnlyList<TypeDeclaration> Declarations => _declarations;
+    public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames, TargetFeatures features)
+    {
+        _typeNames = new UniqueNameScope(reservedTypeNames, ignoreCase: true);
+        _features = features;
+    }
+
+    /// <summary>Every declaration, with discriminator tags filled in as the starting values of their members.</summary>
+    public IReadOnlyList<TypeDeclaration> Declarations => _declarations.Select(WithTagDefault).ToList();
 
     /// <summary>Reserves a type name for a type declared outside the schemas, such as a stream's item interface.</summary>
     public string ReserveTypeName(string preferred) => _typeNames.Reserve(preferred);
@@ -83,7 +90,7 @@ internal sealed class SchemaTypeBuilder
 
     private TypeRef ResolveCore(IOpenApiSchema schema, string contextName)
     {
-        IOpenApiSchema core = Unwrap(schema).Core;
+        IOpenApiSchema core = SeeThroughDescribedReference(Unwrap(schema).Core);
         if (core is OpenApiSchemaReference reference)
         {
             return ResolveReference(reference);
@@ -103,6 +110,25 @@ internal sealed class SchemaTypeBuilder
             return declared;
         }
 
+        if (IsUnion(core))
+        {
+            if (_inlineTypes.TryGetValue(core, out TypeRef? existing))
+            {
+                return existing;
+            }
+
+            string name = _typeNames.Reserve(Identifiers.ToPascalCase(contextName));
+            TypeRef declared = TypeRef.Declared(name);
+            _inlineTypes[core] = declared;
+            DeclareUnion(name, core);
+            return declared;
+        }
+
+        if (core.Properties is not { Count: > 0 } && UnionBranches(core) is { Count: 1 } single)
+        {
+            return Resolve(single[0], contextName);
+        }
+
         JsonSchemaType type = (core.Type ?? 0) & ~JsonSchemaType.Null;
         if ((type & JsonSchemaType.Array) != 0 || core.Items is not null)
         {
@@ -114,7 +140,7 @@ internal sealed class SchemaTypeBuilder
             return TypeRef.MapOf(core.AdditionalProperties is null ? TypeRef.Any : Resolve(core.AdditionalProperties, contextName + "Value"));
         }
 
-        return PrimitiveFor(type, core.Format);
+        return PrimitiveFor(type, core.Format, _features);
     }
 
     /// <summary>True when the schema admits JSON null, in any of the three ways specs say so.</summary>
@@ -125,7 +151,7 @@ internal sealed class SchemaTypeBuilder
             return true;
         }
 
-        if (Unwrap(schema).Nullable)
+        if (Unwrap(schema).Nullable || HasNullBranch(schema))
         {
             return true;
         }
@@ -147,6 +173,11 @@ internal sealed class SchemaTypeBuilder
         }
 
         IOpenApiSchema? target = reference.Target;
+        if (target is not null && _inlineTypes.TryGetValue(Unwrap(target).Core, out TypeRef? inProgress))
+        {
+            return inProgress;
+        }
+
         if (target is null || !_resolvingAliases.Add(id))
         {
             return TypeRef.Any;
@@ -162,14 +193,17 @@ internal sealed class SchemaTypeBuilder
     {
         if (IsStringEnum(schema))
         {
-            _declarations.Add(new EnumTypeSpec(name, Describe(schema), EnumMembers(schema)));
+            _declarations.Add(new EnumTypeSpec(name, Describe(schema), EnumMembers(name, schema)));
             return;
         }
 
         var declaration = new ObjectTypeSpec(name, Describe(schema), EquatableArray<PropertySpec>.Empty);
         int index = _declarations.Count;
         _declarations.Add(declaration);
-        _declarations[index] = declaration with { Properties = BuildProperties(name, schema) };
+        EquatableArray<PropertySpec> properties = BuildProperties(name, schema);
+        TypeRef? additional = AdditionalPropertiesOf(name, schema);
+        string additionalName = additional is null ? "AdditionalProperties" : new UniqueNameScope(properties.Select(p => p.Name).Concat(new[] { name })).Reserve("AdditionalProperties");
+        _declarations[index] = declaration with { Properties = properties, AdditionalProperties = additional, AdditionalPropertiesName = additionalName };
     }
 
     private EquatableArray<PropertySpec> BuildProperties(string typeName, IOpenApiSchema schema)
@@ -185,7 +219,8 @@ internal sealed class SchemaTypeBuilder
         {
             IOpenApiSchema propertySchema = properties[jsonName];
             string name = names.Reserve(Identifiers.ToPascalCase(jsonName));
-            bool isRequired = required.Contains(jsonName);
+            // The server fills a readOnly member; a request need not (and should not) carry it, so C# does not demand it.
+            bool isRequired = required.Contains(jsonName) && !propertySchema.ReadOnly;
             bool isNullable = IsNullable(propertySchema);
             Presence presence = isRequired ? Presence.Always : isNullable ? Presence.WhenSet : Presence.WhenNotNull;
             result.Add(new PropertySpec(
@@ -197,10 +232,23 @@ internal sealed class SchemaTypeBuilder
                 isRequired,
                 Describe(propertySchema),
                 propertySchema.Default?.ToJsonString(),
-                propertySchema.Deprecated));
+                propertySchema.Deprecated,
+                FixedTag(propertySchema)));
         }
 
         return result.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The value type of the members an object keeps beyond its named properties: <c>additionalProperties: true</c>
+    /// keeps them as JSON, a schema types them, <c>false</c> or nothing skips them.
+    /// </summary>
+    private TypeRef? AdditionalPropertiesOf(string typeName, IOpenApiSchema schema)
+    {
+        IOpenApiSchema target = ResolveTarget(schema);
+        return target.AdditionalProperties is { } additional && target.AdditionalPropertiesAllowed
+            ? Resolve(additional, typeName + "AdditionalProperty")
+            : null;
     }
 
     /// <summary>Gathers own properties and those of allOf parts; a later part's declaration of a property wins.</summary>
@@ -234,9 +282,10 @@ internal sealed class SchemaTypeBuilder
         }
     }
 
-    private static EquatableArray<EnumMemberSpec> EnumMembers(IOpenApiSchema schema)
+    private static EquatableArray<EnumMemberSpec> EnumMembers(string typeName, IOpenApiSchema schema)
     {
-        var names = new UniqueNameScope(new[] { "Value" });
+        // A member may not share its type's name (CS0542), nor the struct's own Value.
+        var names = new UniqueNameScope(new[] { "Value", typeName });
         var members = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         IEnumerable<string> values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(v => v?.GetValue<string>() ?? "").Where(v => v.Length > 0) : new[] { schema.Const! };
@@ -282,7 +331,7 @@ internal sealed class SchemaTypeBuilder
         return properties.Count > 0;
     }
 
-    private static TypeRef PrimitiveFor(JsonSchemaType type, string? format)
+    private static TypeRef PrimitiveFor(JsonSchemaType type, string? format, TargetFeatures features)
     {
         switch (type)
         {
@@ -290,6 +339,9 @@ internal sealed class SchemaTypeBuilder
                 return format switch
                 {
                     "date-time" => TypeRef.Primitive("global::System.DateTimeOffset", "DateTimeOffset", isValueType: true),
+                    "date" when features.DateAndTime => TypeRef.Primitive("global::System.DateOnly", "Date", isValueType: true),
+                    "time" when features.DateAndTime => TypeRef.Primitive("global::System.TimeOnly", "Time", isValueType: true),
+                    "uri" => TypeRef.Primitive("global::System.Uri", "Uri"),
                     "uuid" => TypeRef.Primitive("global::System.Guid", "Guid", isValueType: true),
                     "byte" => TypeRef.Primitive("byte[]", "Base64"),
                     _ => TypeRef.String,

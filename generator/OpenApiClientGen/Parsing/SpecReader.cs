@@ -16,7 +16,7 @@ namespace OpenApiClientGen.Parsing;
 /// </remarks>
 internal static class SpecReader
 {
-    public static ModelResult Read(JsonSpec spec, EquatableArray<ReferencedFile> referencedFiles)
+    public static ModelResult Read(JsonSpec spec, EquatableArray<ReferencedFile> referencedFiles, TargetFeatures? features = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
         string file = spec.Options.FilePath;
@@ -44,6 +44,7 @@ internal static class SpecReader
             }
 
             diagnostics.AddRange(ReferenceBundler.Bundle(file, root, files));
+            OpenAdditionalProperties.SpellAsEmptySchema(root);
 
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
             ReadResult result;
@@ -76,7 +77,7 @@ internal static class SpecReader
                 return new ModelResult(spec.Options, null, diagnostics.ToEquatableArray());
             }
 
-            ApiSpec api = new ApiModelBuilder(spec.Options, result.Document, diagnostics).Build();
+            ApiSpec api = new ApiModelBuilder(spec.Options, result.Document, diagnostics, features ?? TargetFeatures.None).Build();
             return new ModelResult(spec.Options, api, diagnostics.ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

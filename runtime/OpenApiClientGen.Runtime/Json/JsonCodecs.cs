@@ -38,6 +38,23 @@ public static class JsonCodecs
     /// <summary>RFC 3339 date-times.</summary>
     public static JsonConverter<DateTimeOffset> DateTimeOffset { get; } = new Primitive<DateTimeOffset>(static (ref Utf8JsonReader r) => r.GetDateTimeOffset(), static (w, v) => w.WriteStringValue(v));
 
+#if NET6_0_OR_GREATER
+    /// <summary>Dates (<c>format: date</c>), as <c>yyyy-MM-dd</c>.</summary>
+    public static JsonConverter<DateOnly> Date { get; } = new Primitive<DateOnly>(
+        static (ref Utf8JsonReader r) => DateOnly.ParseExact(r.GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        static (w, v) => w.WriteStringValue(v.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>Times of day (<c>format: time</c>), with or without fractional seconds.</summary>
+    public static JsonConverter<TimeOnly> Time { get; } = new Primitive<TimeOnly>(
+        static (ref Utf8JsonReader r) => TimeOnly.Parse(r.GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+        static (w, v) => w.WriteStringValue(v.ToString(v.Ticks % TimeSpan.TicksPerSecond == 0 ? "HH:mm:ss" : "HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)));
+#endif
+
+    /// <summary>URIs, absolute or relative, written back exactly as they were given.</summary>
+    public static JsonConverter<Uri> Uri { get; } = new Primitive<Uri>(
+        static (ref Utf8JsonReader r) => new Uri(r.GetString()!, UriKind.RelativeOrAbsolute),
+        static (w, v) => w.WriteStringValue(v.OriginalString));
+
     /// <summary>UUIDs.</summary>
     public static JsonConverter<Guid> Guid { get; } = new Primitive<Guid>(static (ref Utf8JsonReader r) => r.GetGuid(), static (w, v) => w.WriteStringValue(v));
 

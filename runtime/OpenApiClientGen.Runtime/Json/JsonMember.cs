@@ -20,6 +20,9 @@ public abstract class JsonMember<TOwner>
     /// <summary>The name, escaped once for writing.</summary>
     protected JsonEncodedText EncodedName { get; }
 
+    /// <summary>Whether a JSON object must carry this member.</summary>
+    internal virtual bool IsRequired => false;
+
     /// <summary>Reads the member's value, the reader standing on it, into <paramref name="owner"/>.</summary>
     public abstract void Read(ref Utf8JsonReader reader, TOwner owner, JsonSerializerOptions options);
 
@@ -57,6 +60,8 @@ public static class JsonMember
             _set = set;
             _writeNull = writeNull;
         }
+
+        internal override bool IsRequired => _writeNull;
 
         public override void Read(ref Utf8JsonReader reader, TOwner owner, JsonSerializerOptions options) =>
             _set(owner, _codec.Read(ref reader, typeof(TValue), options)!);

@@ -7,9 +7,10 @@ namespace OpenApiClientGen.Runtime;
 
 /// <summary>
 /// Reads and writes a generated model from the member table its generated code supplies. Unknown members are
-/// skipped, never an error. The table is built on first use, so models that refer to each other can be declared in any order.
+/// skipped, never an error, or kept in the model's additional members when it has them. The table is built on
+/// first use, so models that refer to each other can be declared in any order.
 /// </summary>
-public sealed class ObjectCodec<T> : JsonConverter<T>
+public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
     where T : class
 {
     private readonly Func<T> _create;
@@ -18,10 +19,20 @@ public sealed class ObjectCodec<T> : JsonConverter<T>
     /// <summary>Creates the codec.</summary>
     /// <param name="create">Makes an empty model to read into.</param>
     /// <param name="members">Lists the model's members, in the order they are written.</param>
-    public ObjectCodec(Func<T> create, Func<JsonMember<T>[]> members)
+    /// <param name="additional">Where members the schema does not name go, for schemas with <c>additionalProperties</c>.</param>
+    public ObjectCodec(Func<T> create, Func<JsonMember<T>[]> members, Func<JsonAdditionalMembers<T>>? additional = null)
     {
         _create = create;
-        _members = new Lazy<Members>(() => new Members(members()));
+        _members = new Lazy<Members>(() => new Members(members(), additional?.Invoke()));
+    }
+
+    /// <summary>Creates the codec from a member table written with the owner type already fixed.</summary>
+    /// <param name="create">Makes an empty model to read into.</param>
+    /// <param name="members">Lists the model's members, in the order they are written.</param>
+    /// <param name="additional">Where members the schema does not name go, for schemas with <c>additionalProperties</c>.</param>
+    public ObjectCodec(Func<T> create, Func<JsonMembers<T>, JsonMember<T>[]> members, Func<JsonAdditionalMembers<T>>? additional = null)
+        : this(create, () => members(JsonMembers<T>.Instance), additional)
+    {
     }
 
     /// <inheritdoc/>
@@ -46,15 +57,20 @@ public sealed class ObjectCodec<T> : JsonConverter<T>
         {
             string name = reader.GetString()!;
             reader.Read();
-            if (!members.ByName.TryGetValue(name, out JsonMember<T>? member))
-            {
-                reader.Skip();
-                continue;
-            }
-
             try
             {
-                member.Read(ref reader, value, options);
+                if (members.ByName.TryGetValue(name, out JsonMember<T>? member))
+                {
+                    member.Read(ref reader, value, options);
+                }
+                else if (members.Additional is { } additional)
+                {
+                    additional.Read(ref reader, value, name, options);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
             catch (JsonException ex) when (!ex.Message.StartsWith("In ", StringComparison.Ordinal))
             {
@@ -80,20 +96,54 @@ public sealed class ObjectCodec<T> : JsonConverter<T>
             member.Write(writer, value, options);
         }
 
+        _members.Value.Additional?.Write(writer, value, options);
         writer.WriteEndObject();
+    }
+
+    /// <summary>Rejects an object that lacks a required member; otherwise counts known members up and unknown ones down.</summary>
+    int IObjectMatcher.Score(Utf8JsonReader reader)
+    {
+        Members members = _members.Value;
+        int known = 0;
+        int unknown = 0;
+        int required = 0;
+        int depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (members.ByName.TryGetValue(reader.GetString()!, out JsonMember<T>? member))
+            {
+                known++;
+                required += member.IsRequired ? 1 : 0;
+            }
+            else
+            {
+                unknown++;
+            }
+
+            reader.Read();
+            reader.Skip();
+        }
+
+        return required < members.RequiredCount ? -1 : (2 * known) - unknown;
     }
 
     private sealed class Members
     {
-        public Members(JsonMember<T>[] members)
+        public Members(JsonMember<T>[] members, JsonAdditionalMembers<T>? additional)
         {
             InOrder = members;
+            Additional = additional;
             ByName = new Dictionary<string, JsonMember<T>>(members.Length, StringComparer.Ordinal);
             foreach (JsonMember<T> member in members)
             {
                 ByName[member.Name] = member;
+                RequiredCount += member.IsRequired ? 1 : 0;
             }
         }
+
+        public int RequiredCount { get; }
+
+        public JsonAdditionalMembers<T>? Additional { get; }
 
         public JsonMember<T>[] InOrder { get; }
 

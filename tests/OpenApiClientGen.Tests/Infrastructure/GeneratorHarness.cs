@@ -52,9 +52,12 @@ public static class GeneratorHarness
                 specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
     /// <summary>Runs the generator on the specs and returns its result plus the compiled output's diagnostics.</summary>
-    public static GeneratorRun Run(params SpecInput[] specs)
+    public static GeneratorRun Run(params SpecInput[] specs) => RunWith(null, specs);
+
+    /// <summary>Runs the generator and compiles its output together with <paramref name="consumerSource"/>.</summary>
+    public static GeneratorRun RunWith(string? consumerSource, params SpecInput[] specs)
     {
-        CSharpCompilation compilation = CreateCompilation();
+        CSharpCompilation compilation = consumerSource is null ? CreateCompilation() : CreateCompilation(consumerSource);
         GeneratorDriver driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         return new GeneratorRun(driver.GetRunResult(), output, generatorDiagnostics);
     }

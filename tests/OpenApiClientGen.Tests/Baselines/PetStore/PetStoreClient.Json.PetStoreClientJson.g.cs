@@ -14,33 +14,33 @@ public static partial class PetStoreClientJson
     /// <summary>Reads and writes <see cref="global::PetStore.Error"/>.</summary>
     public static readonly global::OpenApiClientGen.Runtime.ObjectCodec<global::PetStore.Error> Error = new(
         static () => new global::PetStore.Error(default(global::OpenApiClientGen.Runtime.JsonCreation)),
-        static () => new global::OpenApiClientGen.Runtime.JsonMember<global::PetStore.Error>[]
+        static members => new[]
         {
-            global::OpenApiClientGen.Runtime.JsonMember.Required<global::PetStore.Error, string>("message", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Message, static (m, v) => m.Message = v),
+            members.Required("message", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Message, static (m, v) => m.Message = v),
         });
 
     /// <summary>Reads and writes <see cref="global::PetStore.NewPet"/>.</summary>
     public static readonly global::OpenApiClientGen.Runtime.ObjectCodec<global::PetStore.NewPet> NewPet = new(
         static () => new global::PetStore.NewPet(default(global::OpenApiClientGen.Runtime.JsonCreation)),
-        static () => new global::OpenApiClientGen.Runtime.JsonMember<global::PetStore.NewPet>[]
+        static members => new[]
         {
-            global::OpenApiClientGen.Runtime.JsonMember.Required<global::PetStore.NewPet, string>("name", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
-            global::OpenApiClientGen.Runtime.JsonMember.Value<global::PetStore.NewPet, string?>("tag", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
-            global::OpenApiClientGen.Runtime.JsonMember.Value<global::PetStore.NewPet, global::PetStore.PetStatus?>("status", global::OpenApiClientGen.Runtime.JsonCodecs.Nullable(global::PetStore.PetStoreClientJson.PetStatus), static m => m.Status, static (m, v) => m.Status = v),
-            global::OpenApiClientGen.Runtime.JsonMember.Optional<global::PetStore.NewPet, string?>("nickname", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
+            members.Required("name", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
+            members.Value("tag", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
+            members.Value("status", global::OpenApiClientGen.Runtime.JsonCodecs.Nullable(global::PetStore.PetStoreClientJson.PetStatus), static m => m.Status, static (m, v) => m.Status = v),
+            members.Optional("nickname", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
         });
 
     /// <summary>Reads and writes <see cref="global::PetStore.Pet"/>.</summary>
     public static readonly global::OpenApiClientGen.Runtime.ObjectCodec<global::PetStore.Pet> Pet = new(
         static () => new global::PetStore.Pet(default(global::OpenApiClientGen.Runtime.JsonCreation)),
-        static () => new global::OpenApiClientGen.Runtime.JsonMember<global::PetStore.Pet>[]
+        static members => new[]
         {
-            global::OpenApiClientGen.Runtime.JsonMember.Required<global::PetStore.Pet, string>("name", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
-            global::OpenApiClientGen.Runtime.JsonMember.Value<global::PetStore.Pet, string?>("tag", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
-            global::OpenApiClientGen.Runtime.JsonMember.Value<global::PetStore.Pet, global::PetStore.PetStatus?>("status", global::OpenApiClientGen.Runtime.JsonCodecs.Nullable(global::PetStore.PetStoreClientJson.PetStatus), static m => m.Status, static (m, v) => m.Status = v),
-            global::OpenApiClientGen.Runtime.JsonMember.Optional<global::PetStore.Pet, string?>("nickname", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
-            global::OpenApiClientGen.Runtime.JsonMember.Required<global::PetStore.Pet, long>("id", global::OpenApiClientGen.Runtime.JsonCodecs.Int64, static m => m.Id, static (m, v) => m.Id = v),
-            global::OpenApiClientGen.Runtime.JsonMember.Value<global::PetStore.Pet, global::System.DateTimeOffset?>("born", global::OpenApiClientGen.Runtime.JsonCodecs.Nullable(global::OpenApiClientGen.Runtime.JsonCodecs.DateTimeOffset), static m => m.Born, static (m, v) => m.Born = v),
+            members.Required("name", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
+            members.Value("tag", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
+            members.Value("status", global::OpenApiClientGen.Runtime.JsonCodecs.Nullable(global::PetStore.PetStoreClientJson.PetStatus), static m => m.Status, static (m, v) => m.Status = v),
+            members.Optional("nickname", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
+            members.Required("id", global::OpenApiClientGen.Runtime.JsonCodecs.Int64, static m => m.Id, static (m, v) => m.Id = v),
+            members.Value("born", global::OpenApiClientGen.Runtime.JsonCodecs.Nullable(global::OpenApiClientGen.Runtime.JsonCodecs.DateTimeOffset), static m => m.Born, static (m, v) => m.Born = v),
         });
 
     /// <summary>Reads and writes <see cref="global::PetStore.PetStatus"/>.</summary>

@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Parsing;
+
+/// <summary>How a <c>oneOf</c>/<c>anyOf</c> of two or more types becomes a <see cref="UnionTypeSpec"/>.</summary>
+internal sealed partial class SchemaTypeBuilder
+{
+    /// <summary>The branches that are not <c>{type: null}</c>, each seen through an Orq-style <c>allOf[$ref, {description}]</c> wrapper.</summary>
+    private static List<IOpenApiSchema> UnionBranches(IOpenApiSchema schema)
+    {
+        IList<IOpenApiSchema>? branches = schema.AnyOf is { Count: > 0 } ? schema.AnyOf : schema.OneOf;
+        return branches is null
+            ? new List<IOpenApiSchema>()
+            : branches.Where(b => b.Type != JsonSchemaType.Null).Select(SeeThroughDescribedReference).ToList();
+    }
+
+    private static bool IsUnion(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference && schema.Properties is not { Count: > 0 } && UnionBranches(schema).Count >= 2;
+
+    private static bool HasNullBranch(IOpenApiSchema schema)
+    {
+        IList<IOpenApiSchema>? branches = schema.AnyOf is { Count: > 0 } ? schema.AnyOf : schema.OneOf;
+        return branches is not null && branches.Any(b => b.Type == JsonSchemaType.Null);
+    }
+
+    /// <summary>
+    /// Orq wraps union branches as <c>allOf: [{$ref: X}, {description: ...}]</c> to attach a description; that is X.
+    /// </summary>
+    private static IOpenApiSchema SeeThroughDescribedReference(IOpenApiSchema branch)
+    {
+        if (branch is OpenApiSchemaReference || branch.AllOf is not { Count: > 0 } || branch.Properties is { Count: > 0 } || branch.OneOf is { Count: > 0 } || branch.AnyOf is { Count: > 0 })
+        {
+            return branch;
+        }
+
+        var references = branch.AllOf.OfType<OpenApiSchemaReference>().ToList();
+        bool othersOnlyDescribe = branch.AllOf.All(part => part is OpenApiSchemaReference || (part.Properties is not { Count: > 0 } && part.Type is null && part.AllOf is not { Count: > 0 } && part.Enum is not { Count: > 0 }));
+        return references.Count == 1 && othersOnlyDescribe ? references[0] : branch;
+    }
+
+    private void DeclareUnion(string name, IOpenApiSchema schema)
+    {
+        int index = _declarations.Count;
+        _declarations.Add(new UnionTypeSpec(name, Describe(schema), null, EquatableArray<UnionVariantSpec>.Empty));
+
+        List<IOpenApiSchema> branches = UnionBranches(schema);
+        string? discriminator = schema.Discriminator?.PropertyName ?? InferDiscriminator(branches);
+        var variants = new List<UnionVariantSpec>();
+        var names = new UniqueNameScope(new[] { name, "Value", "Unknown" });
+        for (int i = 0; i < branches.Count; i++)
+        {
+            IOpenApiSchema branch = branches[i];
+            string branchContext = name + (branch is OpenApiSchemaReference ? "" : Identifiers.ToPascalCase(branch.Title ?? "Variant" + (i + 1)));
+            TypeRef type = Resolve(branch, branchContext);
+            List<string> tags = discriminator is null ? new List<string>() : TagsFor(schema, branch, discriminator);
+            int existing = variants.FindIndex(v => v.Type == type);
+            if (existing >= 0)
+            {
+                variants[existing] = variants[existing] with { Tags = variants[existing].Tags.Concat(tags).Distinct().ToEquatableArray() };
+                continue;
+            }
+
+            variants.Add(new UnionVariantSpec(names.Reserve(VariantName(type)), type, ShapeOf(type), tags.Distinct().ToEquatableArray()));
+        }
+
+        _declarations[index] = new UnionTypeSpec(name, Describe(schema), discriminator, variants.ToEquatableArray());
+        if (discriminator is not null)
+        {
+            foreach (UnionVariantSpec variant in variants.Where(v => v.Type.Kind == TypeKind.Declared && v.Tags.Count == 1))
+            {
+                string tag = variant.Tags[0];
+                var key = (variant.Type.Name, discriminator);
+                _tagDefaults[key] = _tagDefaults.TryGetValue(key, out string? other) && other != tag ? null : tag;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A model that one union selects by one tag starts with that tag in its discriminator member, so a variant built in
+    /// C# is sent tagged even when the schema leaves the member optional (Mistral). Models two unions tag differently are left alone.
+    /// </summary>
+    private readonly Dictionary<(string TypeName, string Member), string?> _tagDefaults = new();
+
+    private TypeDeclaration WithTagDefault(TypeDeclaration declaration)
+    {
+        if (declaration is not ObjectTypeSpec model || _tagDefaults.Count == 0)
+        {
+            return declaration;
+        }
+
+        PropertySpec[] properties = model.Properties.ToArray();
+        bool changed = false;
+        for (int i = 0; i < properties.Length; i++)
+        {
+            PropertySpec property = properties[i];
+            if (property.ConstValue is null && property.Type == TypeRef.String
+                && _tagDefaults.TryGetValue((model.Name, property.JsonName), out string? tag) && tag is not null)
+            {
+                properties[i] = property with { ConstValue = tag };
+                changed = true;
+            }
+        }
+
+        return changed ? model with { Properties = properties.ToEquatableArray() } : model;
+    }
+
+    /// <summary>
+    /// A union with no discriminator whose object branches each fix the same member to a different constant (Mistral's
+    /// entries fix <c>type</c>) is tagged by that member all the same.
+    /// </summary>
+    private static string? InferDiscriminator(List<IOpenApiSchema> branches)
+    {
+        if (branches.Any(b => !IsObjectLike(ResolveTarget(b))))
+        {
+            return null;
+        }
+
+        var constantsPerBranch = branches.Select(ConstantMembers).ToList();
+        foreach (string candidate in constantsPerBranch[0].Keys.OrderBy(k => k == "type" ? 0 : 1).ThenBy(k => k, StringComparer.Ordinal))
+        {
+            var values = constantsPerBranch.Select(c => c.TryGetValue(candidate, out string? value) ? value : null).ToList();
+            if (values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The tags that select <paramref name="branch"/>: its <c>mapping</c> entries, else its constant, else its component name.</summary>
+    private static List<string> TagsFor(IOpenApiSchema union, IOpenApiSchema branch, string discriminator)
+    {
+        string? id = (branch as OpenApiSchemaReference)?.Reference.Id;
+        var tags = new List<string>();
+        if (union.Discriminator?.Mapping is { } mapping && id is not null)
+        {
+            tags.AddRange(mapping.Where(pair => pair.Value?.Reference.Id == id).Select(pair => pair.Key).OrderBy(k => k, StringComparer.Ordinal));
+        }
+
+        if (tags.Count == 0 && ConstantMembers(branch).TryGetValue(discriminator, out string? constant))
+        {
+            tags.Add(constant);
+        }
+
+        if (tags.Count == 0 && id is not null)
+        {
+            tags.Add(id);
+        }
+
+        return tags;
+    }
+
+    /// <summary>The members of an object schema (through allOf) fixed to one string by <c>const</c> or a one-value enum.</summary>
+    private static Dictionary<string, string> ConstantMembers(IOpenApiSchema schema)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        CollectProperties(schema, properties, new List<string>(), new HashSet<string>(StringComparer.Ordinal), new HashSet<IOpenApiSchema>(ReferenceComparer.Instance));
+        var constants = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, IOpenApiSchema> property in properties)
+        {
+            if (ConstantOf(property.Value) is { } value)
+            {
+                constants[property.Key] = value;
+            }
+        }
+
+        return constants;
+    }
+
+    /// <summary>The single string a schema allows, from <c>const</c> or a one-value <c>enum</c>.</summary>
+    private static string? ConstantOf(IOpenApiSchema schema)
+    {
+        IOpenApiSchema target = ResolveTarget(schema);
+        if (target.Const is { Length: > 0 } constant)
+        {
+            return constant;
+        }
+
+        return target.Enum is { Count: 1 } && target.Enum[0] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+    }
+
+    /// <summary>
+    /// The value a member starts with: a <c>const</c> string, or a one-value enum whose default is that value. A bare
+    /// one-value enum is left unset, since sending it is optional (PipesHub's <c>protocol</c>).
+    /// </summary>
+    private static string? FixedTag(IOpenApiSchema schema)
+    {
+        IOpenApiSchema target = ResolveTarget(schema);
+        if (!IsStringEnum(target) || ConstantOf(target) is not { } value)
+        {
+            return null;
+        }
+
+        bool defaultsToIt = target.Default is JsonValue fallback && fallback.TryGetValue(out string? text) && text == value;
+        return target.Const is not null || defaultsToIt ? value : null;
+    }
+
+    private static IOpenApiSchema ResolveTarget(IOpenApiSchema schema) => schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
+
+    private static string VariantName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Declared => type.Name,
+        TypeKind.Primitive => type.Codec,
+        TypeKind.Array => VariantName(type.Element!) + "List",
+        TypeKind.Map => VariantName(type.Element!) + "Map",
+        _ => "Json",
+    };
+
+    private ValueShape ShapeOf(TypeRef type)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.Array:
+                return ValueShape.Array;
+            case TypeKind.Map:
+                return ValueShape.Object;
+            case TypeKind.Primitive:
+                return type.Codec switch
+                {
+                    "Int32" or "Int64" => ValueShape.Integer,
+                    "Single" or "Double" or "Decimal" => ValueShape.Number,
+                    "Boolean" => ValueShape.Boolean,
+                    _ => ValueShape.String,
+                };
+            case TypeKind.Declared:
+                TypeDeclaration? declaration = _declarations.FirstOrDefault(d => d.Name == type.Name);
+                return declaration switch
+                {
+                    EnumTypeSpec => ValueShape.String,
+                    ObjectTypeSpec => ValueShape.Object,
+                    UnionTypeSpec => ValueShape.Any,
+
+                    // Not declared yet: a component reserved up front, and those are enums (value types) or objects.
+                    _ => type.IsValueType ? ValueShape.String : ValueShape.Object,
+                };
+            default:
+                return ValueShape.Any;
+        }
+    }
+}

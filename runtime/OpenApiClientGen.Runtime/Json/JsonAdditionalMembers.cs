@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>
+/// The members of a model that its schema does not name (<c>additionalProperties</c>): read into a dictionary on the
+/// model and written back after the named members, so nothing the server sent is lost on a round trip.
+/// </summary>
+public abstract class JsonAdditionalMembers<TOwner>
+{
+    private protected JsonAdditionalMembers()
+    {
+    }
+
+    /// <summary>Members kept as values of <paramref name="codec"/>, in the dictionary <paramref name="get"/> returns.</summary>
+    public static JsonAdditionalMembers<TOwner> Of<TValue>(JsonConverter<TValue> codec, Func<TOwner, IDictionary<string, TValue>> get) =>
+        new Typed<TValue>(codec, get);
+
+    internal abstract void Read(ref Utf8JsonReader reader, TOwner owner, string name, JsonSerializerOptions options);
+
+    internal abstract void Write(Utf8JsonWriter writer, TOwner owner, JsonSerializerOptions options);
+
+    private sealed class Typed<TValue> : JsonAdditionalMembers<TOwner>
+    {
+        private readonly JsonConverter<TValue> _codec;
+        private readonly Func<TOwner, IDictionary<string, TValue>> _get;
+
+        public Typed(JsonConverter<TValue> codec, Func<TOwner, IDictionary<string, TValue>> get)
+        {
+            _codec = codec;
+            _get = get;
+        }
+
+        internal override void Read(ref Utf8JsonReader reader, TOwner owner, string name, JsonSerializerOptions options) =>
+            _get(owner)[name] = _codec.Read(ref reader, typeof(TValue), options)!;
+
+        internal override void Write(Utf8JsonWriter writer, TOwner owner, JsonSerializerOptions options)
+        {
+            IDictionary<string, TValue>? members = _get(owner);
+            if (members is null)
+            {
+                return;
+            }
+
+            foreach (KeyValuePair<string, TValue> member in members)
+            {
+                writer.WritePropertyName(member.Key);
+                _codec.Write(writer, member.Value, options);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>One row of a union's table: the variant's codec, the JSON it can be read from, and its discriminator tags.</summary>
+public abstract class UnionVariant
+{
+    private protected UnionVariant(JsonShape shape, string[] tags)
+    {
+        Shape = shape;
+        Tags = tags;
+    }
+
+    /// <summary>The token kinds this variant is read from.</summary>
+    public JsonShape Shape { get; }
+
+    /// <summary>The discriminator values that select this variant.</summary>
+    public string[] Tags { get; }
+
+    /// <summary>The variant's C# type, for messages.</summary>
+    public abstract Type Type { get; }
+
+    /// <summary>A variant of type <typeparamref name="TValue"/>.</summary>
+    public static UnionVariant Of<TValue>(JsonConverter<TValue> codec, JsonShape shape, params string[] tags) => new Typed<TValue>(codec, shape, tags);
+
+    internal abstract object? Read(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+    internal abstract bool TryWrite(Utf8JsonWriter writer, object value, JsonSerializerOptions options);
+
+    /// <summary>How well an object fits this variant; negative when it cannot be this variant.</summary>
+    internal abstract int Score(Utf8JsonReader reader);
+
+    private sealed class Typed<TValue> : UnionVariant
+    {
+        private readonly JsonConverter<TValue> _codec;
+
+        public Typed(JsonConverter<TValue> codec, JsonShape shape, string[] tags)
+            : base(shape, tags) => _codec = codec;
+
+        public override Type Type => typeof(TValue);
+
+        internal override object? Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _codec.Read(ref reader, typeof(TValue), options);
+
+        internal override bool TryWrite(Utf8JsonWriter writer, object value, JsonSerializerOptions options)
+        {
+            if (value is not TValue typed)
+            {
+                return false;
+            }
+
+            _codec.Write(writer, typed, options);
+            return true;
+        }
+
+        internal override int Score(Utf8JsonReader reader) => _codec is IObjectMatcher matcher ? matcher.Score(reader) : 0;
+    }
+}
+
+/// <summary>A codec that can tell how well a JSON object fits its type without reading it.</summary>
+internal interface IObjectMatcher
+{
+    /// <summary>Negative when the object cannot be this type; otherwise higher is a better fit.</summary>
+    int Score(Utf8JsonReader reader);
+}
