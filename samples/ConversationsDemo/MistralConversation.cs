@@ -18,7 +18,7 @@ internal static class MistralConversation
         string? id = await ReplyStreams.MistralAsync(
             client.Beta.Conversations.StartStreamAsync(new ConversationStreamRequest
             {
-                Inputs = UnionValues.Text("Explain backpressure in one paragraph."),
+                Inputs = "Explain backpressure in one paragraph.",
                 Model = model,
                 Stream = true,
             }),
@@ -32,7 +32,7 @@ internal static class MistralConversation
 
         ConsoleView.ReplyStart("follow-up");
         await ReplyStreams.MistralAsync(
-            client.Beta.Conversations.AppendStreamAsync(id, new ConversationAppendStreamRequest { Inputs = UnionValues.Text("Give one example."), Stream = true }),
+            client.Beta.Conversations.AppendStreamAsync(id, new ConversationAppendStreamRequest { Inputs = "Give one example.", Stream = true }),
             ConsoleView.Token);
         ConsoleView.ReplyEnd();
 

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading.Tasks;
-using OpenApiClientGen.Runtime;
 
 namespace ConversationsDemo;
 
@@ -34,25 +32,18 @@ internal static class ReplyStreams
         return conversationId;
     }
 
-    /// <summary>Orq: JSON events told apart by <c>type</c>; text arrives in <c>part.delta</c>; the stream ends at <c>[DONE]</c>.</summary>
+    /// <summary>Orq: events told apart by <c>type</c>; text arrives in <c>part.delta</c>; the stream ends at <c>[DONE]</c>.</summary>
     public static async Task OrqAsync(IAsyncEnumerable<Orq.CreateConversationResponseEvent> events, Action<string> token)
     {
         await foreach (Orq.CreateConversationResponseEvent item in events)
         {
-            string json = EventJson.Of(item.Data);
-            string? type = EventJson.Type(json);
-            if (type == "part.delta")
+            switch (item.Data?.Value)
             {
-                Orq.PartDeltaEvent delta = JsonCodecs.Deserialize(json, Orq.OrqClientJson.PartDeltaEvent);
-                if (EventJson.Text(delta.Data.Delta) is { } text)
-                {
-                    token(text);
-                }
-            }
-            else if (type == "response.failed")
-            {
-                Orq.ResponseFailedEvent failed = JsonCodecs.Deserialize(json, Orq.OrqClientJson.ResponseFailedEvent);
-                throw new InvalidOperationException($"Orq reported an error: {failed.Data.Error}");
+                case Orq.PartDeltaEvent { Data.Delta.Value: Orq.PartDeltaVariant1 text }:
+                    token(text.Text);
+                    break;
+                case Orq.ResponseFailedEvent failed:
+                    throw new InvalidOperationException($"Orq reported an error: {failed.Data.Error}");
             }
         }
     }
@@ -63,37 +54,19 @@ internal static class ReplyStreams
         string? conversationId = null;
         await foreach (Mistral.ConversationEvents item in events)
         {
-            string json = EventJson.Of(item.Data);
-            if (item.Event == Mistral.SseTypes.ConversationResponseStarted)
+            switch (item.Data.Value)
             {
-                conversationId = JsonCodecs.Deserialize(json, Mistral.MistralClientJson.ResponseStartedEvent).ConversationId;
-            }
-            else if (item.Event == Mistral.SseTypes.MessageOutputDelta)
-            {
-                token(UnionValues.ContentText(JsonCodecs.Deserialize(json, Mistral.MistralClientJson.MessageOutputEvent).Content));
-            }
-            else if (item.Event == Mistral.SseTypes.ConversationResponseError)
-            {
-                Mistral.ResponseErrorEvent error = JsonCodecs.Deserialize(json, Mistral.MistralClientJson.ResponseErrorEvent);
-                throw new InvalidOperationException($"Mistral reported an error {error.Code}: {error.Message}");
+                case Mistral.ResponseStartedEvent started:
+                    conversationId = started.ConversationId;
+                    break;
+                case Mistral.MessageOutputEvent output:
+                    token(output.Content.AsString ?? output.Content.AsOutputContentChunks?.AsTextChunk?.Text ?? "");
+                    break;
+                case Mistral.ResponseErrorEvent error:
+                    throw new InvalidOperationException($"Mistral reported an error {error.Code}: {error.Message}");
             }
         }
 
         return conversationId;
-    }
-
-    /// <summary>Event data the clients carry as JSON (a union of event shapes).</summary>
-    private static class EventJson
-    {
-        public static string Of(JsonElement? data) => data is { ValueKind: not JsonValueKind.Undefined } element ? element.GetRawText() : "null";
-
-        public static string? Type(string json)
-        {
-            using JsonDocument document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("type", out JsonElement type) ? type.GetString() : null;
-        }
-
-        public static string? Text(JsonElement delta) =>
-            delta.ValueKind == JsonValueKind.Object && delta.TryGetProperty("text", out JsonElement text) ? text.GetString() : null;
     }
 }
