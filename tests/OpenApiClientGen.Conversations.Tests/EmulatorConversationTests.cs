@@ -105,20 +105,20 @@ public sealed class EmulatorConversationTests
         Assert.Equal("Untitled", created.DisplayName);
         List<SseItem<string>> events = await RawEventStreams.ReadAllAsync(conversations.CreateConversationResponseAsync(created.Id!, new Orq.CreateConversationResponseRequest
         {
-            Message = new Orq.UserMessageRequest { Role = Orq.UserMessageRequestRole.User, Parts = [JsonDocument.Parse("""{"kind":"text","text":"Hi there"}""").RootElement] },
+            Message = new Orq.UserMessageRequest { Role = Orq.UserMessageRequestRole.User, Parts = [new Orq.TextPart { Kind = Orq.TextPartKind.Text, Text = "Hi there" }] },
             Model = "openai/gpt-4o",
         }));
+        // The [DONE] sentinel ends the stream; it is not an item.
         Assert.All(events, e => Assert.Equal("message", e.EventType));
-        Assert.Equal("[DONE]", events[^1].Data);
         Assert.Equal("response.started", JsonCodecs.Deserialize(events[0].Data, Orq.OrqClientJson.ResponseStartedEvent).Type.Value);
-        Orq.ResponseDoneEvent done = JsonCodecs.Deserialize(events[^2].Data, Orq.OrqClientJson.ResponseDoneEvent);
+        Orq.ResponseDoneEvent done = JsonCodecs.Deserialize(events[^1].Data, Orq.OrqClientJson.ResponseDoneEvent);
         Assert.Equal("stop", done.Data.FinishReason.Value);
         string streamed = string.Concat(events.Where(e => e.Data.Contains("\"part.delta\"", StringComparison.Ordinal))
-            .Select(e => JsonCodecs.Deserialize(e.Data, Orq.OrqClientJson.PartDeltaEvent).Data.Delta.GetProperty("text").GetString()));
+            .Select(e => JsonCodecs.Deserialize(e.Data, Orq.OrqClientJson.PartDeltaEvent).Data.Delta.AsPartDeltaVariant1!.Text));
 
         Orq.ConversationWithMessagesResponse retrieved = await conversations.RetrieveAsync(created.Id!);
         Assert.Equal(["user", "assistant"], retrieved.Messages.Select(m => m.Role.Value));
-        Assert.Equal(streamed, retrieved.Messages[1].Parts[0].GetProperty("text").GetString());
+        Assert.Equal(streamed, RawEventStreams.Json(retrieved.Messages[1].Parts[0], Orq.OrqClientJson.MessageResponsePartsItem).GetProperty("text").GetString());
 
         Assert.Equal("Plan the launch", (await conversations.GenerateNameAsync(created.Id!, new Orq.GenerateNameRequest { Context = "Plan the launch" })).DisplayName);
         Assert.Equal("Launch", (await conversations.UpdateAsync(created.Id!, new Orq.UpdateRequest { DisplayName = "Launch" })).DisplayName);
@@ -128,7 +128,8 @@ public sealed class EmulatorConversationTests
         Assert.Single(page.Data);
 
         await conversations.DeleteAsync(created.Id!);
-        ApiException gone = await Assert.ThrowsAsync<ApiException>(() => conversations.RetrieveAsync(created.Id!));
+        // Orq declares its 404 body, so the error arrives typed.
+        ApiException<Orq.Retrieve404Error> gone = await Assert.ThrowsAsync<ApiException<Orq.Retrieve404Error>>(() => conversations.RetrieveAsync(created.Id!));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
@@ -139,7 +140,7 @@ public sealed class EmulatorConversationTests
         emulator.TokenDelay = TimeSpan.Zero;
         using var client = new Mistral.MistralClient(new HttpClient { BaseAddress = emulator.BaseAddress });
         var conversations = client.Beta.Conversations;
-        JsonElement Text(string text) => JsonDocument.Parse(JsonSerializer.Serialize(text, JsonContext.Default.String)).RootElement;
+        static Mistral.ConversationInputs Text(string text) => text;
 
         Mistral.ConversationResponse started = await conversations.StartAsync(new Mistral.ConversationRequest { Inputs = Text("Hello"), Model = "mistral-small-latest" });
         Assert.Equal("conversation.response", started.Object!.Value.Value);
@@ -148,9 +149,9 @@ public sealed class EmulatorConversationTests
         Mistral.ConversationHistory history = await conversations.GetHistoryAsync(started.ConversationId);
         Assert.Equal(4, history.Entries.Count);
         Assert.Equal(4, (await conversations.GetMessagesAsync(started.ConversationId)).Messages.Count);
-        Assert.Equal(started.ConversationId, (await conversations.GetAsync(started.ConversationId)).GetProperty("id").GetString());
+        Assert.Equal(started.ConversationId, RawEventStreams.Json(await conversations.GetAsync(started.ConversationId), Mistral.MistralClientJson.GetResponse).GetProperty("id").GetString());
 
-        string secondEntry = history.Entries[2].GetProperty("id").GetString()!;
+        string secondEntry = RawEventStreams.Json(history.Entries[2], Mistral.MistralClientJson.ConversationHistoryEntriesItem).GetProperty("id").GetString()!;
         Mistral.ConversationResponse restarted = await conversations.RestartAsync(started.ConversationId, new Mistral.ConversationRestartRequest { Inputs = Text("Again"), FromEntryId = secondEntry });
         Assert.NotEqual(started.ConversationId, restarted.ConversationId);
         Assert.Equal(4, (await conversations.GetHistoryAsync(restarted.ConversationId)).Entries.Count);
@@ -160,11 +161,11 @@ public sealed class EmulatorConversationTests
         Assert.Equal("conversation.response.done", events[^1].EventType);
         Assert.All(events, e => Assert.Equal(e.EventType, JsonDocument.Parse(e.Data).RootElement.GetProperty("type").GetString()));
         string streamId = JsonCodecs.Deserialize(events[0].Data, Mistral.MistralClientJson.ResponseStartedEvent).ConversationId;
-        Assert.Contains(events, e => e.EventType == "message.output.delta" && JsonCodecs.Deserialize(e.Data, Mistral.MistralClientJson.MessageOutputEvent).Content.GetString()!.Length > 0);
+        Assert.Contains(events, e => e.EventType == "message.output.delta" && JsonCodecs.Deserialize(e.Data, Mistral.MistralClientJson.MessageOutputEvent).Content.AsString!.Length > 0);
 
         List<SseItem<string>> appendEvents = await RawEventStreams.ReadAllAsync(conversations.AppendStreamAsync(streamId, new Mistral.ConversationAppendStreamRequest { Inputs = Text("And?"), Stream = true }));
         Assert.Equal("conversation.response.done", appendEvents[^1].EventType);
-        string firstEntry = (await conversations.GetHistoryAsync(streamId)).Entries[0].GetProperty("id").GetString()!;
+        string firstEntry = RawEventStreams.Json((await conversations.GetHistoryAsync(streamId)).Entries[0], Mistral.MistralClientJson.ConversationHistoryEntriesItem).GetProperty("id").GetString()!;
         List<SseItem<string>> restartEvents = await RawEventStreams.ReadAllAsync(conversations.RestartStreamAsync(streamId, new Mistral.ConversationRestartStreamRequest { Inputs = Text("Over"), FromEntryId = firstEntry, Stream = true }));
         Assert.Equal("conversation.response.done", restartEvents[^1].EventType);
 
@@ -185,7 +186,7 @@ public sealed class EmulatorConversationTests
         Assert.True(await watcher.MoveNextAsync());
         Assert.Empty(watcher.Current.Iterable);
 
-        PiecesOs.Conversation created = await client.Conversations.CreateSpecificConversationAsync(new PiecesOs.SeededConversation
+        PiecesOs.Conversation created = await client.Conversations.CreateSpecificConversationAsync(body: new PiecesOs.SeededConversation
         {
             Type = PiecesOs.ConversationTypeEnum.Copilot,
             Messages = [new PiecesOs.SeededConversationMessage { Role = PiecesOs.QgptConversationMessageRoleEnum.User, Fragment = new PiecesOs.FragmentFormat { String = new PiecesOs.TransferableString { Raw = "Explain this" } } }],

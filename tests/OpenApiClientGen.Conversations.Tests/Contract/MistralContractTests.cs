@@ -19,8 +19,8 @@ public sealed class MistralContractTests
         var run = new ContractRun(prism.BaseAddress, new MistralStreamRoutes.Handler());
         using var client = new MistralClient(run.Http);
         var conversations = client.Beta.Conversations;
-        JsonElement inputs = JsonDocument.Parse("\"What is the capital of France?\"").RootElement;
-        JsonElement entries = JsonDocument.Parse("""[{"object":"entry","type":"message.input","role":"user","content":"And of Italy?"}]""").RootElement;
+        ConversationInputs inputs = "What is the capital of France?";
+        ConversationInputs entries = OpenApiClientGen.Runtime.JsonCodecs.Deserialize("""[{"object":"entry","type":"message.input","role":"user","content":"And of Italy?"}]""", MistralClientJson.ConversationInputs);
 
         await run.CallAsync("start", () => conversations.StartAsync(new ConversationRequest { Inputs = inputs, Model = "mistral-small-latest", Stream = false, Store = true }));
         await run.CallAsync("list", () => conversations.ListAsync(page: 0, pageSize: 20));

@@ -28,7 +28,7 @@ public sealed class OrqContractTests
         await run.CallAsync("delete", () => conversations.DeleteAsync(ConversationId));
         await run.CallStreamAsync("create_conversation_response", () => conversations.CreateConversationResponseAsync(ConversationId, new CreateConversationResponseRequest
         {
-            Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = [JsonDocument.Parse("""{"kind":"text","text":"Hello"}""").RootElement] },
+            Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = [new TextPart { Kind = TextPartKind.Text, Text = "Hello" }] },
             Model = "openai/gpt-4o",
             Stream = true,
         }));
