@@ -35,18 +35,19 @@ public sealed class MistralStreamTests
         Assert.Equal(11, events.Count);
         ConversationEvents[] known = events.Where(e => e.UnknownData is null).ToArray();
         Assert.Equal(TenEventTypes, known.Select(e => e.Event.Value));
-        Assert.All(known, e => Assert.Equal(e.Event.Value, e.Data.GetProperty("type").GetString()));
+        Assert.All(known, e => Assert.Equal(e.Event.Value, Json(e.Data).GetProperty("type").GetString()));
         Assert.Equal(SseTypes.ConversationResponseStarted, events[0].Event);
-        Assert.Equal("conv_0195", events[0].Data.GetProperty("conversation_id").GetString());
-        Assert.Equal("{\"city\":\"Paris\"}", known[6].Data.GetProperty("arguments").GetString());
-        Assert.Equal("Sunny, wörld ✓", known[7].Data.GetProperty("content").GetString());
-        Assert.Equal("tool quota exceeded", known[8].Data.GetProperty("message").GetString());
-        Assert.Equal(17, known[9].Data.GetProperty("usage").GetProperty("total_tokens").GetInt32());
+        Assert.Equal("conv_0195", Json(events[0].Data).GetProperty("conversation_id").GetString());
+        Assert.Equal("conv_0195", Assert.IsType<ResponseStartedEvent>(events[0].Data.Value).ConversationId);
+        Assert.Equal("{\"city\":\"Paris\"}", Json(known[6].Data).GetProperty("arguments").GetString());
+        Assert.Equal("Sunny, wörld ✓", Json(known[7].Data).GetProperty("content").GetString());
+        Assert.Equal("tool quota exceeded", Json(known[8].Data).GetProperty("message").GetString());
+        Assert.Equal(17, Json(known[9].Data).GetProperty("usage").GetProperty("total_tokens").GetInt32());
 
         ConversationEvents unknown = events[6];
         Assert.Equal("conversation.response.heartbeat", unknown.Event.Value);
         Assert.Equal("{\"phase\":\"warming\"}", unknown.UnknownData);
-        Assert.Equal(JsonValueKind.Undefined, unknown.Data.ValueKind);
+        Assert.Null(unknown.Data);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class MistralStreamTests
         }
 
         static string Describe(List<ConversationEvents> events) =>
-            string.Join("\n", events.Select(e => $"{e.Event}|{e.Sse!.EventId}|{e.Sse.ReconnectionInterval}|{(e.UnknownData ?? e.Data.GetRawText())}"));
+            string.Join("\n", events.Select(e => $"{e.Event}|{e.Sse!.EventId}|{e.Sse.ReconnectionInterval}|{(e.UnknownData ?? Json(e.Data).GetRawText())}"));
     }
 
     [Fact]
@@ -202,7 +203,14 @@ public sealed class MistralStreamTests
 
     private static ConversationStreamRequest StartRequest() => new() { Inputs = Inputs(), Stream = true };
 
-    private static JsonElement Inputs() => JsonDocument.Parse("\"Weather in Paris?\"").RootElement;
+    private static ConversationInputs Inputs() => "Weather in Paris?";
+
+    /// <summary>An event's data (a union of event shapes) as JSON, written by the generated codec.</summary>
+    private static JsonElement Json(ConversationEventsData data)
+    {
+        using JsonDocument document = JsonDocument.Parse(OpenApiClientGen.Runtime.JsonCodecs.Serialize(data, MistralClientJson.ConversationEventsData));
+        return document.RootElement.Clone();
+    }
 
     private static async Task<List<ConversationEvents>> ReadInMemoryAsync(IEnumerable<byte[]> pieces)
     {

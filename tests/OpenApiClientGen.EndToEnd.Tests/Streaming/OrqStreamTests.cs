@@ -22,11 +22,11 @@ public sealed class OrqStreamTests
         Assert.Equal("POST /v2/conversations/conv_01/responses", server.LastRequestLine);
         Assert.Equal(
             new[] { "response.started", "part.delta", "part.delta", "part.delta", "response.done" },
-            events.Select(e => e.Data!.Value.GetProperty("type").GetString()));
-        string text = string.Concat(events.Where(e => e.Data!.Value.GetProperty("type").GetString() == "part.delta")
-            .Select(e => e.Data!.Value.GetProperty("data").GetProperty("delta").GetProperty("text").GetString()));
+            events.Select(e => Json(e.Data!).GetProperty("type").GetString()));
+        string text = string.Concat(events.Where(e => Json(e.Data!).GetProperty("type").GetString() == "part.delta")
+            .Select(e => Json(e.Data!).GetProperty("data").GetProperty("delta").GetProperty("text").GetString()));
         Assert.Equal("Hi there!", text);
-        Assert.Equal("stop", events[^1].Data!.Value.GetProperty("data").GetProperty("finishReason").GetString());
+        Assert.Equal("stop", Json(events[^1].Data!).GetProperty("data").GetProperty("finishReason").GetString());
         Assert.Equal(Enumerable.Range(0, 5), events.Select(e => e.Sse!.Index));
     }
 
@@ -47,6 +47,13 @@ public sealed class OrqStreamTests
     private static CreateConversationResponseRequest Request() => new()
     {
         Model = "openai/gpt-4o",
-        Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = new List<System.Text.Json.JsonElement>() },
+        Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = new List<UserMessageRequestPartsItem>() },
     };
+
+    /// <summary>An event (a union of event shapes) as JSON, written by the generated codec.</summary>
+    private static System.Text.Json.JsonElement Json(ResponseStreamingEvent data)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(OpenApiClientGen.Runtime.JsonCodecs.Serialize(data, OrqClientJson.ResponseStreamingEvent));
+        return document.RootElement.Clone();
+    }
 }
