@@ -7,7 +7,7 @@ namespace OpenApiClientGen.Emitting;
 /// <summary>Writes the client, its options, one class per operation group, and the operation methods.</summary>
 internal static class ClientEmitter
 {
-    private const string Connection = CSharp.Runtime + ".ApiConnection";
+    private const string Connection = CSharp.Runtime + "ApiConnection";
 
     public static string EmitClient(ApiSpec api)
     {
@@ -61,7 +61,7 @@ internal static class ClientEmitter
         writer.WriteLine();
         writer.WriteLine($"/// <summary>Settings for <see cref=\"{api.ClientName}\"/>.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
-        writer.OpenBlock($"public sealed partial class {options} : {CSharp.Runtime}.ApiClientOptions");
+        writer.OpenBlock($"public sealed partial class {options} : {CSharp.Runtime}ApiClientOptions");
         writer.CloseBlock();
         return writer.ToString();
     }

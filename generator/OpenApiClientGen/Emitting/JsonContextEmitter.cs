@@ -35,7 +35,7 @@ internal static class JsonContextEmitter
             switch (type)
             {
                 case EnumTypeSpec:
-                    writer.WriteLine($"public static readonly {CSharp.Runtime}.StringEnumCodec<{typeName}> {type.Name} = new(static value => new {typeName}(value), static value => value.Value);");
+                    writer.WriteLine($"public static readonly {CSharp.Runtime}StringEnumCodec<{typeName}> {type.Name} = new(static value => new {typeName}(value), static value => value.Value);");
                     break;
                 case ObjectTypeSpec model:
                     WriteObjectCodec(writer, model, typeName, ns, context);
@@ -52,12 +52,12 @@ internal static class JsonContextEmitter
 
     private static void WriteObjectCodec(SourceWriter writer, ObjectTypeSpec model, string typeName, string ns, string context)
     {
-        string create = model.Properties.IsEmpty || !HasRequired(model) ? $"new {typeName}()" : $"new {typeName}(default({CSharp.Runtime}.JsonCreation))";
-        writer.WriteLine($"public static readonly {CSharp.Runtime}.ObjectCodec<{typeName}> {model.Name} = new(");
+        string create = model.Properties.IsEmpty || !HasRequired(model) ? $"new {typeName}()" : $"new {typeName}(default({CSharp.Runtime}JsonCreation))";
+        writer.WriteLine($"public static readonly {CSharp.Runtime}ObjectCodec<{typeName}> {model.Name} = new(");
         writer.Indent();
         writer.WriteLine($"static () => {create},");
         // An empty table has no element for `new[]` to take its type from.
-        writer.WriteLine(model.Properties.IsEmpty ? $"static members => new {CSharp.Runtime}.JsonMember<{typeName}>[]" : "static members => new[]");
+        writer.WriteLine(model.Properties.IsEmpty ? $"static members => new {CSharp.Runtime}JsonMember<{typeName}>[]" : "static members => new[]");
         writer.OpenBlock("");
         foreach (PropertySpec property in model.Properties)
         {
@@ -78,7 +78,7 @@ internal static class JsonContextEmitter
         if (model.AdditionalProperties is { } additional)
         {
             writer.CloseBlock("},");
-            writer.WriteLine($"static () => {CSharp.Runtime}.JsonAdditionalMembers<{typeName}>.Of({CSharp.Codec(additional, ns, context)}, static m => m.{model.AdditionalPropertiesName}));");
+            writer.WriteLine($"static () => {CSharp.Runtime}JsonAdditionalMembers<{typeName}>.Of({CSharp.Codec(additional, ns, context)}, static m => m.{model.AdditionalPropertiesName}));");
         }
         else
         {

@@ -23,7 +23,7 @@ internal static class ModelEmitter
             writer.WriteLine();
             writer.WriteLine("#pragma warning disable CS8618 // The JSON codec fills the required members.");
             writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-            writer.WriteLine($"internal {type.Name}({CSharp.Runtime}.JsonCreation creation)");
+            writer.WriteLine($"internal {type.Name}({CSharp.Runtime}JsonCreation creation)");
             writer.OpenBlock("");
             writer.CloseBlock();
             writer.WriteLine("#pragma warning restore CS8618");
@@ -39,14 +39,8 @@ internal static class ModelEmitter
             }
 
             first = false;
-            if (property.Description is null)
-            {
-                CSharp.WriteDocXml(writer, "summary", $"The <c>{CSharp.EscapeXml(property.JsonName)}</c> member.");
-            }
-            else
-            {
-                CSharp.WriteDoc(writer, "summary", property.Description);
-            }
+            // A member the spec leaves undescribed gets no summary: "The x member" would only repeat its name.
+            CSharp.WriteDoc(writer, "summary", property.Description);
 
             if (property.DefaultValue is not null)
             {
@@ -87,7 +81,7 @@ internal static class ModelEmitter
     public static string PropertyType(PropertySpec property, string ns) => property.Presence switch
     {
         Presence.Always when !property.IsNullable => CSharp.TypeName(property.Type, ns),
-        Presence.WhenSet => $"{CSharp.Runtime}.Optional<{CSharp.NullableTypeName(property.Type, ns)}>",
+        Presence.WhenSet => $"{CSharp.Runtime}Optional<{CSharp.NullableTypeName(property.Type, ns)}>",
         _ => CSharp.NullableTypeName(property.Type, ns),
     };
 
@@ -96,7 +90,7 @@ internal static class ModelEmitter
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(ns));
         CSharp.WriteDoc(writer, "summary", type.Description);
-        writer.WriteLine("/// <remarks>An open set: a value the server adds later is kept as it is and round-trips.</remarks>");
+        writer.WriteLine("/// <remarks>Open: a value this version does not list is kept and round-trips.</remarks>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public readonly record struct {type.Name}(string Value)");
         foreach (EnumMemberSpec member in type.Members)

@@ -77,7 +77,7 @@ internal static class OperationEmitter
         }
 
         calls.AddRange(parameters.Select(p => p.Call));
-        string create = $"var request = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)})";
+        string create = $"var request = new {CSharp.Runtime}ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)})";
         writer.WriteLine(calls.Count == 0 ? create + ";" : create);
         writer.Indent();
         for (int i = 0; i < calls.Count; i++)
@@ -109,13 +109,11 @@ internal static class OperationEmitter
             writer.WriteLine("/// <returns>The response's status and headers, next to its body.</returns>");
         }
 
-        if (!operation.Errors.IsEmpty)
-        {
-            string statuses = string.Join(", ", operation.Errors.Select(e => e.Status));
-            writer.WriteLine($"/// <exception cref=\"{CSharp.Runtime}.ApiException{{TError}}\">The server answered {CSharp.EscapeXml(statuses)} with the error body the spec declares.</exception>");
-        }
-
-        writer.WriteLine($"/// <exception cref=\"{CSharp.Runtime}.ApiException\">The server answered with a status that is not a success.</exception>");
+        // One line for both cases: these docs stand on every method of every operation, so their length adds up.
+        string declared = operation.Errors.IsEmpty
+            ? ""
+            : $" ({CSharp.EscapeXml(string.Join(", ", operation.Errors.Select(e => e.Status)))}: typed body)";
+        writer.WriteLine($"/// <exception cref=\"{CSharp.Runtime}ApiException\">Not a success status{declared}.</exception>");
         if (operation.IsDeprecated)
         {
             writer.WriteLine("[global::System.Obsolete(\"This operation is deprecated.\")]");
@@ -124,7 +122,7 @@ internal static class OperationEmitter
 
     private static void WriteErrorTable(SourceWriter writer, ApiSpec api, OperationSpec operation)
     {
-        string table = CSharp.Runtime + ".ApiErrorTable";
+        string table = CSharp.Runtime + "ApiErrorTable";
         writer.WriteLine($"private static readonly {table} {ErrorTableName(operation)} = new {table}()");
         writer.Indent();
         for (int i = 0; i < operation.Errors.Count; i++)
@@ -143,7 +141,7 @@ internal static class OperationEmitter
     private static (string ResultType, string ResponseType, string Send) Response(ApiSpec api, ResponseSpec response)
     {
         const string Task = "global::System.Threading.Tasks.Task";
-        const string ApiResponse = CSharp.Runtime + ".ApiResponse";
+        const string ApiResponse = CSharp.Runtime + "ApiResponse";
         string type = response.Kind switch
         {
             ResponseKind.Json => CSharp.TypeName(response.Type!, api.Namespace),

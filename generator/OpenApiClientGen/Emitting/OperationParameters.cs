@@ -47,7 +47,7 @@ internal static class OperationParameters
         }
 
         string codec = parameter.IsRequired ? Codec(api, parameter.Type) : NullableCodec(api, parameter.Type);
-        string style = $"{CSharp.Runtime}.QueryStyle.{parameter.Style}";
+        string style = $"{CSharp.Runtime}QueryStyle.{parameter.Style}";
         string explode = parameter.Explode ? "true" : "false";
         if (parameter.IsJsonContent)
         {
@@ -105,7 +105,7 @@ internal static class OperationParameters
         string ns = api.Namespace;
         string name = Identifiers.EscapeKeyword(field.Name);
         string wire = CSharp.Literal(field.WireName);
-        string type = field.IsFile ? CSharp.Runtime + ".ApiFile" : CSharp.TypeName(field.Type, ns);
+        string type = field.IsFile ? CSharp.Runtime + "ApiFile" : CSharp.TypeName(field.Type, ns);
         string declaration = field.IsRequired ? $"{type} {name}" : $"{(field.IsFile ? type + "?" : CSharp.NullableTypeName(field.Type, ns))} {name} = null";
         string call = field.IsFile ? $".FilePart({wire}, {name})"
             : kind == BodyKind.FormUrlEncoded ? $".FormField({wire}, {name})"

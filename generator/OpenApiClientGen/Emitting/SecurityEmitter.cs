@@ -23,9 +23,9 @@ internal static class SecurityEmitter
             first = false;
             string parameter = scheme.Kind is SecurityKind.Bearer or SecurityKind.Basic ? "" : ", " + CSharp.Literal(scheme.ParameterName);
             writer.WriteLine($"/// <summary>The <c>{CSharp.EscapeXml(scheme.SchemeName)}</c> scheme.</summary>");
-            writer.WriteLine($"public static readonly {CSharp.Runtime}.ApiSecurityScheme {scheme.PropertyName} =");
+            writer.WriteLine($"public static readonly {CSharp.Runtime}ApiSecurityScheme {scheme.PropertyName} =");
             writer.Indent();
-            writer.WriteLine($"new({CSharp.Literal(scheme.SchemeName)}, {CSharp.Runtime}.ApiSecurityKind.{scheme.Kind}{parameter});");
+            writer.WriteLine($"new({CSharp.Literal(scheme.SchemeName)}, {CSharp.Runtime}ApiSecurityKind.{scheme.Kind}{parameter});");
             writer.Unindent();
         }
 

@@ -10,8 +10,8 @@ namespace OpenApiClientGen.Emitting;
 /// </summary>
 internal static class StreamEmitter
 {
-    private const string SseItemInfo = CSharp.Runtime + ".SseItemInfo";
-    private const string SseReader = CSharp.Runtime + ".SseEventReader";
+    private const string SseItemInfo = CSharp.Runtime + "SseItemInfo";
+    private const string SseReader = CSharp.Runtime + "SseEventReader";
 
     /// <summary>Writes the operation's reader field, before its method, when it streams server-sent events.</summary>
     public static void WriteReaderField(SourceWriter writer, ApiSpec api, OperationSpec operation)
@@ -45,7 +45,7 @@ internal static class StreamEmitter
         if (stream.Kind == StreamKind.WebSocket)
         {
             string codec = CSharp.Codec(stream.DataType!, ns, api.ClientName + "Json");
-            return (returnType, $"return {CSharp.Runtime}.WebSocketMessages.ReadJsonAsync(_connection, request, {codec}, cancellationToken);");
+            return (returnType, $"return {CSharp.Runtime}WebSocketMessages.ReadJsonAsync(_connection, request, {codec}, cancellationToken);");
         }
 
         return (returnType, $"return _connection.StreamEventsAsync(request, {ReaderField(api, operation)}, cancellationToken);");
@@ -213,7 +213,7 @@ internal static class StreamEmitter
             writer.WriteLine();
             writer.WriteLine($"internal static {type} FromEvent({SseItemInfo} sse, string data) =>");
             writer.Indent();
-            writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = data, Payload = {CSharp.Runtime}.JsonCodecs.Deserialize(data, {CSharp.Codec(payload, ns, context)}), Sse = sse }};");
+            writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = data, Payload = {CSharp.Runtime}JsonCodecs.Deserialize(data, {CSharp.Codec(payload, ns, context)}), Sse = sse }};");
             writer.Unindent();
         }
         else
@@ -239,7 +239,7 @@ internal static class StreamEmitter
     private static void WriteReadData(SourceWriter writer, string dataProperty)
     {
         writer.WriteLine($"/// <summary>Reads <see cref=\"{dataProperty}\"/> as JSON with <paramref name=\"codec\"/>, such as one from the client's JSON class.</summary>");
-        writer.WriteLine($"public T ReadData<T>(global::System.Text.Json.Serialization.JsonConverter<T> codec) => {CSharp.Runtime}.JsonCodecs.Deserialize({dataProperty}, codec);");
+        writer.WriteLine($"public T ReadData<T>(global::System.Text.Json.Serialization.JsonConverter<T> codec) => {CSharp.Runtime}JsonCodecs.Deserialize({dataProperty}, codec);");
     }
 
     private static string Global(string ns, string name) => "global::" + ns + "." + name;

@@ -17,10 +17,10 @@ internal static class UnionEmitter
         string variants = string.Join(", ", union.Variants.Select(v => $"<c>{CSharp.EscapeXml(v.Name)}</c>"));
         string choice = union.Discriminator is null
             ? "chosen by the shape of the JSON"
-            : $"chosen by the <c>{CSharp.EscapeXml(union.Discriminator)}</c> member; a value this version does not know is kept in <see cref=\"{CSharp.Runtime}.JsonUnion.Unknown\"/>";
+            : $"chosen by the <c>{CSharp.EscapeXml(union.Discriminator)}</c> member; a value this version does not know is kept in <see cref=\"{CSharp.Runtime}JsonUnion.Unknown\"/>";
         CSharp.WriteDocXml(writer, "remarks", $"One of {variants}, {choice}.");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
-        writer.OpenBlock($"public sealed partial class {union.Name} : {CSharp.Runtime}.JsonUnion");
+        writer.OpenBlock($"public sealed partial class {union.Name} : {CSharp.Runtime}JsonUnion");
         writer.WriteLine($"internal {union.Name}(object value) : base(value) {{ }}");
         foreach (UnionVariantSpec variant in union.Variants)
         {
@@ -41,12 +41,12 @@ internal static class UnionEmitter
     public static void WriteCodec(SourceWriter writer, UnionTypeSpec union, string typeName, string ns, string context)
     {
         string discriminator = union.Discriminator is null ? "null" : CSharp.Literal(union.Discriminator);
-        writer.WriteLine($"public static readonly {CSharp.Runtime}.UnionCodec<{typeName}> {union.Name} = new(static value => new {typeName}(value), {discriminator}, static () => new {CSharp.Runtime}.UnionVariant[]");
+        writer.WriteLine($"public static readonly {CSharp.Runtime}UnionCodec<{typeName}> {union.Name} = new(static value => new {typeName}(value), {discriminator}, static () => new {CSharp.Runtime}UnionVariant[]");
         writer.OpenBlock("");
         foreach (UnionVariantSpec variant in union.Variants)
         {
             string tags = string.Concat(variant.Tags.Select(tag => ", " + CSharp.Literal(tag)));
-            writer.WriteLine($"{CSharp.Runtime}.UnionVariant.Of({CSharp.Codec(variant.Type, ns, context)}, {CSharp.Runtime}.JsonShape.{Shape(variant.Shape)}{tags}),");
+            writer.WriteLine($"{CSharp.Runtime}UnionVariant.Of({CSharp.Codec(variant.Type, ns, context)}, {CSharp.Runtime}JsonShape.{Shape(variant.Shape)}{tags}),");
         }
 
         writer.CloseBlock("});");
@@ -62,7 +62,7 @@ internal static class UnionEmitter
 
     private static string Shape(ValueShape shape) => shape switch
     {
-        ValueShape.Number => "Number | " + CSharp.Runtime + ".JsonShape.Integer",
+        ValueShape.Number => "Number | " + CSharp.Runtime + "JsonShape.Integer",
         _ => shape.ToString(),
     };
 }

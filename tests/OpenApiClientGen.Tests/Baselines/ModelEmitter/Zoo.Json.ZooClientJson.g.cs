@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace Zoo;
 
 #nullable disable warnings
@@ -12,26 +14,26 @@ namespace Zoo;
 public static partial class ZooClientJson
 {
     /// <summary>Reads and writes <see cref="global::Zoo.Animal"/>.</summary>
-    public static readonly global::OpenApiClientGen.Runtime.UnionCodec<global::Zoo.Animal> Animal = new(static value => new global::Zoo.Animal(value), "kind", static () => new global::OpenApiClientGen.Runtime.UnionVariant[]
+    public static readonly OACG::UnionCodec<global::Zoo.Animal> Animal = new(static value => new global::Zoo.Animal(value), "kind", static () => new OACG::UnionVariant[]
     {
-        global::OpenApiClientGen.Runtime.UnionVariant.Of(global::Zoo.ZooClientJson.Cat, global::OpenApiClientGen.Runtime.JsonShape.Object, "cat", "kitten"),
+        OACG::UnionVariant.Of(global::Zoo.ZooClientJson.Cat, OACG::JsonShape.Object, "cat", "kitten"),
     });
 
     /// <summary>Reads and writes <see cref="global::Zoo.Cat"/>.</summary>
-    public static readonly global::OpenApiClientGen.Runtime.ObjectCodec<global::Zoo.Cat> Cat = new(
-        static () => new global::Zoo.Cat(default(global::OpenApiClientGen.Runtime.JsonCreation)),
+    public static readonly OACG::ObjectCodec<global::Zoo.Cat> Cat = new(
+        static () => new global::Zoo.Cat(default(OACG::JsonCreation)),
         static members => new[]
         {
-            members.Value("kind", global::OpenApiClientGen.Runtime.JsonCodecs.String, static m => m.Kind, static (m, v) => m.Kind = v),
-            members.Required("lives", global::OpenApiClientGen.Runtime.JsonCodecs.Int32, static m => m.Lives, static (m, v) => m.Lives = v),
+            members.Value("kind", OACG::JsonCodecs.String, static m => m.Kind, static (m, v) => m.Kind = v),
+            members.Required("lives", OACG::JsonCodecs.Int32, static m => m.Lives, static (m, v) => m.Lives = v),
         },
-        static () => global::OpenApiClientGen.Runtime.JsonAdditionalMembers<global::Zoo.Cat>.Of(global::OpenApiClientGen.Runtime.JsonCodecs.Element, static m => m.AdditionalProperties));
+        static () => OACG::JsonAdditionalMembers<global::Zoo.Cat>.Of(OACG::JsonCodecs.Element, static m => m.AdditionalProperties));
 
     /// <summary>Reads and writes <see cref="global::Zoo.Inputs"/>.</summary>
-    public static readonly global::OpenApiClientGen.Runtime.UnionCodec<global::Zoo.Inputs> Inputs = new(static value => new global::Zoo.Inputs(value), null, static () => new global::OpenApiClientGen.Runtime.UnionVariant[]
+    public static readonly OACG::UnionCodec<global::Zoo.Inputs> Inputs = new(static value => new global::Zoo.Inputs(value), null, static () => new OACG::UnionVariant[]
     {
-        global::OpenApiClientGen.Runtime.UnionVariant.Of(global::OpenApiClientGen.Runtime.JsonCodecs.String, global::OpenApiClientGen.Runtime.JsonShape.String),
-        global::OpenApiClientGen.Runtime.UnionVariant.Of(global::OpenApiClientGen.Runtime.JsonCodecs.List(global::Zoo.ZooClientJson.Entry), global::OpenApiClientGen.Runtime.JsonShape.Array),
-        global::OpenApiClientGen.Runtime.UnionVariant.Of(global::OpenApiClientGen.Runtime.JsonCodecs.Double, global::OpenApiClientGen.Runtime.JsonShape.Number | global::OpenApiClientGen.Runtime.JsonShape.Integer),
+        OACG::UnionVariant.Of(OACG::JsonCodecs.String, OACG::JsonShape.String),
+        OACG::UnionVariant.Of(OACG::JsonCodecs.List(global::Zoo.ZooClientJson.Entry), OACG::JsonShape.Array),
+        OACG::UnionVariant.Of(OACG::JsonCodecs.Double, OACG::JsonShape.Number | OACG::JsonShape.Integer),
     });
 }

@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace Zoo;
 
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
@@ -14,12 +16,11 @@ public sealed partial class Cat
 
     #pragma warning disable CS8618 // The JSON codec fills the required members.
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    internal Cat(global::OpenApiClientGen.Runtime.JsonCreation creation)
+    internal Cat(OACG::JsonCreation creation)
     {
     }
     #pragma warning restore CS8618
 
-    /// <summary>The <c>kind</c> member.</summary>
     public string? Kind { get; set; } = "cat";
 
     /// <summary>How many are left.</summary>

@@ -2,12 +2,14 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace Zoo;
 
 /// <summary>A cat, or something this version does not know.</summary>
-/// <remarks>One of <c>Cat</c>, chosen by the <c>kind</c> member; a value this version does not know is kept in <see cref="global::OpenApiClientGen.Runtime.JsonUnion.Unknown"/>.</remarks>
+/// <remarks>One of <c>Cat</c>, chosen by the <c>kind</c> member; a value this version does not know is kept in <see cref="OACG::JsonUnion.Unknown"/>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
-public sealed partial class Animal : global::OpenApiClientGen.Runtime.JsonUnion
+public sealed partial class Animal : OACG::JsonUnion
 {
     internal Animal(object value) : base(value) { }
 

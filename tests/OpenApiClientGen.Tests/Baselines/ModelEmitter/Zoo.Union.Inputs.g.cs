@@ -2,11 +2,13 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace Zoo;
 
 /// <remarks>One of <c>String</c>, <c>EntryList</c>, <c>Double</c>, chosen by the shape of the JSON.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
-public sealed partial class Inputs : global::OpenApiClientGen.Runtime.JsonUnion
+public sealed partial class Inputs : OACG::JsonUnion
 {
     internal Inputs(object value) : base(value) { }
 

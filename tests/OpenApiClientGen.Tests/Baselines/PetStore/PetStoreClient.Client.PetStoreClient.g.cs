@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace PetStore;
 
 /// <summary>Client for Pet Store.</summary>
@@ -12,24 +14,24 @@ public sealed partial class PetStoreClient : global::System.IDisposable
     /// <summary>The base address from the spec's first server, used when neither the options nor the HttpClient set one.</summary>
     public const string DefaultBaseAddress = "https://petstore.example.com/v1";
 
-    private readonly global::OpenApiClientGen.Runtime.ApiConnection _connection;
+    private readonly OACG::ApiConnection _connection;
 
     /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client to send with. A <c>BaseAddress</c> set on it wins over the options and the spec's servers.</param>
     /// <param name="options">Base address, credentials, headers and timeouts.</param>
     public PetStoreClient(global::System.Net.Http.HttpClient httpClient, PetStoreClientOptions? options = null)
-        : this(new global::OpenApiClientGen.Runtime.ApiConnection(httpClient, options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: false))
+        : this(new OACG::ApiConnection(httpClient, options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: false))
     {
     }
 
     /// <summary>Creates a client with an HttpClient of its own, released by <see cref="Dispose"/>.</summary>
     /// <param name="options">Base address, credentials, headers and timeouts.</param>
     public PetStoreClient(PetStoreClientOptions? options = null)
-        : this(new global::OpenApiClientGen.Runtime.ApiConnection(new global::System.Net.Http.HttpClient(), options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: true))
+        : this(new OACG::ApiConnection(new global::System.Net.Http.HttpClient(), options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: true))
     {
     }
 
-    private PetStoreClient(global::OpenApiClientGen.Runtime.ApiConnection connection)
+    private PetStoreClient(OACG::ApiConnection connection)
     {
         _connection = connection;
         Pets = new PetsClient(connection);
@@ -44,6 +46,6 @@ public sealed partial class PetStoreClient : global::System.IDisposable
 
 /// <summary>Settings for <see cref="PetStoreClient"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
-public sealed partial class PetStoreClientOptions : global::OpenApiClientGen.Runtime.ApiClientOptions
+public sealed partial class PetStoreClientOptions : OACG::ApiClientOptions
 {
 }

@@ -2,9 +2,11 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace PetStore;
 
-/// <remarks>An open set: a value the server adds later is kept as it is and round-trips.</remarks>
+/// <remarks>Open: a value this version does not list is kept and round-trips.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public readonly record struct PetStatus(string Value)
 {

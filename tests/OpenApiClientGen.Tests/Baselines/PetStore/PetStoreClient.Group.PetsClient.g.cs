@@ -2,15 +2,17 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace PetStore;
 
 /// <summary>The <c>Pets</c> operations of <see cref="PetStoreClient"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public sealed partial class PetsClient
 {
-    private readonly global::OpenApiClientGen.Runtime.ApiConnection _connection;
+    private readonly OACG::ApiConnection _connection;
 
-    internal PetsClient(global::OpenApiClientGen.Runtime.ApiConnection connection)
+    internal PetsClient(OACG::ApiConnection connection)
     {
         _connection = connection;
     }
@@ -19,7 +21,7 @@ public sealed partial class PetsClient
     /// <param name="limit">The most pets to return.</param>
     /// <param name="status">The <c>status</c> query parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
+    /// <exception cref="OACG::ApiException">Not a success status.</exception>
     public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::PetStore.Pet>> ListPetsAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await ListPetsWithResponseAsync(limit, status, cancellationToken).ConfigureAwait(false)).Value;
 
@@ -28,19 +30,19 @@ public sealed partial class PetsClient
     /// <param name="status">The <c>status</c> query parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
-    public global::System.Threading.Tasks.Task<global::OpenApiClientGen.Runtime.ApiResponse<global::System.Collections.Generic.IList<global::PetStore.Pet>>> ListPetsWithResponseAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="OACG::ApiException">Not a success status.</exception>
+    public global::System.Threading.Tasks.Task<OACG::ApiResponse<global::System.Collections.Generic.IList<global::PetStore.Pet>>> ListPetsWithResponseAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::OpenApiClientGen.Runtime.ApiRequest("GET", "/pets")
+        var request = new OACG::ApiRequest("GET", "/pets")
             .Query("limit", limit)
             .Query("status", status);
-        return _connection.SendForJsonResponseAsync(request, global::OpenApiClientGen.Runtime.JsonCodecs.List(global::PetStore.PetStoreClientJson.Pet), cancellationToken);
+        return _connection.SendForJsonResponseAsync(request, OACG::JsonCodecs.List(global::PetStore.PetStoreClientJson.Pet), cancellationToken);
     }
 
     /// <summary>Adds a pet.</summary>
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
+    /// <exception cref="OACG::ApiException">Not a success status.</exception>
     public async global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreatePetWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
 
@@ -48,10 +50,10 @@ public sealed partial class PetsClient
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
-    public global::System.Threading.Tasks.Task<global::OpenApiClientGen.Runtime.ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="OACG::ApiException">Not a success status.</exception>
+    public global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::OpenApiClientGen.Runtime.ApiRequest("POST", "/pets")
+        var request = new OACG::ApiRequest("POST", "/pets")
             .JsonBody(body, global::PetStore.PetStoreClientJson.NewPet);
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
@@ -62,8 +64,8 @@ public sealed partial class PetsClient
     /// <param name="status">The body's <c>status</c> member.</param>
     /// <param name="nickname">Left out, null, or a name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
-    public global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(string name, string? tag = null, global::PetStore.PetStatus? status = null, global::OpenApiClientGen.Runtime.Optional<string?> nickname = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <exception cref="OACG::ApiException">Not a success status.</exception>
+    public global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(string name, string? tag = null, global::PetStore.PetStatus? status = null, OACG::Optional<string?> nickname = default, global::System.Threading.CancellationToken cancellationToken = default) =>
         CreatePetAsync(
             new global::PetStore.NewPet
             {
@@ -74,14 +76,13 @@ public sealed partial class PetsClient
             },
             cancellationToken);
 
-    private static readonly global::OpenApiClientGen.Runtime.ApiErrorTable _getPetErrors = new global::OpenApiClientGen.Runtime.ApiErrorTable()
+    private static readonly OACG::ApiErrorTable _getPetErrors = new OACG::ApiErrorTable()
         .On("404", global::PetStore.PetStoreClientJson.Error);
 
     /// <summary>Finds one pet.</summary>
     /// <param name="petId">The <c>petId</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException{TError}">The server answered 404 with the error body the spec declares.</exception>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
+    /// <exception cref="OACG::ApiException">Not a success status (404: typed body).</exception>
     public async global::System.Threading.Tasks.Task<global::PetStore.Pet> GetPetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await GetPetWithResponseAsync(petId, cancellationToken).ConfigureAwait(false)).Value;
 
@@ -89,11 +90,10 @@ public sealed partial class PetsClient
     /// <param name="petId">The <c>petId</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException{TError}">The server answered 404 with the error body the spec declares.</exception>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
-    public global::System.Threading.Tasks.Task<global::OpenApiClientGen.Runtime.ApiResponse<global::PetStore.Pet>> GetPetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="OACG::ApiException">Not a success status (404: typed body).</exception>
+    public global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> GetPetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::OpenApiClientGen.Runtime.ApiRequest("GET", "/pets/{petId}")
+        var request = new OACG::ApiRequest("GET", "/pets/{petId}")
             .Errors(_getPetErrors)
             .Path("petId", petId);
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
@@ -102,7 +102,7 @@ public sealed partial class PetsClient
     /// <summary>Removes a pet.</summary>
     /// <param name="petId">The <c>petId</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
+    /// <exception cref="OACG::ApiException">Not a success status.</exception>
     public global::System.Threading.Tasks.Task DeletePetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
         DeletePetWithResponseAsync(petId, cancellationToken);
 
@@ -110,10 +110,10 @@ public sealed partial class PetsClient
     /// <param name="petId">The <c>petId</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
-    /// <exception cref="global::OpenApiClientGen.Runtime.ApiException">The server answered with a status that is not a success.</exception>
-    public global::System.Threading.Tasks.Task<global::OpenApiClientGen.Runtime.ApiResponse> DeletePetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <exception cref="OACG::ApiException">Not a success status.</exception>
+    public global::System.Threading.Tasks.Task<OACG::ApiResponse> DeletePetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new global::OpenApiClientGen.Runtime.ApiRequest("DELETE", "/pets/{petId}")
+        var request = new OACG::ApiRequest("DELETE", "/pets/{petId}")
             .Path("petId", petId);
         return _connection.SendForResponseAsync(request, cancellationToken);
     }

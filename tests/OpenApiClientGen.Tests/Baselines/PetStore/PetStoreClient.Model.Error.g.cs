@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace PetStore;
 
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
@@ -14,11 +16,10 @@ public sealed partial class Error
 
     #pragma warning disable CS8618 // The JSON codec fills the required members.
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    internal Error(global::OpenApiClientGen.Runtime.JsonCreation creation)
+    internal Error(OACG::JsonCreation creation)
     {
     }
     #pragma warning restore CS8618
 
-    /// <summary>The <c>message</c> member.</summary>
     public required string Message { get; set; }
 }

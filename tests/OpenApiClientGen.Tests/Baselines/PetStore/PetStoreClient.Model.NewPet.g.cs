@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace PetStore;
 
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
@@ -14,7 +16,7 @@ public sealed partial class NewPet
 
     #pragma warning disable CS8618 // The JSON codec fills the required members.
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    internal NewPet(global::OpenApiClientGen.Runtime.JsonCreation creation)
+    internal NewPet(OACG::JsonCreation creation)
     {
     }
     #pragma warning restore CS8618
@@ -22,12 +24,10 @@ public sealed partial class NewPet
     /// <summary>The pet's name.</summary>
     public required string Name { get; set; }
 
-    /// <summary>The <c>tag</c> member.</summary>
     public string? Tag { get; set; }
 
-    /// <summary>The <c>status</c> member.</summary>
     public global::PetStore.PetStatus? Status { get; set; }
 
     /// <summary>Left out, null, or a name.</summary>
-    public global::OpenApiClientGen.Runtime.Optional<string?> Nickname { get; set; }
+    public OACG::Optional<string?> Nickname { get; set; }
 }

@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS1591
 
+using OACG = global::OpenApiClientGen.Runtime;
+
 namespace PetStore;
 
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
@@ -14,7 +16,7 @@ public sealed partial class Pet
 
     #pragma warning disable CS8618 // The JSON codec fills the required members.
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    internal Pet(global::OpenApiClientGen.Runtime.JsonCreation creation)
+    internal Pet(OACG::JsonCreation creation)
     {
     }
     #pragma warning restore CS8618
@@ -22,18 +24,14 @@ public sealed partial class Pet
     /// <summary>The pet's name.</summary>
     public required string Name { get; set; }
 
-    /// <summary>The <c>tag</c> member.</summary>
     public string? Tag { get; set; }
 
-    /// <summary>The <c>status</c> member.</summary>
     public global::PetStore.PetStatus? Status { get; set; }
 
     /// <summary>Left out, null, or a name.</summary>
-    public global::OpenApiClientGen.Runtime.Optional<string?> Nickname { get; set; }
+    public OACG::Optional<string?> Nickname { get; set; }
 
-    /// <summary>The <c>id</c> member.</summary>
     public required long Id { get; set; }
 
-    /// <summary>The <c>born</c> member.</summary>
     public global::System.DateTimeOffset? Born { get; set; }
 }
