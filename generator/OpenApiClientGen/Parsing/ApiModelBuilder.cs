@@ -35,6 +35,10 @@ internal sealed class ApiModelBuilder
     {
         _types.DeclareComponents(_document.Components?.Schemas);
         EquatableArray<OperationSpec> operations = BuildOperations();
+        _diagnostics.AddRange(_types.NameClashes.Select(c => DiagnosticInfo.Create(
+            DiagnosticDescriptors.NameCollision.Id,
+            c.Pointer is null ? SpecLocation.AtFileStart(_options.FilePath) : SpecLocation.AtPointer(_options.FilePath, c.Pointer),
+            c.First, c.Second, c.CSharpName, c.Generated)));
         return new ApiSpec(
             _options.Namespace,
             _options.ClientName,

@@ -22,9 +22,17 @@ internal sealed class SchemaTypeBuilder
     private int _depth;
     private readonly UniqueNameScope _typeNames;
 
+    // Members every generated class or record struct already has; a spec name such as PagerDuty's enum value
+    // "equals" must not redeclare or hide them.
+    private static readonly string[] InheritedMemberNames = { "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "MemberwiseClone", "ReferenceEquals" };
+
+    private readonly Dictionary<string, string> _componentPointers = new(StringComparer.Ordinal);
+
     public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames) => _typeNames = new UniqueNameScope(reservedTypeNames, ignoreCase: true);
 
     public IReadOnlyList<TypeDeclaration> Declarations => _declarations;
+
+    public List<NameClash> NameClashes { get; } = new();
 
     /// <summary>Reserves a C# name for every named object or enum schema first, so references between them (even cyclic) resolve.</summary>
     public void DeclareComponents(IDictionary<string, IOpenApiSchema>? schemas)
@@ -35,6 +43,7 @@ internal sealed class SchemaTypeBuilder
         }
 
         var ordered = schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        var clashes = new NameClashLog(NameClashes, ignoreCase: true);
         foreach (KeyValuePair<string, IOpenApiSchema> pair in ordered)
         {
             IOpenApiSchema core = Unwrap(pair.Value).Core;
@@ -43,7 +52,10 @@ internal sealed class SchemaTypeBuilder
                 continue;
             }
 
-            string name = _typeNames.Reserve(Identifiers.ToPascalCase(pair.Key));
+            string preferred = Identifiers.ToPascalCase(pair.Key);
+            string name = _typeNames.Reserve(preferred);
+            _componentPointers[name] = "/components/schemas/" + SpecTextLocator.Escape(pair.Key);
+            clashes.Record(pair.Key, preferred, name, _componentPointers[name]);
             _componentTypes[pair.Key] = TypeRef.Declared(name, isValueType: IsStringEnum(core));
             _pendingComponents[pair.Key] = core;
         }
@@ -176,12 +188,16 @@ internal sealed class SchemaTypeBuilder
         var required = new HashSet<string>(StringComparer.Ordinal);
         CollectProperties(schema, properties, order, required, new HashSet<IOpenApiSchema>());
 
-        var names = new UniqueNameScope(new[] { typeName });
+        var names = new UniqueNameScope(InheritedMemberNames.Concat(new[] { typeName }));
+        var clashes = new NameClashLog(NameClashes, ignoreCase: false);
+        _componentPointers.TryGetValue(typeName, out string? typePointer);
         var result = new List<PropertySpec>(order.Count);
         foreach (string jsonName in order)
         {
             IOpenApiSchema propertySchema = properties[jsonName];
-            string name = names.Reserve(Identifiers.ToPascalCase(jsonName));
+            string preferred = Identifiers.ToPascalCase(jsonName);
+            string name = names.Reserve(preferred);
+            clashes.Record(jsonName, preferred, name, typePointer is null ? null : typePointer + "/properties/" + SpecTextLocator.Escape(jsonName));
             bool isRequired = required.Contains(jsonName);
             bool isNullable = IsNullable(propertySchema);
             Presence presence = isRequired ? Presence.Always : isNullable ? Presence.WhenSet : Presence.WhenNotNull;
@@ -233,7 +249,7 @@ internal sealed class SchemaTypeBuilder
 
     private static EquatableArray<EnumMemberSpec> EnumMembers(IOpenApiSchema schema)
     {
-        var names = new UniqueNameScope(new[] { "Value" });
+        var names = new UniqueNameScope(InheritedMemberNames.Concat(new[] { "Value" }));
         var members = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         IEnumerable<string> values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(v => v?.GetValue<string>() ?? "").Where(v => v.Length > 0) : new[] { schema.Const! };

@@ -44,6 +44,8 @@ internal static class SpecReader
             }
 
             diagnostics.AddRange(ReferenceBundler.Bundle(file, root, files));
+            ExclusiveBoundRewriter.Apply(root);
+            diagnostics.AddRange(UnsupportedConstructFinder.Find(file, root));
 
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
             ReadResult result;
@@ -60,9 +62,12 @@ internal static class SpecReader
 
             if (result.Diagnostic is { } readerDiagnostic)
             {
-                foreach (OpenApiError error in readerDiagnostic.Errors)
+                foreach (OpenApiError error in readerDiagnostic.Errors.Where(e => !IsRelaxedInVersion(e, root)))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError.Id, PointerLocation(file, error.Pointer), error.Message));
+                    // A validation rule (say, "responses must contain at least one response") does not stop generation,
+                    // and the OAI's own examples break some of them, so those are warnings; reading errors stay errors.
+                    string id = error is OpenApiValidatorError ? DiagnosticDescriptors.ReaderWarning.Id : DiagnosticDescriptors.ReaderError.Id;
+                    diagnostics.Add(DiagnosticInfo.Create(id, PointerLocation(file, error.Pointer), error.Message));
                 }
 
                 foreach (OpenApiError warning in readerDiagnostic.Warnings)
@@ -107,6 +112,12 @@ internal static class SpecReader
 
         return supported;
     }
+
+    // OpenAPI 3.1 made an operation's responses optional; the reader's rule still asks for one in every version.
+    private static bool IsRelaxedInVersion(OpenApiError error, JsonObject root) =>
+        error is OpenApiValidatorError { RuleName: "ResponsesMustContainAtLeastOneResponse" }
+        && (root["openapi"] as JsonValue)?.ToString() is { } version
+        && !version.StartsWith("3.0", StringComparison.Ordinal);
 
     private static SpecLocation PointerLocation(string file, string? pointer) =>
         string.IsNullOrEmpty(pointer) ? SpecLocation.AtFileStart(file) : SpecLocation.AtPointer(file, pointer!);
