@@ -75,7 +75,7 @@ public sealed class SpecQuirksTests
         GeneratorRun v30 = GeneratorHarness.Run(new SpecInput("/specs/v30.yaml", "openapi: 3.0.3\ninfo: {title: V30, version: '1'}\n" + operation));
 
         Assert.Empty(v31.GeneratorDiagnostics);
-        Assert.Equal("OACG0011", Assert.Single(v30.GeneratorDiagnostics).Id);
+        Assert.Equal("OACG0014", Assert.Single(v30.GeneratorDiagnostics).Id);
     }
 
     [Fact]

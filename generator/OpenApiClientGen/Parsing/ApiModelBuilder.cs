@@ -178,7 +178,7 @@ internal sealed class ApiModelBuilder
         KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key));
         if (json.Key is not null)
         {
-            return new RequestBodySpec(json.Key, _types.Resolve(json.Value.Schema, context + "Request"), body.Required, body.Description);
+            return new RequestBodySpec(json.Key, _types.Resolve(json.Value?.Schema, context + "Request"), body.Required, body.Description);
         }
 
         return new RequestBodySpec(content.First().Key, null, body.Required, body.Description);
@@ -204,7 +204,7 @@ internal sealed class ApiModelBuilder
         KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key));
         if (json.Key is not null)
         {
-            return new ResponseSpec(ResponseKind.Json, _types.Resolve(json.Value.Schema, context + "Response"), success.Value.Description);
+            return new ResponseSpec(ResponseKind.Json, _types.Resolve(json.Value?.Schema, context + "Response"), success.Value.Description);
         }
 
         bool text = content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !k.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));

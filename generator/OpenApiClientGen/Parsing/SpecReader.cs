@@ -53,9 +53,10 @@ internal static class SpecReader
             {
                 result = new OpenApiJsonReader().Read(root, new Uri("file:///" + SpecPaths.FileNameWithoutExtension(file)), settings);
             }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException or OpenApiException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The reader throws, rather than reports, on some values of the wrong type (a 0 where a boolean belongs).
+                // The reader throws, rather than reports, on some values of the wrong type (a 0 where a boolean belongs)
+                // and on some malformed documents (a null schema, a "$ref" of "#"); the document is at fault, not the generator.
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError.Id, SpecLocation.AtFileStart(file), "The OpenAPI reader stopped: " + ex.Message));
                 return new ModelResult(spec.Options, null, diagnostics.ToEquatableArray());
             }
@@ -64,15 +65,17 @@ internal static class SpecReader
             {
                 foreach (OpenApiError error in readerDiagnostic.Errors.Where(e => !IsRelaxedInVersion(e, root)))
                 {
-                    // A validation rule (say, "responses must contain at least one response") does not stop generation,
-                    // and the OAI's own examples break some of them, so those are warnings; reading errors stay errors.
-                    string id = error is OpenApiValidatorError ? DiagnosticDescriptors.ReaderWarning.Id : DiagnosticDescriptors.ReaderError.Id;
+                    // A broken validation rule ("the discriminator property must be required") changes nothing in the
+                    // client and is often in a vendor's document the user cannot edit, so it is information; a reading
+                    // error means part of the document was not understood and stays an error.
+                    string id = error is OpenApiValidatorError ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderError.Id;
                     diagnostics.Add(DiagnosticInfo.Create(id, PointerLocation(file, error.Pointer), error.Message));
                 }
 
                 foreach (OpenApiError warning in readerDiagnostic.Warnings)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderWarning.Id, PointerLocation(file, warning.Pointer), warning.Message));
+                    string id = warning is OpenApiValidatorWarning ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderWarning.Id;
+                    diagnostics.Add(DiagnosticInfo.Create(id, PointerLocation(file, warning.Pointer), warning.Message));
                 }
             }
 

@@ -56,9 +56,9 @@ internal static class SpecTextConverter
     }
 
     private static JsonNode? ParseJson(string text) =>
-        JsonNode.Parse(
+        LastKeyWinsJson.Parse(
             text.TrimStart('\uFEFF'),
-            documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            new JsonDocumentOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
 
     private static JsonNode? ParseYaml(string filePath, string text, out DiagnosticInfo? error)
     {
@@ -66,6 +66,7 @@ internal static class SpecTextConverter
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
+        var aliasBudget = new AliasBudget();
         JsonNode? root = null;
         bool rootSet = false;
 
@@ -119,7 +120,14 @@ internal static class SpecTextConverter
                         break;
                     }
 
-                    Add(anchors.TryGetValue(alias.Value.Value, out JsonNode? aliased) ? aliased?.DeepClone() : null);
+                    JsonNode? aliased = anchors.TryGetValue(alias.Value.Value, out JsonNode? anchored) ? anchored : null;
+                    if (!aliasBudget.TryCharge(aliased, stack.Count, MaxDepth))
+                    {
+                        error = AliasesTooLarge(filePath, current);
+                        return null;
+                    }
+
+                    Add(aliased?.DeepClone());
                     break;
             }
         }
@@ -281,6 +289,13 @@ internal static class SpecTextConverter
         DiagnosticInfo.Create(
             DiagnosticDescriptors.NestingTooDeep.Id,
             new SpecLocation(filePath, null, Math.Max(1, (int)at.Start.Line), Math.Max(1, (int)at.Start.Column)),
+            MaxDepth.ToString(CultureInfo.InvariantCulture));
+
+    private static DiagnosticInfo AliasesTooLarge(string filePath, ParsingEvent at) =>
+        DiagnosticInfo.Create(
+            DiagnosticDescriptors.AliasesExpandTooFar.Id,
+            new SpecLocation(filePath, null, Math.Max(1, (int)at.Start.Line), Math.Max(1, (int)at.Start.Column)),
+            AliasBudget.MaxCopiedNodes.ToString(CultureInfo.InvariantCulture),
             MaxDepth.ToString(CultureInfo.InvariantCulture));
 
     private static string FirstSentence(string message)
