@@ -42,14 +42,30 @@ internal static class SpecTextConverter
 
     public static string ToJsonText(JsonNode node) => node.ToJsonString();
 
+    // JSON with comments (allowed, see ParseJson) may open with one: "// ..." or "/* ... */" before the '{'.
     private static bool LooksLikeJson(string text)
     {
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
-            if (!char.IsWhiteSpace(c) && c != '\uFEFF')
+            char c = text[i];
+            if (char.IsWhiteSpace(c) || c == '\uFEFF')
             {
-                return c == '{' || c == '[';
+                continue;
             }
+
+            if (c == '/' && i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '*'))
+            {
+                int end = text[i + 1] == '/' ? text.IndexOf('\n', i) : text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                i = text[i + 1] == '/' ? end : end + 1;
+                continue;
+            }
+
+            return c == '{' || c == '[';
         }
 
         return false;
