@@ -67,6 +67,51 @@ public sealed class SpecQuirksTests
     }
 
     [Fact]
+    public void A_ref_to_a_schema_inside_an_operation_is_typed_like_a_component_ref()
+    {
+        const string spec = """
+            openapi: 3.0.2
+            info: {title: Deep, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              name: {type: string}
+                    '400':
+                      description: bad
+                      content:
+                        application/json:
+                          schema: {$ref: '#/paths/~1things/get/responses/200/content/application~1json/schema'}
+              /other:
+                get:
+                  operationId: getOther
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: array
+                            items: {$ref: '#/paths/~1things/get/responses/200/content/application~1json/schema'}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/deep.yaml", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("IList<global::Deep.ThingsGet200Schema>", client);
+    }
+
+    [Fact]
     public void An_operation_without_responses_is_legal_from_openapi_31_on()
     {
         const string operation = "paths:\n  /users:\n    get:\n      operationId: listUsers\n";

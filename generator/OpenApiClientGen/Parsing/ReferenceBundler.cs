@@ -24,6 +24,7 @@ internal sealed class ReferenceBundler
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inlining = new(StringComparer.Ordinal);
     private readonly SchemaIdIndex _ids;
+    private readonly DeepSchemaReferences _deep;
 
     private ReferenceBundler(string rootPath, JsonObject root, IReadOnlyDictionary<string, JsonNode?> files)
     {
@@ -31,6 +32,7 @@ internal sealed class ReferenceBundler
         _root = root;
         _files = files;
         _ids = SchemaIdIndex.Build(root);
+        _deep = new DeepSchemaReferences(root);
     }
 
     /// <param name="files">Referenced files by normalized path (see <see cref="SpecPaths.Normalize"/>).</param>
@@ -38,6 +40,12 @@ internal sealed class ReferenceBundler
     {
         var bundler = new ReferenceBundler(SpecPaths.Normalize(rootPath), root, files);
         bundler.Walk(root, bundler._rootPath, "");
+        while (bundler._deep.Pending.Count > 0)
+        {
+            (JsonNode copy, string pointer) = bundler._deep.Pending.Dequeue();
+            bundler.Walk(copy, bundler._rootPath, pointer);
+        }
+
         return bundler._diagnostics;
     }
 
@@ -124,7 +132,11 @@ internal sealed class ReferenceBundler
 
         if (targetFile == _rootPath)
         {
-            if (reference != "#" + targetPointer)
+            if (_deep.Move(pointer, targetPointer, target!) is { } moved)
+            {
+                holder["$ref"] = "#" + moved;
+            }
+            else if (reference != "#" + targetPointer)
             {
                 holder["$ref"] = "#" + targetPointer;
             }
