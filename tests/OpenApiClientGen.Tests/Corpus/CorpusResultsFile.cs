@@ -15,6 +15,25 @@ public static class CorpusResultsFile
 {
     private static readonly object Gate = new();
 
+    /// <summary>Why a document is not clean, where the first diagnostic alone does not say it; checked by hand against the document.</summary>
+    private static readonly Dictionary<string, string> Notes = new(StringComparer.Ordinal)
+    {
+        ["spotify__official-spotify-open-api.yml"] =
+            "The document is wrong: a schema for the image upload says `required: true` (line 2596), where JSON Schema needs a list of names. Everything else is generated.",
+        ["swaggerapi__petstore31-openapi.json"] =
+            "The document is wrong: `PetDetails` gives `$vocabulary` as a string (line 298), where JSON Schema needs a map. Its `$id` references themselves resolve.",
+        ["github__api.github.com.json"] =
+            "Compiles; the one warning is right: the reactions object has properties `+1` and `-1`, which both become `N1`, so `-1` is generated as `N12`.",
+        ["openai__openapi.yaml"] =
+            "YamlDotNet rejects a literal block scalar (`example: |+`, line 63266) whose only line holds more spaces than the block's indentation; YAML 1.2 calls that an error, some other YAML readers accept it. Nothing is generated.",
+        ["slack__slack_web_openapi_v2.json"] =
+            "The document is wrong for Swagger 2.0: 19 schemas give `items` as a list (JSON Schema draft 4 tuples) and 32 places give a list or map where a single value belongs. The rest is generated.",
+        ["cohere__cohere-openapi.yaml"] =
+            "The document is wrong: discriminator mappings name schemas that do not exist (`TruncationStrategyNone`, `TruncationStrategyAutoPreserveOrder`, `ParseRawGenerationPageVariant`). The `./snippets/*.ts` references sit in `x-` extensions and are left alone.",
+        ["reference-specs/pipeshub/pipeshub-openapi.yaml"] =
+            "The document is wrong: response header schemas use `examples` (line 17071 and others), which OpenAPI 3.0 schemas do not have. Microsoft.OpenApi reports them with a garbled pointer, so the position falls back to the start of the file. The rest is generated.",
+    };
+
     public static string FilePath { get; } = Path.Combine(TestPaths.RepositoryRoot, "tests", "corpus-results.md");
 
     public static void Record(CorpusDocument document, CorpusOutcome outcome)
@@ -70,6 +89,14 @@ public static class CorpusResultsFile
         foreach (CorpusDocument document in CorpusDocument.All)
         {
             text.AppendLine(rows.TryGetValue(document.Name, out string? row) ? row : $"| `{document.Name}` | {Size(document.Bytes)} | not run yet | | | | | |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Notes on documents that are not clean");
+        text.AppendLine();
+        foreach (KeyValuePair<string, string> note in Notes.OrderBy(n => n.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine($"- `{note.Key}`: {note.Value}");
         }
 
         return text.ToString();
