@@ -42,7 +42,8 @@ internal sealed class SchemaTypeBuilder
             return;
         }
 
-        var ordered = schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        // A component that is not a schema object (a number, null) reaches here as null.
+        var ordered = schemas.Where(pair => pair.Value is not null).OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
         var clashes = new NameClashLog(NameClashes, ignoreCase: true);
         foreach (KeyValuePair<string, IOpenApiSchema> pair in ordered)
         {
@@ -220,8 +221,8 @@ internal sealed class SchemaTypeBuilder
     private static void CollectProperties(
         IOpenApiSchema schema, Dictionary<string, IOpenApiSchema> properties, List<string> order, HashSet<string> required, HashSet<IOpenApiSchema> visited)
     {
-        IOpenApiSchema target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
-        if (!visited.Add(target))
+        IOpenApiSchema? target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
+        if (target is null || !visited.Add(target))
         {
             return;
         }
@@ -231,7 +232,7 @@ internal sealed class SchemaTypeBuilder
             CollectProperties(part, properties, order, required, visited);
         }
 
-        foreach (KeyValuePair<string, IOpenApiSchema> property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        foreach (KeyValuePair<string, IOpenApiSchema> property in (target.Properties ?? new Dictionary<string, IOpenApiSchema>()).Where(p => p.Value is not null))
         {
             if (!properties.ContainsKey(property.Key))
             {

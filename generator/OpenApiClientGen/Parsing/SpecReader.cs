@@ -87,6 +87,12 @@ internal static class SpecReader
             ApiSpec api = new ApiModelBuilder(spec.Options, result.Document, diagnostics).Build();
             return new ModelResult(spec.Options, api, diagnostics.ToEquatableArray());
         }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(OpenApiDocument).Assembly)
+        {
+            // The reader resolves references lazily and throws on some broken ones ("circular reference detected").
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError.Id, SpecLocation.AtFileStart(file), "The OpenAPI reader stopped: " + ex.Message));
+            return new ModelResult(spec.Options, null, diagnostics.ToEquatableArray());
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError.Id, SpecLocation.AtFileStart(file), ex.GetType().Name, ex.Message));

@@ -31,6 +31,11 @@ internal static class SpecTextConverter
             string message = ex.Message.Contains("depth") ? $"it nests deeper than {MaxDepth} levels" : FirstSentence(ex.Message);
             return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, new SpecLocation(filePath, null, line, column), message));
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input instead of a YamlException with a position.
+            return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, SpecLocation.AtFileStart(filePath), FirstSentence(ex.Message)));
+        }
         catch (YamlException ex)
         {
             return (null, DiagnosticInfo.Create(

@@ -79,6 +79,17 @@ public sealed class FuzzRegressionTests
         Assert.Contains(run.Sources, s => s.HintName == "MediaClient.Client.MediaClient.g.cs");
     }
 
+    [Theory]
+    [InlineData("/fuzz/string-component.json", """{"openapi":"3.1.0","info":{"title":"T","version":"1"},"webhooks":{"newPet":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Pet"}}}},"responses":{"200":{"description":"ok"}}}}},"components":{"schemas":{"Pet":"\u202Eevil"}}}""")]
+    [InlineData("/fuzz/ref-cycle.json", """{"openapi":"3.1.0","info":{"title":"T","version":"1"},"webhooks":{"newPet":{"post":{"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Pet"}}}},"responses":{"200":{"description":"ok"}}}}},"components":{"schemas":{"Pet":{"type":"object","properties":{"id":{"type":"integer"}},"$ref":"#/webhooks/newPet/post/requestBody/content/application~1json/schema/$ref"}}}}""")]
+    [InlineData("/fuzz/complex-key.yaml", "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n? [a, b]\n: value\npaths: {}\n")]
+    public void A_broken_value_where_a_schema_or_key_belongs_never_fails_the_generator(string path, string spec)
+    {
+        GeneratorRun run = BoundedGeneratorRun.Run(System.TimeSpan.FromMinutes(1), new SpecInput(path, spec))!;
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "OACG0099");
+    }
+
     private static Diagnostic SingleDiagnostic(string spec, string path)
     {
         GeneratorRun? run = BoundedGeneratorRun.Run(System.TimeSpan.FromMinutes(1), new SpecInput(path, spec));
