@@ -28,14 +28,6 @@ public static class CorpusResultsFile
             "YamlDotNet rejects a literal block scalar (`example: |+`, line 63266) whose only line holds more spaces than the block's indentation; YAML 1.2 calls that an error, some other YAML readers accept it. Nothing is generated.",
         ["slack__slack_web_openapi_v2.json"] =
             "The document is wrong for Swagger 2.0: 19 schemas give `items` as a list (JSON Schema draft 4 tuples) and 32 places give a list or map where a single value belongs. The rest is generated.",
-        ["github__api.github.com.json"] =
-            "Compiles; the one warning is right: the reactions object has properties `+1` and `-1`, which both become `N1`, so `-1` is generated as `N12`.",
-        ["openai__openapi.yaml"] =
-            "YamlDotNet rejects a literal block scalar (`example: |+`, line 63266) whose only line holds more spaces than the block's indentation; YAML 1.2 calls that an error, some other YAML readers accept it. Nothing is generated.",
-        ["slack__slack_web_openapi_v2.json"] =
-            "The document is wrong for Swagger 2.0: 19 schemas give `items` as a list (JSON Schema draft 4 tuples) and 32 places give a list or map where a single value belongs. The rest is generated.",
-        ["cohere__cohere-openapi.yaml"] =
-            "The document is wrong: discriminator mappings name schemas that do not exist (`TruncationStrategyNone`, `TruncationStrategyAutoPreserveOrder`, `ParseRawGenerationPageVariant`). The `./snippets/*.ts` references sit in `x-` extensions and are left alone.",
         ["reference-specs/pipeshub/pipeshub-openapi.yaml"] =
             "The document is wrong: response header schemas use `examples` (line 17071 and others), which OpenAPI 3.0 schemas do not have. Microsoft.OpenApi reports them with a garbled pointer, so the position falls back to the start of the file. The rest is generated.",
     };
