@@ -57,6 +57,14 @@ internal static class DiagnosticDescriptors
         "OACG0012", "Spec nests too deeply",
         "The spec nests deeper than {0} levels here; the generator stops reading it", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor AliasesExpandTooFar = Create(
+        "OACG0013", "YAML aliases expand too far",
+        "The spec's YAML aliases expand to more than {0} nodes or nest deeper than {1} levels here; the generator stops reading it. Write the repeated parts out or use $ref.", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ValidationRuleNotMet = Create(
+        "OACG0014", "OpenAPI validation rule not met",
+        "{0} (the client is generated regardless)", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "OACG0099", "Generator failed on this spec",
         "The generator could not process this spec ({0}: {1}). Please report this with the spec attached.", DiagnosticSeverity.Error);
@@ -75,6 +83,8 @@ internal static class DiagnosticDescriptors
         [ReaderError.Id] = ReaderError,
         [ReaderWarning.Id] = ReaderWarning,
         [NestingTooDeep.Id] = NestingTooDeep,
+        [AliasesExpandTooFar.Id] = AliasesExpandTooFar,
+        [ValidationRuleNotMet.Id] = ValidationRuleNotMet,
         [InternalError.Id] = InternalError,
     };
 

@@ -39,6 +39,10 @@ internal sealed class ApiModelBuilder
     {
         _types.DeclareComponents(_document.Components?.Schemas);
         EquatableArray<OperationSpec> operations = BuildOperations();
+        _diagnostics.AddRange(_types.NameClashes.Select(c => DiagnosticInfo.Create(
+            DiagnosticDescriptors.NameCollision.Id,
+            c.Pointer is null ? SpecLocation.AtFileStart(_options.FilePath) : SpecLocation.AtPointer(_options.FilePath, c.Pointer),
+            c.First, c.Second, c.CSharpName, c.Generated)));
         return new ApiSpec(
             _options.Namespace,
             _options.ClientName,
@@ -196,7 +200,7 @@ internal sealed class ApiModelBuilder
         KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => OperationDetailsBuilder.IsJson(c.Key));
         if (json.Key is not null)
         {
-            return new ResponseSpec(ResponseKind.Json, _types.Resolve(json.Value.Schema, context + "Response"), success.Value.Description);
+            return new ResponseSpec(ResponseKind.Json, _types.Resolve(json.Value?.Schema, context + "Response"), success.Value.Description);
         }
 
         bool text = content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !k.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));

@@ -102,9 +102,9 @@ internal sealed class OperationDetailsBuilder
             switch (kind)
             {
                 case BodyKind.Json:
-                    return new RequestBodySpec(entry.Key, _types.Resolve(entry.Value.Schema, context + "Request"), body.Required, body.Description) { Kind = kind };
-                case BodyKind.Multipart or BodyKind.FormUrlEncoded when entry.Value.Schema?.Properties is { Count: > 0 }:
-                    EquatableArray<BodyFieldSpec> fields = Fields(entry.Value.Schema, kind == BodyKind.Multipart, context, takenNames);
+                    return new RequestBodySpec(entry.Key, _types.Resolve(entry.Value?.Schema, context + "Request"), body.Required, body.Description) { Kind = kind };
+                case BodyKind.Multipart or BodyKind.FormUrlEncoded when entry.Value?.Schema?.Properties is { Count: > 0 }:
+                    EquatableArray<BodyFieldSpec> fields = Fields(entry.Value!.Schema, kind == BodyKind.Multipart, context, takenNames);
                     return new RequestBodySpec(entry.Key, null, body.Required, body.Description) { Kind = kind, Fields = fields };
                 case BodyKind.Binary or BodyKind.Text:
                     return new RequestBodySpec(entry.Key, null, body.Required, body.Description) { Kind = kind };

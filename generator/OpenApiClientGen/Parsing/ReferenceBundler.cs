@@ -23,12 +23,16 @@ internal sealed class ReferenceBundler
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inlining = new(StringComparer.Ordinal);
+    private readonly SchemaIdIndex _ids;
+    private readonly DeepSchemaReferences _deep;
 
     private ReferenceBundler(string rootPath, JsonObject root, IReadOnlyDictionary<string, JsonNode?> files)
     {
         _rootPath = rootPath;
         _root = root;
         _files = files;
+        _ids = SchemaIdIndex.Build(root);
+        _deep = new DeepSchemaReferences(root);
     }
 
     /// <param name="files">Referenced files by normalized path (see <see cref="SpecPaths.Normalize"/>).</param>
@@ -36,6 +40,12 @@ internal sealed class ReferenceBundler
     {
         var bundler = new ReferenceBundler(SpecPaths.Normalize(rootPath), root, files);
         bundler.Walk(root, bundler._rootPath, "");
+        while (bundler._deep.Pending.Count > 0)
+        {
+            (JsonNode copy, string pointer) = bundler._deep.Pending.Dequeue();
+            bundler.Walk(copy, bundler._rootPath, pointer);
+        }
+
         return bundler._diagnostics;
     }
 
@@ -72,6 +82,12 @@ internal sealed class ReferenceBundler
 
     private void Resolve(JsonObject holder, string reference, string file, string pointer)
     {
+        if (file == _rootPath && _ids.ToLocal(reference) is { } local)
+        {
+            holder["$ref"] = local;
+            reference = local;
+        }
+
         int hash = reference.IndexOf('#');
         string filePart = hash < 0 ? reference : reference.Substring(0, hash);
         string targetPointer = hash < 0 ? "" : SpecTextLocator.Normalize(reference.Substring(hash));
@@ -84,6 +100,12 @@ internal sealed class ReferenceBundler
         string targetFile = filePart.Length == 0 ? file : SpecPaths.Combine(file, filePart);
         JsonNode? document = targetFile == _rootPath ? _root : _files.TryGetValue(targetFile, out JsonNode? loaded) ? loaded : null;
         SpecLocation location = SpecLocation.AtPointer(file, pointer + "/$ref");
+        if (document is null && IsInsideExtension(pointer))
+        {
+            // What a "$ref" means inside a vendor extension is the vendor's business; the reader never follows it.
+            return;
+        }
+
         if (document is null)
         {
             Report(DiagnosticDescriptors.ReferencedFileUnavailable.Id, location, reference, filePart);
@@ -92,6 +114,11 @@ internal sealed class ReferenceBundler
         }
 
         JsonNode? target = Find(document, targetPointer);
+        if (target is null && IsInsideExtension(pointer))
+        {
+            return;
+        }
+
         if (target is null)
         {
             Report(DiagnosticDescriptors.DanglingReference.Id, location, reference);
@@ -105,7 +132,11 @@ internal sealed class ReferenceBundler
 
         if (targetFile == _rootPath)
         {
-            if (reference != "#" + targetPointer)
+            if (_deep.Move(pointer, targetPointer, target!) is { } moved)
+            {
+                holder["$ref"] = "#" + moved;
+            }
+            else if (reference != "#" + targetPointer)
             {
                 holder["$ref"] = "#" + targetPointer;
             }
@@ -167,6 +198,20 @@ internal sealed class ReferenceBundler
 
     private void Report(string id, SpecLocation location, params string[] args) =>
         _diagnostics.Add(DiagnosticInfo.Create(id, location, args));
+
+    private static bool IsInsideExtension(string pointer)
+    {
+        string[] segments = pointer.Split('/');
+        for (int i = 1; i < segments.Length; i++)
+        {
+            if (segments[i].StartsWith("x-", StringComparison.Ordinal) && segments[i - 1] is not ("properties" or "patternProperties"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void ReplaceWithAnySchema(JsonObject holder) => holder.Remove("$ref");
 

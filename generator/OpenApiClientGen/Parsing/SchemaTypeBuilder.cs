@@ -23,6 +23,12 @@ internal sealed partial class SchemaTypeBuilder
     private readonly UniqueNameScope _typeNames;
 
     private readonly TargetFeatures _features;
+    // Members every generated class or record struct already has; a spec name such as PagerDuty's enum value
+    // "equals" must not redeclare or hide them.
+    private static readonly string[] InheritedMemberNames = { "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "MemberwiseClone", "ReferenceEquals" };
+
+    private readonly Dictionary<string, string> _componentPointers = new(StringComparer.Ordinal);
+
 
     public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames, TargetFeatures features)
     {
@@ -36,6 +42,8 @@ internal sealed partial class SchemaTypeBuilder
     /// <summary>Reserves a type name for a type declared outside the schemas, such as a stream's item interface.</summary>
     public string ReserveTypeName(string preferred) => _typeNames.Reserve(preferred);
 
+    public List<NameClash> NameClashes { get; } = new();
+
     /// <summary>Reserves a C# name for every named object or enum schema first, so references between them (even cyclic) resolve.</summary>
     public void DeclareComponents(IDictionary<string, IOpenApiSchema>? schemas)
     {
@@ -44,7 +52,9 @@ internal sealed partial class SchemaTypeBuilder
             return;
         }
 
-        var ordered = schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        // A component that is not a schema object (a number, null) reaches here as null.
+        var ordered = schemas.Where(pair => pair.Value is not null).OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        var clashes = new NameClashLog(NameClashes, ignoreCase: true);
         foreach (KeyValuePair<string, IOpenApiSchema> pair in ordered)
         {
             IOpenApiSchema core = Unwrap(pair.Value).Core;
@@ -53,7 +63,10 @@ internal sealed partial class SchemaTypeBuilder
                 continue;
             }
 
-            string name = _typeNames.Reserve(Identifiers.ToPascalCase(pair.Key));
+            string preferred = Identifiers.ToPascalCase(pair.Key);
+            string name = _typeNames.Reserve(preferred);
+            _componentPointers[name] = "/components/schemas/" + SpecTextLocator.Escape(pair.Key);
+            clashes.Record(pair.Key, preferred, name, _componentPointers[name]);
             _componentTypes[pair.Key] = TypeRef.Declared(name, isValueType: IsStringEnum(core));
             _pendingComponents[pair.Key] = core;
         }
@@ -213,12 +226,16 @@ internal sealed partial class SchemaTypeBuilder
         var required = new HashSet<string>(StringComparer.Ordinal);
         CollectProperties(schema, properties, order, required, new HashSet<IOpenApiSchema>());
 
-        var names = new UniqueNameScope(new[] { typeName });
+        var names = new UniqueNameScope(InheritedMemberNames.Concat(new[] { typeName }));
+        var clashes = new NameClashLog(NameClashes, ignoreCase: false);
+        _componentPointers.TryGetValue(typeName, out string? typePointer);
         var result = new List<PropertySpec>(order.Count);
         foreach (string jsonName in order)
         {
             IOpenApiSchema propertySchema = properties[jsonName];
-            string name = names.Reserve(Identifiers.ToPascalCase(jsonName));
+            string preferred = Identifiers.ToPascalCase(jsonName);
+            string name = names.Reserve(preferred);
+            clashes.Record(jsonName, preferred, name, typePointer is null ? null : typePointer + "/properties/" + SpecTextLocator.Escape(jsonName));
             // The server fills a readOnly member; a request need not (and should not) carry it, so C# does not demand it.
             bool isRequired = required.Contains(jsonName) && !propertySchema.ReadOnly;
             bool isNullable = IsNullable(propertySchema);
@@ -255,8 +272,8 @@ internal sealed partial class SchemaTypeBuilder
     private static void CollectProperties(
         IOpenApiSchema schema, Dictionary<string, IOpenApiSchema> properties, List<string> order, HashSet<string> required, HashSet<IOpenApiSchema> visited)
     {
-        IOpenApiSchema target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
-        if (!visited.Add(target))
+        IOpenApiSchema? target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
+        if (target is null || !visited.Add(target))
         {
             return;
         }
@@ -266,7 +283,7 @@ internal sealed partial class SchemaTypeBuilder
             CollectProperties(part, properties, order, required, visited);
         }
 
-        foreach (KeyValuePair<string, IOpenApiSchema> property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        foreach (KeyValuePair<string, IOpenApiSchema> property in (target.Properties ?? new Dictionary<string, IOpenApiSchema>()).Where(p => p.Value is not null))
         {
             if (!properties.ContainsKey(property.Key))
             {
@@ -284,8 +301,8 @@ internal sealed partial class SchemaTypeBuilder
 
     private static EquatableArray<EnumMemberSpec> EnumMembers(string typeName, IOpenApiSchema schema)
     {
-        // A member may not share its type's name (CS0542), nor the struct's own Value.
-        var names = new UniqueNameScope(new[] { "Value", typeName });
+        // A member may not share its type's name (CS0542), nor the struct's own Value, nor an inherited member.
+        var names = new UniqueNameScope(InheritedMemberNames.Concat(new[] { "Value", typeName }));
         var members = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         IEnumerable<string> values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(v => v?.GetValue<string>() ?? "").Where(v => v.Length > 0) : new[] { schema.Const! };

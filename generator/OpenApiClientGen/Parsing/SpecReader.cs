@@ -45,6 +45,8 @@ internal static class SpecReader
 
             diagnostics.AddRange(ReferenceBundler.Bundle(file, root, files));
             OpenAdditionalProperties.SpellAsEmptySchema(root);
+            ExclusiveBoundRewriter.Apply(root);
+            diagnostics.AddRange(UnsupportedConstructFinder.Find(file, root));
 
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
             ReadResult result;
@@ -52,23 +54,29 @@ internal static class SpecReader
             {
                 result = new OpenApiJsonReader().Read(root, new Uri("file:///" + SpecPaths.FileNameWithoutExtension(file)), settings);
             }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException or OpenApiException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The reader throws, rather than reports, on some values of the wrong type (a 0 where a boolean belongs).
+                // The reader throws, rather than reports, on some values of the wrong type (a 0 where a boolean belongs)
+                // and on some malformed documents (a null schema, a "$ref" of "#"); the document is at fault, not the generator.
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError.Id, SpecLocation.AtFileStart(file), "The OpenAPI reader stopped: " + ex.Message));
                 return new ModelResult(spec.Options, null, diagnostics.ToEquatableArray());
             }
 
             if (result.Diagnostic is { } readerDiagnostic)
             {
-                foreach (OpenApiError error in readerDiagnostic.Errors)
+                foreach (OpenApiError error in readerDiagnostic.Errors.Where(e => !IsRelaxedInVersion(e, root)))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError.Id, PointerLocation(file, error.Pointer), error.Message));
+                    // A broken validation rule ("the discriminator property must be required") changes nothing in the
+                    // client and is often in a vendor's document the user cannot edit, so it is information; a reading
+                    // error means part of the document was not understood and stays an error.
+                    string id = error is OpenApiValidatorError ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderError.Id;
+                    diagnostics.Add(DiagnosticInfo.Create(id, PointerLocation(file, error.Pointer), error.Message));
                 }
 
                 foreach (OpenApiError warning in readerDiagnostic.Warnings)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderWarning.Id, PointerLocation(file, warning.Pointer), warning.Message));
+                    string id = warning is OpenApiValidatorWarning ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderWarning.Id;
+                    diagnostics.Add(DiagnosticInfo.Create(id, PointerLocation(file, warning.Pointer), warning.Message));
                 }
             }
 
@@ -79,6 +87,12 @@ internal static class SpecReader
 
             ApiSpec api = new ApiModelBuilder(spec.Options, result.Document, diagnostics, features ?? TargetFeatures.None).Build();
             return new ModelResult(spec.Options, api, diagnostics.ToEquatableArray());
+        }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(OpenApiDocument).Assembly)
+        {
+            // The reader resolves references lazily and throws on some broken ones ("circular reference detected").
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError.Id, SpecLocation.AtFileStart(file), "The OpenAPI reader stopped: " + ex.Message));
+            return new ModelResult(spec.Options, null, diagnostics.ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -108,6 +122,12 @@ internal static class SpecReader
 
         return supported;
     }
+
+    // OpenAPI 3.1 made an operation's responses optional; the reader's rule still asks for one in every version.
+    private static bool IsRelaxedInVersion(OpenApiError error, JsonObject root) =>
+        error is OpenApiValidatorError { RuleName: "ResponsesMustContainAtLeastOneResponse" }
+        && (root["openapi"] as JsonValue)?.ToString() is { } version
+        && !version.StartsWith("3.0", StringComparison.Ordinal);
 
     private static SpecLocation PointerLocation(string file, string? pointer) =>
         string.IsNullOrEmpty(pointer) ? SpecLocation.AtFileStart(file) : SpecLocation.AtPointer(file, pointer!);

@@ -31,6 +31,11 @@ internal static class SpecTextConverter
             string message = ex.Message.Contains("depth") ? $"it nests deeper than {MaxDepth} levels" : FirstSentence(ex.Message);
             return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, new SpecLocation(filePath, null, line, column), message));
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input instead of a YamlException with a position.
+            return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, SpecLocation.AtFileStart(filePath), FirstSentence(ex.Message)));
+        }
         catch (YamlException ex)
         {
             return (null, DiagnosticInfo.Create(
@@ -42,23 +47,39 @@ internal static class SpecTextConverter
 
     public static string ToJsonText(JsonNode node) => node.ToJsonString();
 
+    // JSON with comments (allowed, see ParseJson) may open with one: "// ..." or "/* ... */" before the '{'.
     private static bool LooksLikeJson(string text)
     {
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
-            if (!char.IsWhiteSpace(c) && c != '\uFEFF')
+            char c = text[i];
+            if (char.IsWhiteSpace(c) || c == '\uFEFF')
             {
-                return c == '{' || c == '[';
+                continue;
             }
+
+            if (c == '/' && i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '*'))
+            {
+                int end = text[i + 1] == '/' ? text.IndexOf('\n', i) : text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                i = text[i + 1] == '/' ? end : end + 1;
+                continue;
+            }
+
+            return c == '{' || c == '[';
         }
 
         return false;
     }
 
     private static JsonNode? ParseJson(string text) =>
-        JsonNode.Parse(
+        LastKeyWinsJson.Parse(
             text.TrimStart('\uFEFF'),
-            documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            new JsonDocumentOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
 
     private static JsonNode? ParseYaml(string filePath, string text, out DiagnosticInfo? error)
     {
@@ -66,6 +87,7 @@ internal static class SpecTextConverter
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
+        var aliasBudget = new AliasBudget();
         JsonNode? root = null;
         bool rootSet = false;
 
@@ -119,7 +141,14 @@ internal static class SpecTextConverter
                         break;
                     }
 
-                    Add(anchors.TryGetValue(alias.Value.Value, out JsonNode? aliased) ? aliased?.DeepClone() : null);
+                    JsonNode? aliased = anchors.TryGetValue(alias.Value.Value, out JsonNode? anchored) ? anchored : null;
+                    if (!aliasBudget.TryCharge(aliased, stack.Count, MaxDepth))
+                    {
+                        error = AliasesTooLarge(filePath, current);
+                        return null;
+                    }
+
+                    Add(aliased?.DeepClone());
                     break;
             }
         }
@@ -281,6 +310,13 @@ internal static class SpecTextConverter
         DiagnosticInfo.Create(
             DiagnosticDescriptors.NestingTooDeep.Id,
             new SpecLocation(filePath, null, Math.Max(1, (int)at.Start.Line), Math.Max(1, (int)at.Start.Column)),
+            MaxDepth.ToString(CultureInfo.InvariantCulture));
+
+    private static DiagnosticInfo AliasesTooLarge(string filePath, ParsingEvent at) =>
+        DiagnosticInfo.Create(
+            DiagnosticDescriptors.AliasesExpandTooFar.Id,
+            new SpecLocation(filePath, null, Math.Max(1, (int)at.Start.Line), Math.Max(1, (int)at.Start.Column)),
+            AliasBudget.MaxCopiedNodes.ToString(CultureInfo.InvariantCulture),
             MaxDepth.ToString(CultureInfo.InvariantCulture));
 
     private static string FirstSentence(string message)

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using OpenApiClientGen.Tests.Infrastructure;
+using Xunit;
+
+namespace OpenApiClientGen.Tests.Corpus;
+
+/// <summary>Every real-world document is generated and compiled; none may crash the generator, hang, or fail silently.</summary>
+public sealed class CorpusTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(CorpusDocument.FullRun ? 10 : 3);
+
+    public static IEnumerable<object[]> Documents() =>
+        CorpusDocument.All.Where(d => CorpusDocument.FullRun || d.InFastRun).Select(d => new object[] { d.Name });
+
+    [SharedTheory]
+    [MemberData(nameof(Documents))]
+    public void A_corpus_document_never_fails(string name)
+    {
+        CorpusDocument document = CorpusDocument.Named(name);
+
+        GeneratorRun? run = BoundedGeneratorRun.Run(Limit, document.Inputs());
+        CorpusOutcome outcome = run is null ? CorpusOutcome.Hung(Limit) : CorpusOutcome.Classify(run);
+        CorpusResultsFile.Record(document, outcome);
+
+        Assert.True(outcome.Result != CorpusResult.Failed, outcome.Reason);
+    }
+}

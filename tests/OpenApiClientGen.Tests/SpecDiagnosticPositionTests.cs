@@ -1,0 +1,176 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using OpenApiClientGen.Tests.Infrastructure;
+using Xunit;
+
+namespace OpenApiClientGen.Tests;
+
+/// <summary>Each diagnostic case carries its ID and the exact line and column of the node it is about.</summary>
+public sealed class SpecDiagnosticPositionTests
+{
+    [Fact]
+    public void A_ref_into_a_file_that_was_not_given_is_reported_at_the_ref()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Missing file, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  properties:
+                    part: {$ref: 'parts.yaml#/Part'}
+            """;
+
+        Diagnostic diagnostic = Single(spec, "OACG0004");
+
+        AssertAt(diagnostic, line: 8, column: 16);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Contains("'parts.yaml'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_duplicate_operation_id_is_reported_at_the_second_operation_id()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Twice, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getThing
+                  responses: {'204': {description: ok}}
+              /b:
+                get:
+                  operationId: getThing
+                  responses: {'204': {description: ok}}
+            """;
+
+        Diagnostic diagnostic = Single(spec, "OACG0005");
+
+        AssertAt(diagnostic, line: 10, column: 7);
+        Assert.Contains("operationId 'getThing' is used by more than one operation; this one is generated as 'GetThingAsync2'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Two_schemas_that_become_one_type_name_are_reported_at_the_second()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Types, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                pet-status:
+                  type: object
+                  properties: {a: {type: string}}
+                pet_status:
+                  type: object
+                  properties: {b: {type: string}}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/types.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OACG0006");
+        AssertAt(diagnostic, line: 9, column: 5);
+        Assert.Equal("'pet-status' and 'pet_status' both become the C# name 'PetStatus'; the second is generated as 'PetStatus2'. Rename one of them in the spec if the name matters.", diagnostic.GetMessage());
+        Assert.True(run.CompilationErrors.All(d => d.IsWarningAsError), run.Describe(run.CompilationErrors));
+        Assert.Contains(run.Sources, s => s.HintName == "TypesClient.Model.PetStatus2.g.cs");
+    }
+
+    [Fact]
+    public void Two_properties_that_become_one_member_name_are_reported_at_the_second()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Members, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Person:
+                  type: object
+                  properties:
+                    first_name: {type: string}
+                    firstName: {type: string}
+            """;
+
+        Diagnostic diagnostic = Single(spec, "OACG0006");
+
+        AssertAt(diagnostic, line: 10, column: 9);
+        Assert.Contains("'first_name' and 'firstName' both become the C# name 'FirstName'; the second is generated as 'FirstName2'", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("not: {type: string}", "not")]
+    [InlineData("if: {required: [a]}\n      then: {required: [b]}", "if")]
+    [InlineData("type: object\n      patternProperties: {'^x': {type: string}}", "patternProperties")]
+    public void A_schema_shaped_only_by_an_unsupported_keyword_is_reported_at_the_keyword(string schema, string keyword)
+    {
+        string spec = $"""
+            openapi: 3.1.0
+            info: {"{"}title: Odd, version: '1'{"}"}
+            paths: {"{"}{"}"}
+            components:
+              schemas:
+                Odd:
+                  {schema}
+            """;
+
+        Diagnostic diagnostic = Single(spec, "OACG0007");
+
+        int line = spec.Split('\n').ToList().FindIndex(l => l.TrimStart().StartsWith(keyword + ":")) + 1;
+        AssertAt(diagnostic, line, column: 7);
+        Assert.Contains($"'{keyword}'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_keyword_beside_a_real_type_only_narrows_it_and_is_not_reported()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: {title: Narrow, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Name:
+                  type: string
+                  not: {const: admin}
+                Thing:
+                  type: object
+                  properties:
+                    not: {type: string}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/narrow.yaml", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void Invalid_namespace_metadata_is_reported_at_the_start_of_the_spec()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/x.yaml", "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n", Namespace: "Contoso..Api"));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OACG0008", diagnostic.Id);
+        Assert.Equal("/specs/x.yaml", diagnostic.Location.GetLineSpan().Path);
+        AssertAt(diagnostic, line: 1, column: 1);
+        Assert.Contains("Namespace 'Contoso..Api'", diagnostic.GetMessage());
+    }
+
+    private static Diagnostic Single(string spec, string id)
+    {
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/spec.yaml", spec));
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "OACG0099");
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
+        Assert.Equal("/specs/spec.yaml", diagnostic.Location.GetLineSpan().Path);
+        return diagnostic;
+    }
+
+    private static void AssertAt(Diagnostic diagnostic, int line, int column)
+    {
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+}

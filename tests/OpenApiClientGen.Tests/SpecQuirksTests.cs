@@ -1,0 +1,150 @@
+using System.Linq;
+using OpenApiClientGen.Tests.Infrastructure;
+using Xunit;
+
+namespace OpenApiClientGen.Tests;
+
+/// <summary>Things real documents do that are legal, or harmless, and must not cost the user a diagnostic or a client.</summary>
+public sealed class SpecQuirksTests
+{
+    [Fact]
+    public void A_numeric_exclusive_minimum_in_an_openapi_30_document_is_read_as_an_exclusive_bound()
+    {
+        const string spec = """
+            {"openapi": "3.0.3", "info": {"title": "Bounds", "version": "1"}, "paths": {},
+             "components": {"schemas": {"Sampling": {"type": "object", "properties": {
+               "topP": {"type": "number", "minimum": 0, "exclusiveMinimum": 0},
+               "bestOf": {"type": "integer", "exclusiveMinimum": 0, "exclusiveMaximum": 10}}}}}}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/bounds.json", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Sources, s => s.HintName == "BoundsClient.Model.Sampling.g.cs");
+    }
+
+    [Fact]
+    public void Refs_by_schema_id_and_anchor_resolve_to_the_schemas_that_declare_them()
+    {
+        const string spec = """
+            {"openapi": "3.1.0", "info": {"title": "Ids", "version": "1"}, "paths": {},
+             "components": {"schemas": {
+               "Pet": {"type": "object", "properties": {
+                 "details": {"$ref": "/schemas/petdetails"},
+                 "detailsId": {"$ref": "/schemas/petdetails#details_id"}}},
+               "PetDetails": {"$id": "/schemas/petdetails", "type": "object", "properties": {
+                 "id": {"$anchor": "details_id", "type": "integer", "format": "int64"}}}}}}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/ids.json", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string pet = run.Sources.Single(s => s.HintName == "IdsClient.Model.Pet.g.cs").SourceText.ToString();
+        Assert.Contains("global::Ids.PetDetails? Details", pet);
+        Assert.Contains("long? DetailsId", pet);
+    }
+
+    [Fact]
+    public void A_ref_inside_a_vendor_extension_that_resolves_nowhere_is_left_alone()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Extensions, version: '1'}
+            x-topics:
+              - content: {$ref: ./docs/getting-started.md}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  x-policy-list: {$ref: '#/components/x-policy/list'}
+                  responses: {'204': {description: ok}}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/extensions.yaml", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void A_ref_to_a_schema_inside_an_operation_is_typed_like_a_component_ref()
+    {
+        const string spec = """
+            openapi: 3.0.2
+            info: {title: Deep, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              name: {type: string}
+                    '400':
+                      description: bad
+                      content:
+                        application/json:
+                          schema: {$ref: '#/paths/~1things/get/responses/200/content/application~1json/schema'}
+              /other:
+                get:
+                  operationId: getOther
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: array
+                            items: {$ref: '#/paths/~1things/get/responses/200/content/application~1json/schema'}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/deep.yaml", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("IList<global::Deep.ThingsGet200Schema>", client);
+    }
+
+    [Fact]
+    public void An_operation_without_responses_is_legal_from_openapi_31_on()
+    {
+        const string operation = "paths:\n  /users:\n    get:\n      operationId: listUsers\n";
+
+        GeneratorRun v31 = GeneratorHarness.Run(new SpecInput("/specs/v31.yaml", "openapi: 3.1.0\ninfo: {title: V31, version: '1'}\n" + operation));
+        GeneratorRun v30 = GeneratorHarness.Run(new SpecInput("/specs/v30.yaml", "openapi: 3.0.3\ninfo: {title: V30, version: '1'}\n" + operation));
+
+        Assert.Empty(v31.GeneratorDiagnostics);
+        Assert.Equal("OACG0014", Assert.Single(v30.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void An_enum_value_named_like_an_inherited_member_gets_another_name()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Members, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Operator:
+                  type: string
+                  enum: [equals, toString, contains]
+                Rule:
+                  type: object
+                  properties:
+                    equals: {type: string}
+                    getHashCode: {type: integer}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/members.yaml", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+    }
+}
