@@ -104,6 +104,36 @@ public sealed class SpecDiagnosticsTests
         Assert.Contains("Optional<string?> Note", model);
     }
 
+    [Fact]
+    public void A_keyword_the_version_does_not_define_is_information_and_the_client_is_generated()
+    {
+        // PipesHub's current document puts `examples` in 3.0 schemas; the reader skips it and so does the client.
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Keywords, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: string
+                            examples: [a, b]
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/keywords.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("OACG0014", DiagnosticSeverity.Info), (diagnostic.Id, diagnostic.DefaultSeverity));
+        Assert.Contains("examples", diagnostic.GetMessage());
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("ListThingsAsync("));
+    }
+
     private static Diagnostic SingleDiagnostic(string spec, string id, string path = "/specs/broken.yaml")
     {
         GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, spec));

@@ -68,8 +68,11 @@ internal static class SpecReader
                 {
                     // A broken validation rule ("the discriminator property must be required") changes nothing in the
                     // client and is often in a vendor's document the user cannot edit, so it is information; a reading
-                    // error means part of the document was not understood and stays an error.
-                    string id = error is OpenApiValidatorError ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderError.Id;
+                    // error means part of the document was not understood and stays an error. A keyword the version
+                    // does not define ("examples is not a valid property", PipesHub) is skipped by the reader and is
+                    // information too: JSON Schema ignores unknown keywords, and the client is the same without it.
+                    bool harmless = error is OpenApiValidatorError || error.Message.Contains(" is not a valid property");
+                    string id = harmless ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderError.Id;
                     diagnostics.Add(DiagnosticInfo.Create(id, PointerLocation(file, error.Pointer), error.Message));
                 }
 
