@@ -38,8 +38,9 @@ internal sealed class OperationDetailsBuilder
         }
 
         return requirements
+            .Where(requirement => requirement is not null)
             .SelectMany(requirement => requirement.Keys)
-            .Select(reference => reference.Reference?.Id)
+            .Select(reference => reference?.Reference?.Id)
             .Where(id => id is not null && _schemes.ContainsKey(id))
             .Select(id => _schemes[id!].PropertyName)
             .Distinct(StringComparer.Ordinal)
@@ -139,7 +140,12 @@ internal sealed class OperationDetailsBuilder
         var names = new UniqueNameScope();
         foreach (KeyValuePair<string, IOpenApiSecurityScheme> entry in document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
         {
-            IOpenApiSecurityScheme scheme = entry.Value;
+            // A scheme that is not an object reads as null; it can authenticate nothing, so it is left out.
+            if (entry.Value is not { } scheme)
+            {
+                continue;
+            }
+
             SecurityKind? kind = scheme.Type switch
             {
                 SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => SecurityKind.Basic,

@@ -97,4 +97,22 @@ public sealed class FuzzRegressionTests
         Assert.NotNull(run);
         return Assert.Single(run!.GeneratorDiagnostics);
     }
+
+    [Theory]
+    [InlineData("\"bearerAuth\": \"not an object\"")]
+    [InlineData("\"bearerAuth\": 7")]
+    [InlineData("\"bearerAuth\": null")]
+    public void A_security_scheme_that_is_not_an_object_is_left_out(string scheme)
+    {
+        // Found by the 10,000-mutant run: the scheme read as null and the security code threw.
+        string spec = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"T\",\"version\":\"1\"},"
+            + "\"security\":[{\"bearerAuth\":[]}],"
+            + "\"paths\":{\"/users\":{\"get\":{\"operationId\":\"listUsers\",\"responses\":{\"204\":{\"description\":\"ok\"}}}}},"
+            + "\"components\":{\"securitySchemes\":{" + scheme + "}}}";
+
+        GeneratorRun run = BoundedGeneratorRun.Run(System.TimeSpan.FromMinutes(1), new SpecInput("/fuzz/security-scheme.json", spec))!;
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "OACG0099");
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("ListUsersAsync("));
+    }
 }
