@@ -24,6 +24,31 @@ public sealed class SpecQuirksTests
     }
 
     [Fact]
+    public void A_null_default_is_documented_as_null()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: {title: Defaults, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Reply:
+                  type: object
+                  properties:
+                    model: {type: [string, 'null'], default: null}
+                    role: {type: string, default: assistant}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/defaults.yaml", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        string reply = run.Sources.Single(s => s.HintName == "DefaultsClient.Model.Reply.g.cs").SourceText.ToString();
+        Assert.Contains("/// <remarks>Default: null</remarks>", reply);
+        Assert.Contains("/// <remarks>Default: \"assistant\"</remarks>", reply);
+        Assert.DoesNotContain("sentinel", reply);
+    }
+
+    [Fact]
     public void Refs_by_schema_id_and_anchor_resolve_to_the_schemas_that_declare_them()
     {
         const string spec = """

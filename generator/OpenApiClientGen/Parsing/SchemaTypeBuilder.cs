@@ -248,13 +248,17 @@ internal sealed partial class SchemaTypeBuilder
                 isNullable,
                 isRequired,
                 Describe(propertySchema),
-                propertySchema.Default?.ToJsonString(),
+                DefaultText(propertySchema.Default),
                 propertySchema.Deprecated,
                 FixedTag(propertySchema)));
         }
 
         return result.ToEquatableArray();
     }
+
+    // Microsoft.OpenApi reads `default: null` as a sentinel string value; it means JSON null.
+    private static string? DefaultText(JsonNode? value) =>
+        value is null ? null : JsonNullSentinel.IsJsonNullSentinel(value) ? "null" : value.ToJsonString();
 
     /// <summary>
     /// The value type of the members an object keeps beyond its named properties: <c>additionalProperties: true</c>
