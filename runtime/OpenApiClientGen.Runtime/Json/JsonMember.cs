@@ -12,10 +12,14 @@ public abstract class JsonMember<TOwner>
     {
         Name = name;
         EncodedName = JsonEncodedText.Encode(name);
+        Utf8Name = System.Text.Encoding.UTF8.GetBytes(name);
     }
 
     /// <summary>The member's exact name in JSON.</summary>
     public string Name { get; }
+
+    /// <summary>The name as UTF-8, unescaped, for finding the member while reading.</summary>
+    internal byte[] Utf8Name { get; }
 
     /// <summary>The name, escaped once for writing.</summary>
     protected JsonEncodedText EncodedName { get; }

@@ -53,19 +53,21 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
 
         Members members = _members.Value;
         T value = _create();
+        int next = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            string name = reader.GetString()!;
+            JsonMember<T>? member = members.Find(ref reader, ref next);
+            string? name = member is null && members.Additional is not null ? reader.GetString() : null;
             reader.Read();
             try
             {
-                if (members.ByName.TryGetValue(name, out JsonMember<T>? member))
+                if (member is not null)
                 {
                     member.Read(ref reader, value, options);
                 }
-                else if (members.Additional is { } additional)
+                else if (name is not null)
                 {
-                    additional.Read(ref reader, value, name, options);
+                    members.Additional!.Read(ref reader, value, name, options);
                 }
                 else
                 {
@@ -74,7 +76,7 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
             }
             catch (JsonException ex) when (!ex.Message.StartsWith("In ", StringComparison.Ordinal))
             {
-                throw new JsonException($"In {typeof(T).Name}.{name}: {ex.Message}", ex);
+                throw new JsonException($"In {typeof(T).Name}.{member?.Name ?? name ?? "(a member it does not know)"}: {ex.Message}", ex);
             }
         }
 
@@ -110,7 +112,8 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
         int depth = reader.CurrentDepth;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
-            if (members.ByName.TryGetValue(reader.GetString()!, out JsonMember<T>? member))
+            int next = 0;
+            if (members.Find(ref reader, ref next) is { } member)
             {
                 known++;
                 required += member.IsRequired ? 1 : 0;
@@ -148,5 +151,33 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
         public JsonMember<T>[] InOrder { get; }
 
         public Dictionary<string, JsonMember<T>> ByName { get; }
+
+        /// <summary>
+        /// Finds the member the reader's property name names, without turning the name into a string. Servers write
+        /// members in a stable order, usually the schema's, so the search starts after the member found last.
+        /// </summary>
+        public JsonMember<T>? Find(ref Utf8JsonReader reader, ref int next)
+        {
+            JsonMember<T>[] all = InOrder;
+            if (all.Length > ScanLimit)
+            {
+                return ByName.TryGetValue(reader.GetString()!, out JsonMember<T>? named) ? named : null;
+            }
+
+            for (int i = 0; i < all.Length; i++)
+            {
+                int at = next + i < all.Length ? next + i : next + i - all.Length;
+                if (reader.ValueTextEquals(all[at].Utf8Name))
+                {
+                    next = at + 1 == all.Length ? 0 : at + 1;
+                    return all[at];
+                }
+            }
+
+            return null;
+        }
+
+        // Past this many members, one string and a hash lookup beat comparing the name with each member in turn.
+        private const int ScanLimit = 24;
     }
 }

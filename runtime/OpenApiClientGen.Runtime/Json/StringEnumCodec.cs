@@ -8,8 +8,15 @@ namespace OpenApiClientGen.Runtime;
 public sealed class StringEnumCodec<T> : JsonConverter<T>
     where T : struct
 {
+    // Enough for the values one enum takes in practice; past it, values are still read, just not remembered.
+    private const int RememberedLimit = 32;
+
     private readonly Func<string, T> _create;
     private readonly Func<T, string> _value;
+
+    // The values read so far, as UTF-8 with the value each makes, so a value that recurs (most do) costs no new string.
+    // Replaced, never changed, so readers on other threads always see a whole table.
+    private (byte[] Utf8, T Value)[] _remembered = Array.Empty<(byte[], T)>();
 
     /// <summary>Creates the codec from the enum's constructor and value accessor.</summary>
     public StringEnumCodec(Func<string, T> create, Func<T, string> value)
@@ -19,8 +26,34 @@ public sealed class StringEnumCodec<T> : JsonConverter<T>
     }
 
     /// <inheritdoc/>
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String ? _create(reader.GetString()!) : throw JsonCodecs.Unexpected(ref reader, $"a string for {typeof(T).Name}");
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw JsonCodecs.Unexpected(ref reader, $"a string for {typeof(T).Name}");
+        }
+
+        (byte[] Utf8, T Value)[] remembered = System.Threading.Volatile.Read(ref _remembered);
+        foreach ((byte[] utf8, T known) in remembered)
+        {
+            if (reader.ValueTextEquals(utf8))
+            {
+                return known;
+            }
+        }
+
+        string text = reader.GetString()!;
+        T value = _create(text);
+        if (remembered.Length < RememberedLimit)
+        {
+            var grown = new (byte[], T)[remembered.Length + 1];
+            remembered.CopyTo(grown, 0);
+            grown[remembered.Length] = (System.Text.Encoding.UTF8.GetBytes(text), value);
+            System.Threading.Interlocked.CompareExchange(ref _remembered, grown, remembered);
+        }
+
+        return value;
+    }
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

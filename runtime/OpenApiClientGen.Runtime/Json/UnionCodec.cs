@@ -15,7 +15,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
     where T : JsonUnion
 {
     private readonly Func<object, T> _wrap;
-    private readonly string? _discriminator;
+    private readonly byte[]? _discriminator;
     private readonly Lazy<Table> _table;
 
     /// <summary>Creates the codec.</summary>
@@ -25,7 +25,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
     public UnionCodec(Func<object, T> wrap, string? discriminator, Func<UnionVariant[]> variants)
     {
         _wrap = wrap;
-        _discriminator = discriminator;
+        _discriminator = discriminator is null ? null : System.Text.Encoding.UTF8.GetBytes(discriminator);
         _table = new Lazy<Table>(() => new Table(variants()));
     }
 
@@ -41,9 +41,9 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
         }
 
         Table table = _table.Value;
-        if (_discriminator is not null && reader.TokenType == JsonTokenType.StartObject && FindTag(reader, _discriminator) is { } tag)
+        if (_discriminator is not null && reader.TokenType == JsonTokenType.StartObject && FindTag(reader, _discriminator, table, out UnionVariant? tagged) is { } tag)
         {
-            if (table.ByTag.TryGetValue(tag, out UnionVariant? tagged))
+            if (tagged is not null)
             {
                 return _wrap(tagged.Read(ref reader, options)!);
             }
@@ -82,7 +82,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
 
     int IObjectMatcher.Score(Utf8JsonReader reader)
     {
-        if (_discriminator is not null && FindTag(reader, _discriminator) is not null)
+        if (_discriminator is not null && FindTag(reader, _discriminator, _table.Value, out _) is not null)
         {
             return 1;
         }
@@ -102,7 +102,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
     private object ReadByShape(ref Utf8JsonReader reader, Table table, JsonSerializerOptions options)
     {
         JsonShape shape = ShapeOf(ref reader);
-        var candidates = table.Variants.Where(v => (v.Shape & shape) != 0).ToList();
+        IReadOnlyList<UnionVariant> candidates = table.ByShape(shape);
         if (shape == JsonShape.Object && candidates.Count > 1)
         {
             candidates = RankObjectCandidates(reader, candidates);
@@ -133,7 +133,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
     }
 
     /// <summary>Drops the object variants that cannot hold this object and puts the best fits first, ties in table order.</summary>
-    private static List<UnionVariant> RankObjectCandidates(Utf8JsonReader probe, List<UnionVariant> candidates)
+    private static List<UnionVariant> RankObjectCandidates(Utf8JsonReader probe, IReadOnlyList<UnionVariant> candidates)
     {
         var scored = new List<(UnionVariant Variant, int Order, int Score)>(candidates.Count);
         for (int i = 0; i < candidates.Count; i++)
@@ -158,9 +158,13 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
         _ => throw JsonCodecs.Unexpected(ref reader, $"a value for {typeof(T).Name}"),
     };
 
-    /// <summary>Looks ahead, on a copy of the reader, for the discriminator's string value among the object's own members.</summary>
-    private static string? FindTag(Utf8JsonReader probe, string discriminator)
+    /// <summary>
+    /// Looks ahead, on a copy of the reader, for the discriminator's string value among the object's own members, and
+    /// for the variant it names (null when it names none). A known tag is matched without reading it into a string.
+    /// </summary>
+    private static string? FindTag(Utf8JsonReader probe, byte[] discriminator, Table table, out UnionVariant? variant)
     {
+        variant = null;
         int depth = probe.CurrentDepth;
         while (probe.Read() && probe.CurrentDepth > depth)
         {
@@ -168,6 +172,15 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
             probe.Read();
             if (isTag && probe.TokenType == JsonTokenType.String)
             {
+                foreach ((byte[] utf8, string tag, UnionVariant tagged) in table.Tags)
+                {
+                    if (probe.ValueTextEquals(utf8))
+                    {
+                        variant = tagged;
+                        return tag;
+                    }
+                }
+
                 return probe.GetString();
             }
 
@@ -182,21 +195,42 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
         public Table(UnionVariant[] variants)
         {
             Variants = variants;
-            ByTag = new Dictionary<string, UnionVariant>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var tags = new List<(byte[], string, UnionVariant)>();
             foreach (UnionVariant variant in variants)
             {
                 foreach (string tag in variant.Tags)
                 {
-                    if (!ByTag.ContainsKey(tag))
+                    if (seen.Add(tag))
                     {
-                        ByTag[tag] = variant;
+                        tags.Add((System.Text.Encoding.UTF8.GetBytes(tag), tag, variant));
                     }
                 }
             }
+
+            Tags = tags.ToArray();
         }
 
-        public UnionVariant[] Variants { get; }
+        /// <summary>The variants that can be read from a token of <paramref name="shape"/>, in table order; worked out once per shape.</summary>
+        public IReadOnlyList<UnionVariant> ByShape(JsonShape shape)
+        {
+            int slot = shape switch
+            {
+                JsonShape.Object => 0,
+                JsonShape.Array => 1,
+                JsonShape.String => 2,
+                JsonShape.Integer => 3,
+                JsonShape.Number => 4,
+                _ => 5,
+            };
+            return _byShape[slot] ??= Variants.Where(v => (v.Shape & shape) != 0).ToArray();
+        }
 
-        public Dictionary<string, UnionVariant> ByTag { get; }
+        private readonly UnionVariant[]?[] _byShape = new UnionVariant[6][];
+
+        /// <summary>Each tag once, as UTF-8 and as text, with the variant it names; the first variant to claim a tag keeps it.</summary>
+        public (byte[] Utf8, string Tag, UnionVariant Variant)[] Tags { get; }
+
+        public UnionVariant[] Variants { get; }
     }
 }
