@@ -48,6 +48,66 @@ public sealed class SplitPointTests
         }
     }
 
+    [Fact]
+    public async Task Every_prefix_of_a_stream_with_mixed_line_ends_is_complete_or_truncated_as_its_lines_say()
+    {
+        // LF, CR and CRLF line ends, comments, an empty data line, and blank lines made of each kind of line end.
+        byte[] stream = Encoding.UTF8.GetBytes("data: a\n\nevent: b\rdata: b\r\r: note\r\ndata: c\r\ndata:\r\n\r\ndata: d\n\r\n:x\n\rid: 7\r\n\n");
+        for (int length = 1; length <= stream.Length; length++)
+        {
+            byte[] prefix = stream[..length];
+            bool open = EndsInsideEvent(prefix);
+            foreach (IEnumerable<byte[]> pieces in new[] { new[] { prefix }, PiecewiseStream.Cut(prefix, length / 2), prefix.Select(b => new[] { b }) })
+            {
+                ApiStreamException? failure = null;
+                try
+                {
+                    await ReadAsync(pieces);
+                }
+                catch (ApiStreamException ex)
+                {
+                    failure = ex;
+                }
+
+                Assert.True(open == (failure?.Failure == ApiStreamFailure.Truncated), $"prefix of {length} bytes: expected {(open ? "truncated" : "complete")}");
+            }
+        }
+    }
+
+    // The rule, byte by byte: an event is open once a line that is not a comment has begun, until an empty line.
+    private static bool EndsInsideEvent(byte[] bytes)
+    {
+        bool open = false;
+        bool atLineStart = true;
+        bool comment = false;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            byte b = bytes[i];
+            if (b == (byte)'\n' && i > 0 && bytes[i - 1] == (byte)'\r')
+            {
+                continue;
+            }
+
+            if (b is (byte)'\r' or (byte)'\n')
+            {
+                open = !atLineStart && open;
+                atLineStart = true;
+                comment = false;
+                continue;
+            }
+
+            if (atLineStart)
+            {
+                comment = b == (byte)':';
+                atLineStart = false;
+            }
+
+            open |= !comment;
+        }
+
+        return open;
+    }
+
     private static async Task<List<string>> ReadAsync(IEnumerable<byte[]> pieces)
     {
         using ApiConnection connection = InMemoryEventStreamHandler.Connect(pieces);

@@ -121,9 +121,53 @@ internal sealed class SseBoundaryStream : Stream
 
     private void DisarmIdleTimer() => _idle?.CancelAfter(Timeout.InfiniteTimeSpan);
 
+    // Only what follows the chunk's last empty line can leave an event open, so the lines before it are skipped.
+    private void Follow(ReadOnlySpan<byte> bytes)
+    {
+        int blank = LastEmptyLineEnd(bytes);
+        if (blank >= 0)
+        {
+            // The line end before the empty line's: the state after it is known without looking further back.
+            _previous = bytes[blank - 1];
+            _atLineStart = true;
+            _inComment = false;
+            bytes = bytes.Slice(blank);
+        }
+
+        FollowLines(bytes);
+    }
+
+    /// <summary>
+    /// The index of the line end that ends the chunk's last empty line, where that line end directly follows another
+    /// one inside the chunk; -1 when there is none.
+    /// </summary>
+    private static int LastEmptyLineEnd(ReadOnlySpan<byte> bytes)
+    {
+        int end = bytes.LastIndexOfAny(CR, LF);
+        while (end > 0)
+        {
+            byte before = bytes[end - 1];
+            if (before is CR or LF)
+            {
+                // CR LF is a single line end; any other pair of line-end bytes is a line end followed by an empty line.
+                if (!(before == CR && bytes[end] == LF))
+                {
+                    return end;
+                }
+
+                end--;
+                continue;
+            }
+
+            end = bytes.Slice(0, end).LastIndexOfAny(CR, LF);
+        }
+
+        return -1;
+    }
+
     // Line by line rather than byte by byte: the search for line ends is vectorized, and only a line's first and
     // last bytes change the state.
-    private void Follow(ReadOnlySpan<byte> bytes)
+    private void FollowLines(ReadOnlySpan<byte> bytes)
     {
         while (!bytes.IsEmpty)
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,106 +23,18 @@ namespace OpenApiClientGen.Runtime;
 /// </remarks>
 internal static class SseEventStream
 {
-    public static async IAsyncEnumerable<TEvent> ReadAsync<TEvent>(
+    public static IAsyncEnumerable<TEvent> ReadAsync<TEvent>(
         ApiConnection connection,
         ApiRequest request,
         SseEventReader<TEvent> reader,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => new Events<TEvent>(connection, request, reader, cancellationToken);
+
+    /// <summary>Each enumeration sends the request anew, as an iterator method would.</summary>
+    private sealed class Events<TEvent>(ApiConnection connection, ApiRequest request, SseEventReader<TEvent> reader, CancellationToken cancellationToken)
+        : IAsyncEnumerable<TEvent>
     {
-        string operation = request.Operation;
-        TimeSpan? idleTimeout = connection.Options.StreamIdleTimeout;
-        using HttpResponseMessage response = await connection.SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        using var reads = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var body = new SseBoundaryStream(await OpenAsync(response.Content, cancellationToken).ConfigureAwait(false), idleTimeout is null ? null : reads, idleTimeout ?? Timeout.InfiniteTimeSpan);
-        SseParser<ParsedEvent<TEvent>> parser = SseParser.Create(body, (eventType, data) => ParsedEvent<TEvent>.Parse(reader, eventType, data));
-        IAsyncEnumerator<SseItem<ParsedEvent<TEvent>>> items = parser.EnumerateAsync(reads.Token).GetAsyncEnumerator(reads.Token);
-        int index = 0;
-        try
-        {
-            while (await NextAsync().ConfigureAwait(false))
-            {
-                SseItem<ParsedEvent<TEvent>> item = items.Current;
-                ParsedEvent<TEvent> parsed = item.Data;
-                if (parsed.IsSentinel)
-                {
-                    yield break;
-                }
-
-                var info = new SseItemInfo(item.EventType, item.EventId, parser.LastEventId, item.ReconnectionInterval, index);
-                if (parsed.Failure is not null)
-                {
-                    throw Malformed(info, parsed.Decoder, parsed.Failure, parsed.FailedData);
-                }
-
-                yield return Create(info, parsed);
-                index++;
-            }
-
-            if (body.EndsInsideEvent)
-            {
-                throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream in the middle of event {index}, before the empty line that completes it.");
-            }
-
-            if (reader.Sentinel is not null)
-            {
-                throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream after {ApiStreamException.Count(index, "event")} without sending '{reader.Sentinel}', which marks its end.");
-            }
-        }
-        finally
-        {
-            await items.DisposeAsync().ConfigureAwait(false);
-        }
-
-        async ValueTask<bool> NextAsync()
-        {
-            try
-            {
-                return await items.MoveNextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or OperationCanceledException)
-            {
-                // The caller's own cancellation is no failure of the stream: it surfaces as itself.
-                cancellationToken.ThrowIfCancellationRequested();
-                if (body.IdleTimedOut)
-                {
-                    throw Failure(ApiStreamFailure.IdleTimeout, $"the server sent nothing for {idleTimeout} after {ApiStreamException.Count(index, "event")}, so the stream was given up.", ex);
-                }
-
-                if (ex is IOException)
-                {
-                    throw Failure(ApiStreamFailure.Disconnected, $"the connection broke after {ApiStreamException.Count(index, "event")}: {ex.Message}", ex);
-                }
-
-                throw;
-            }
-        }
-
-        // A text event's item may read JSON from the text itself (a contentSchema payload), so building it can fail too.
-        TEvent Create(SseItemInfo info, ParsedEvent<TEvent> parsed)
-        {
-            try
-            {
-                return parsed.Decoder.Create(info, parsed.Payload);
-            }
-            catch (JsonException ex)
-            {
-                throw Malformed(info, parsed.Decoder, ex, parsed.Payload as string ?? "");
-            }
-        }
-
-        ApiStreamException Malformed(SseItemInfo info, SseEventDecoder<TEvent> decoder, JsonException failure, string? data) =>
-            new(
-                operation,
-                ApiStreamFailure.MalformedEvent,
-                $"{operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}",
-                info.Index,
-                info.EventType,
-                response.StatusCode,
-                ApiException.Truncate(data ?? "", connection.Options.MaxErrorBodyLength),
-                failure);
-
-        ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) =>
-            new(operation, failure, operation + ": " + what, index, null, response.StatusCode, null, inner);
+        public IAsyncEnumerator<TEvent> GetAsyncEnumerator(CancellationToken enumeratorCancellation = default) =>
+            new Enumerator<TEvent>(connection, request, reader, cancellationToken, enumeratorCancellation);
     }
 
     private static async Task<Stream> OpenAsync(HttpContent content, CancellationToken cancellationToken)
@@ -134,6 +45,237 @@ internal static class SseEventStream
         cancellationToken.ThrowIfCancellationRequested();
         return await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+    }
+
+    /// <summary>
+    /// Reads one response. Written by hand rather than as an iterator method so that an event the parser already holds
+    /// is handed over without a suspension: <see cref="MoveNextAsync"/> completes synchronously whenever the parser does.
+    /// </summary>
+    private sealed class Enumerator<TEvent> : IAsyncEnumerator<TEvent>
+    {
+        private readonly ApiConnection _connection;
+        private readonly ApiRequest _request;
+        private readonly SseEventReader<TEvent> _reader;
+        private readonly CancellationToken _cancellation;
+        private readonly CancellationTokenSource? _callerTokens;
+        private readonly TimeSpan? _idleTimeout;
+        private HttpResponseMessage? _response;
+        private CancellationTokenSource? _reads;
+        private SseBoundaryStream? _body;
+        private SseParser<ParsedEvent<TEvent>>? _parser;
+        private IAsyncEnumerator<SseItem<ParsedEvent<TEvent>>>? _items;
+        private int _index;
+        private bool _ended;
+
+        public Enumerator(ApiConnection connection, ApiRequest request, SseEventReader<TEvent> reader, CancellationToken method, CancellationToken enumerator)
+        {
+            _connection = connection;
+            _request = request;
+            _reader = reader;
+            _idleTimeout = connection.Options.StreamIdleTimeout;
+
+            // Either token cancels, as with [EnumeratorCancellation]; a link is made only when both can.
+            if (method.CanBeCanceled && enumerator.CanBeCanceled && method != enumerator)
+            {
+                _callerTokens = CancellationTokenSource.CreateLinkedTokenSource(method, enumerator);
+                _cancellation = _callerTokens.Token;
+            }
+            else
+            {
+                _cancellation = method.CanBeCanceled ? method : enumerator;
+            }
+        }
+
+        public TEvent Current { get; private set; } = default!;
+
+        private string Operation => _request.Operation;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            if (_ended)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            if (_items is null)
+            {
+                return StartAsync();
+            }
+
+            try
+            {
+                ValueTask<bool> next = _items.MoveNextAsync();
+                return next.IsCompletedSuccessfully ? new ValueTask<bool>(Moved(next.Result)) : AwaitAsync(next);
+            }
+            catch (Exception ex)
+            {
+                return Faulted(ex);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _ended = true;
+            if (_items is { } items)
+            {
+                _items = null;
+                await items.DisposeAsync().ConfigureAwait(false);
+            }
+
+            Release();
+            _callerTokens?.Dispose();
+        }
+
+        private async ValueTask<bool> StartAsync()
+        {
+            try
+            {
+                _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, _cancellation).ConfigureAwait(false);
+                _reads = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
+                Stream content = await OpenAsync(_response.Content, _cancellation).ConfigureAwait(false);
+                _body = new SseBoundaryStream(content, _idleTimeout is null ? null : _reads, _idleTimeout ?? Timeout.InfiniteTimeSpan);
+                SseEventReader<TEvent> reader = _reader;
+                _parser = SseParser.Create(_body, (eventType, data) => ParsedEvent<TEvent>.Parse(reader, eventType, data));
+                _items = _parser.EnumerateAsync(_reads.Token).GetAsyncEnumerator(_reads.Token);
+            }
+            catch
+            {
+                End();
+                throw;
+            }
+
+            return await AwaitAsync(_items.MoveNextAsync()).ConfigureAwait(false);
+        }
+
+        private async ValueTask<bool> AwaitAsync(ValueTask<bool> next)
+        {
+            bool moved;
+            try
+            {
+                moved = await next.ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                End();
+                Exception failure = ReadFailure(ex);
+                if (ReferenceEquals(failure, ex))
+                {
+                    throw;
+                }
+
+                throw failure;
+            }
+
+            return Moved(moved);
+        }
+
+        private ValueTask<bool> Faulted(Exception ex)
+        {
+            End();
+            Exception failure = ReadFailure(ex);
+#if NET
+            return ValueTask.FromException<bool>(failure);
+#else
+            return new ValueTask<bool>(Task.FromException<bool>(failure));
+#endif
+        }
+
+        /// <summary>Takes the parser's next event, or its end; throws when either is a failure of the stream.</summary>
+        private bool Moved(bool moved)
+        {
+            if (!moved)
+            {
+                End();
+                if (_body!.EndsInsideEvent)
+                {
+                    throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream in the middle of event {_index}, before the empty line that completes it.");
+                }
+
+                if (_reader.Sentinel is not null)
+                {
+                    throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream after {ApiStreamException.Count(_index, "event")} without sending '{_reader.Sentinel}', which marks its end.");
+                }
+
+                return false;
+            }
+
+            SseItem<ParsedEvent<TEvent>> item = _items!.Current;
+            ParsedEvent<TEvent> parsed = item.Data;
+            if (parsed.IsSentinel)
+            {
+                End();
+                return false;
+            }
+
+            var info = new SseItemInfo(item.EventType, item.EventId, _parser!.LastEventId, item.ReconnectionInterval, _index);
+            if (parsed.Failure is not null)
+            {
+                End();
+                throw Malformed(info, parsed.Decoder, parsed.Failure, parsed.FailedData);
+            }
+
+            try
+            {
+                // A text event's item may read JSON from the text itself (a contentSchema payload), so this can fail too.
+                Current = parsed.Decoder.Create(info, parsed.Payload);
+            }
+            catch (JsonException ex)
+            {
+                End();
+                throw Malformed(info, parsed.Decoder, ex, parsed.Payload as string ?? "");
+            }
+
+            _index++;
+            return true;
+        }
+
+        /// <summary>What a failed read means: the caller's own cancellation surfaces as itself, an idle or broken stream as a failure.</summary>
+        private Exception ReadFailure(Exception ex)
+        {
+            if (ex is not (IOException or OperationCanceledException))
+            {
+                return ex;
+            }
+
+            _cancellation.ThrowIfCancellationRequested();
+            if (_body?.IdleTimedOut == true)
+            {
+                return Failure(ApiStreamFailure.IdleTimeout, $"the server sent nothing for {_idleTimeout} after {ApiStreamException.Count(_index, "event")}, so the stream was given up.", ex);
+            }
+
+            return ex is IOException
+                ? Failure(ApiStreamFailure.Disconnected, $"the connection broke after {ApiStreamException.Count(_index, "event")}: {ex.Message}", ex)
+                : ex;
+        }
+
+        private ApiStreamException Malformed(SseItemInfo info, SseEventDecoder<TEvent> decoder, JsonException failure, string? data) =>
+            new(
+                Operation,
+                ApiStreamFailure.MalformedEvent,
+                $"{Operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}",
+                info.Index,
+                info.EventType,
+                _response!.StatusCode,
+                ApiException.Truncate(data ?? "", _connection.Options.MaxErrorBodyLength),
+                failure);
+
+        private ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) =>
+            new(Operation, failure, Operation + ": " + what, _index, null, _response!.StatusCode, null, inner);
+
+        /// <summary>The stream is over (its end, the sentinel or a failure): later moves return false and the response goes at once.</summary>
+        private void End()
+        {
+            _ended = true;
+            Release();
+        }
+
+        // Disposing the response aborts a body still being received, which frees the connection.
+        private void Release()
+        {
+            _body?.Dispose();
+            _reads?.Dispose();
+            _response?.Dispose();
+        }
     }
 }
 
