@@ -119,7 +119,8 @@ internal sealed class OperationDetailsBuilder
     {
         var names = new UniqueNameScope(takenNames.Concat(new[] { "cancellationToken" }));
         var fields = new List<BodyFieldSpec>();
-        foreach (KeyValuePair<string, IOpenApiSchema> property in schema.Properties!)
+        // A property whose schema is not an object (`false`, a string) reads as null: there is nothing to send for it.
+        foreach (KeyValuePair<string, IOpenApiSchema> property in schema.Properties!.Where(p => p.Value is not null))
         {
             bool required = schema.Required?.Contains(property.Key) == true;
             bool isFile = filesAllowed && IsBinary(property.Value);

@@ -115,4 +115,24 @@ public sealed class FuzzRegressionTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "OACG0099");
         Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("ListUsersAsync("));
     }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", "false")]
+    [InlineData("application/x-www-form-urlencoded", "\"rows\"")]
+    [InlineData("multipart/form-data", "7")]
+    public void A_form_field_whose_schema_is_not_an_object_is_left_out(string mediaType, string field)
+    {
+        // Found by the 10,000-mutant run: the field's schema read as null and building the form threw.
+        string spec = "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"T\",\"version\":\"1\"},\"paths\":{\"/records\":{\"post\":{\"operationId\":\"search\","
+            + "\"requestBody\":{\"content\":{\"" + mediaType + "\":{\"schema\":{\"type\":\"object\",\"properties\":{"
+            + "\"criteria\":{\"type\":\"string\"},\"start\":" + field + "},\"required\":[\"criteria\"]}}}},"
+            + "\"responses\":{\"204\":{\"description\":\"ok\"}}}}}}";
+
+        GeneratorRun run = BoundedGeneratorRun.Run(System.TimeSpan.FromMinutes(1), new SpecInput("/fuzz/form-field.json", spec))!;
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "OACG0099");
+        string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("SearchAsync(string criteria", client);
+        Assert.DoesNotContain(" start", client);
+    }
 }
