@@ -51,6 +51,26 @@ public sealed class WebSocketMessagesTests
     }
 
     [Fact]
+    public async Task The_handshake_carries_the_operations_credentials_in_a_header_the_query_and_a_cookie()
+    {
+        await using StreamServer server = await StartWebSocketServerAsync(async (context, socket) =>
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted));
+        var options = new ApiClientOptions { BearerToken = "token-1" };
+        options.Credentials["queryKey"] = "q-2";
+        options.Credentials["cookieKey"] = "c-3";
+        using ApiConnection connection = server.Connect(options);
+        var request = new ApiRequest("GET", "/v1/realtime").Security(
+            new ApiSecurityScheme("bearer", ApiSecurityKind.Bearer),
+            new ApiSecurityScheme("queryKey", ApiSecurityKind.ApiKeyQuery, "key"),
+            new ApiSecurityScheme("cookieKey", ApiSecurityKind.ApiKeyCookie, "session"));
+
+        Assert.Empty(await WebSocketMessages.ReadJsonAsync(connection, request, RealtimeEventCodec).CollectAsync());
+
+        Assert.Equal("GET /v1/realtime?key=q-2", server.LastRequestLine);
+        Assert.Equal(("Bearer token-1", "session=c-3"), (server.LastRequestHeaders?["Authorization"].ToString(), server.LastRequestHeaders?["Cookie"].ToString()));
+    }
+
+    [Fact]
     public async Task A_close_with_an_error_status_throws()
     {
         await using StreamServer server = await StartWebSocketServerAsync(async (context, socket) =>

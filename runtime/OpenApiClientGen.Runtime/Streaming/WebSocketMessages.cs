@@ -23,8 +23,9 @@ public static class WebSocketMessages
     /// </summary>
     /// <remarks>
     /// The address is the request's URL against the connection's base address, with <c>http</c> turned into <c>ws</c>
-    /// and <c>https</c> into <c>wss</c>; the path and query stay as they are. The request's headers, the default headers
-    /// and the user agent are sent with the handshake; a refused handshake throws <see cref="ApiException"/> with its
+    /// and <c>https</c> into <c>wss</c>; the path and query stay as they are. The request's headers, its credentials (in
+    /// a header, the query or a cookie, as its security schemes say), the default headers and the user agent are sent
+    /// with the handshake; a refused handshake throws <see cref="ApiException"/> with its
     /// status (on .NET 8 and later). Messages sent in several frames are put back together. A close with a normal status
     /// ends the stream; any other close, a broken connection, a binary message, malformed JSON or a silence longer than
     /// <see cref="ApiClientOptions.StreamIdleTimeout"/> throws <see cref="ApiStreamException"/>. Cancelling, or leaving
@@ -38,7 +39,8 @@ public static class WebSocketMessages
     {
         string operation = request.Operation;
         using var socket = new ClientWebSocket();
-        Uri address = Prepare(socket, connection, request);
+        IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(connection.Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
+        Uri address = Prepare(socket, connection, request, credentials);
         await ConnectAsync(socket, address, operation, cancellationToken).ConfigureAwait(false);
         using var receiver = new MessageReceiver(socket, operation, connection.Options.StreamIdleTimeout, cancellationToken);
         try
@@ -71,9 +73,9 @@ public static class WebSocketMessages
         }
     }
 
-    private static Uri Prepare(ClientWebSocket socket, ApiConnection connection, ApiRequest request)
+    private static Uri Prepare(ClientWebSocket socket, ApiConnection connection, ApiRequest request, IReadOnlyList<ApiCredential> credentials)
     {
-        using HttpRequestMessage message = request.ToHttpRequestMessage(connection.BaseAddress);
+        using HttpRequestMessage message = request.ToHttpRequestMessage(connection.BaseAddress, credentials);
         if (connection.Options.UserAgent is { Length: > 0 } userAgent)
         {
             socket.Options.SetRequestHeader("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
