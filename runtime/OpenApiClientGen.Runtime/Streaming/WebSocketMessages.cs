@@ -26,7 +26,7 @@ public static class WebSocketMessages
     /// and <c>https</c> into <c>wss</c>; the path and query stay as they are. The request's headers, its credentials (in
     /// a header, the query or a cookie, as its security schemes say), the default headers and the user agent are sent
     /// with the handshake; a refused handshake throws <see cref="ApiException"/> with its
-    /// status (on .NET 8 and later). Messages sent in several frames are put back together. A close with a normal status
+    /// status (on .NET 8 and later; on older frameworks, which do not report it, an <see cref="ApiStreamException"/>). Messages sent in several frames are put back together. A close with a normal status
     /// ends the stream; any other close, a broken connection, a binary message, malformed JSON or a silence longer than
     /// <see cref="ApiClientOptions.StreamIdleTimeout"/> throws <see cref="ApiStreamException"/>. Cancelling, or leaving
     /// the enumeration early, closes the socket.
@@ -133,7 +133,15 @@ public static class WebSocketMessages
             throw new ApiException(socket.HttpStatusCode, null, null, socket.HttpResponseHeaders, operation, ex);
         }
 #else
-        await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WebSocketException ex)
+        {
+            // This framework does not say which status refused the upgrade; the failure is still the API's own type.
+            throw new ApiStreamException(operation, ApiStreamFailure.Disconnected, $"{operation}: the WebSocket handshake failed: {ex.Message}", 0, statusCode: 0, innerException: ex);
+        }
 #endif
     }
 
