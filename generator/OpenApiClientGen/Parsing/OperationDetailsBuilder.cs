@@ -119,7 +119,8 @@ internal sealed class OperationDetailsBuilder
     {
         var names = new UniqueNameScope(takenNames.Concat(new[] { "cancellationToken" }));
         var fields = new List<BodyFieldSpec>();
-        foreach (KeyValuePair<string, IOpenApiSchema> property in schema.Properties!)
+        // A property that is not a schema object reads as null; the model leaves it out, and so does the form.
+        foreach (KeyValuePair<string, IOpenApiSchema> property in schema.Properties!.Where(p => p.Value is not null))
         {
             bool required = schema.Required?.Contains(property.Key) == true;
             bool isFile = filesAllowed && IsBinary(property.Value);

@@ -90,6 +90,25 @@ public sealed class FuzzRegressionTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "OACG0099");
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data")]
+    public void A_form_field_whose_schema_is_not_an_object_is_left_out(string mediaType)
+    {
+        // Found by the 300-mutant run: a form property given as a string read as null and the form fields threw.
+        string spec = "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"T\",\"version\":\"1\"},"
+            + "\"paths\":{\"/records\":{\"post\":{\"operationId\":\"search\",\"requestBody\":{\"content\":{\"" + mediaType + "\":"
+            + "{\"schema\":{\"type\":\"object\",\"properties\":{\"criteria\":{\"type\":\"string\"},\"rows\":\"1st\"}}}}},"
+            + "\"responses\":{\"204\":{\"description\":\"ok\"}}}}}}";
+
+        GeneratorRun run = BoundedGeneratorRun.Run(System.TimeSpan.FromMinutes(1), new SpecInput("/fuzz/form-field.json", spec))!;
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "OACG0099");
+        string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("SearchAsync(string? criteria = null", client);
+        Assert.DoesNotContain("rows", client);
+    }
+
     private static Diagnostic SingleDiagnostic(string spec, string path)
     {
         GeneratorRun? run = BoundedGeneratorRun.Run(System.TimeSpan.FromMinutes(1), new SpecInput(path, spec));
