@@ -147,4 +147,37 @@ public sealed class SpecQuirksTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
     }
+
+    [Fact]
+    public void Names_that_differ_only_in_a_leading_sign_keep_the_sign_as_a_word()
+    {
+        // GitHub's reaction rollup has properties "+1" and "-1"; both used to become N1.
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Reactions, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Rollup:
+                  type: object
+                  properties:
+                    '+1': {type: integer}
+                    '-1': {type: integer}
+                    laugh: {type: integer}
+                Vote:
+                  type: string
+                  enum: ['+1', '-1']
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/reactions.yaml", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string rollup = run.Sources.Single(s => s.HintName == "ReactionsClient.Model.Rollup.g.cs").SourceText.ToString();
+        Assert.Contains("long? Plus1", rollup);
+        Assert.Contains("long? Minus1", rollup);
+        string vote = run.Sources.Single(s => s.HintName == "ReactionsClient.Enum.Vote.g.cs").SourceText.ToString();
+        Assert.Contains(" Plus1 ", vote);
+        Assert.Contains(" Minus1 ", vote);
+    }
 }
