@@ -147,6 +147,34 @@ public sealed class SpecDiagnosticPositionTests
     }
 
     [Fact]
+    public void A_vocabulary_that_is_not_a_map_is_ignored_and_reported_as_information_at_the_keyword()
+    {
+        // Swagger's petstore31 example gives `$vocabulary`, a meta-schema keyword, as a string.
+        const string spec = """
+            openapi: 3.1.0
+            info: {title: Vocabulary, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                PetDetails:
+                  $schema: https://json-schema.org/draft/2020-12/schema
+                  $vocabulary: https://spec.openapis.org/oas/3.1/schema-base
+                  type: object
+                  properties:
+                    id: {type: integer, format: int64}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/spec.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("OACG0014", DiagnosticSeverity.Info), (diagnostic.Id, diagnostic.DefaultSeverity));
+        AssertAt(diagnostic, line: 8, column: 7);
+        Assert.Equal("'$vocabulary' belongs in a meta-schema, as a map from vocabulary URI to boolean; here it is not a map and is ignored (the client is generated regardless)", diagnostic.GetMessage());
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.Contains("long? Id", run.Sources.Single(s => s.HintName == "SpecClient.Model.PetDetails.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
     public void Invalid_namespace_metadata_is_reported_at_the_start_of_the_spec()
     {
         GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/x.yaml", "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n", Namespace: "Contoso..Api"));

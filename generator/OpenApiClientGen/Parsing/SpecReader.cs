@@ -46,6 +46,7 @@ internal static class SpecReader
             diagnostics.AddRange(ReferenceBundler.Bundle(file, root, files));
             OpenAdditionalProperties.SpellAsEmptySchema(root);
             ExclusiveBoundRewriter.Apply(root);
+            diagnostics.AddRange(MisplacedVocabulary.Remove(file, root));
             diagnostics.AddRange(UnsupportedConstructFinder.Find(file, root));
 
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
