@@ -175,6 +175,40 @@ public sealed class SpecDiagnosticPositionTests
     }
 
     [Fact]
+    public void A_schema_required_that_is_not_a_list_is_ignored_with_a_warning_at_the_keyword()
+    {
+        // Spotify's playlist cover upload says `required: true` inside the body's schema.
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Upload, version: '1'}
+            paths:
+              /covers:
+                put:
+                  operationId: uploadCover
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          required: true
+                          properties:
+                            image: {type: string, format: byte}
+                  responses: {'202': {description: ok}}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/spec.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("OACG0011", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.DefaultSeverity));
+        AssertAt(diagnostic, line: 12, column: 15);
+        Assert.Equal("'required' in a schema is a list of property names; this one is not a list and is ignored. List the names of the required properties, or remove it", diagnostic.GetMessage());
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("UploadCoverAsync(", client);
+        Assert.Contains("byte[]? Image", client);
+    }
+
+    [Fact]
     public void Invalid_namespace_metadata_is_reported_at_the_start_of_the_spec()
     {
         GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/x.yaml", "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n", Namespace: "Contoso..Api"));
