@@ -209,6 +209,50 @@ public sealed class SpecDiagnosticPositionTests
     }
 
     [Fact]
+    public void Space_only_lines_that_open_a_literal_block_are_reported_as_information_where_yamldotnet_stopped()
+    {
+        // OpenAI's document: `example: |+` and then a line of twelve spaces, which YamlDotNet refuses.
+        string spec = """
+            openapi: 3.0.3
+            info: {title: Stops, version: '1'}
+            paths:
+              /completions:
+                post:
+                  operationId: createCompletion
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/Stop'}
+                  responses: {'204': {description: ok}}
+            components:
+              schemas:
+                Stop:
+                  oneOf:
+                    - type: string
+                      default: <|endoftext|>
+                      example: |+
+            SPACES
+                      nullable: true
+                    - type: array
+                      items: {type: string}
+                Later:
+                  not: {type: string}
+            """.Replace("SPACES", new string(' ', 12));
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/spec.yaml", spec));
+
+        Assert.Equal(new[] { "OACG0007", "OACG0014" }, run.GeneratorDiagnostics.Select(d => d.Id).Order());
+        Diagnostic repaired = run.GeneratorDiagnostics.Single(d => d.Id == "OACG0014");
+        Assert.Equal(DiagnosticSeverity.Info, repaired.DefaultSeverity);
+        AssertAt(repaired, line: 20, column: 1);
+        Assert.Equal("The literal block scalar on line 18 starts with a line of only spaces, which YamlDotNet refuses; it is read as an empty line, as libyaml and js-yaml read it (the client is generated regardless)", repaired.GetMessage());
+        // Positions past the block are found in the text as the converter read it.
+        AssertAt(run.GeneratorDiagnostics.Single(d => d.Id == "OACG0007"), line: 24, column: 7);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("CreateCompletionAsync("));
+    }
+
+    [Fact]
     public void Invalid_namespace_metadata_is_reported_at_the_start_of_the_spec()
     {
         GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/x.yaml", "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n", Namespace: "Contoso..Api"));

@@ -180,4 +180,33 @@ public sealed class SpecQuirksTests
         Assert.Contains(" Plus1 ", vote);
         Assert.Contains(" Minus1 ", vote);
     }
+
+    [Theory]
+    [InlineData("a:\n  example: |+\n      \n  nullable: true\n", """{"a": {"example": "\n", "nullable": true}}""")]
+    [InlineData("a:\n  example: |\n      \n     \n  nullable: true\n", """{"a": {"example": "", "nullable": true}}""")]
+    [InlineData("a:\n  example: |\n  \n    text\n  nullable: true\n", """{"a": {"example": "\ntext\n", "nullable": true}}""")]
+    [InlineData("a:\n  example: |-\n    \n    text\n", """{"a": {"example": "\ntext"}}""")]
+    [InlineData("a:\n  - |+\n      \n  - b\n", """{"a": ["\n", "b"]}""")]
+    [InlineData("a:\n  - key: |+  # keep\n        \n    other: 1\n", """{"a": [{"key": "\n", "other": 1}]}""")]
+    [InlineData("a:\r\n  example: |+\r\n      \r\n  nullable: true\r\n", """{"a": {"example": "\n", "nullable": true}}""")]
+    public void Space_only_lines_that_open_a_literal_block_read_as_libyaml_reads_them(string yaml, string expected)
+    {
+        // YamlDotNet refuses these ("found extra spaces in first line"); the expected values are PyYAML's.
+        var (node, error, repairs) = OpenApiClientGen.Parsing.SpecTextConverter.Convert("/specs/blocks.yaml", yaml);
+
+        Assert.Null(error);
+        Assert.True(JsonEquivalence.AreEquivalent(System.Text.Json.Nodes.JsonNode.Parse(expected), node, out string difference), difference);
+        Assert.Equal("OACG0014", Assert.Single(repairs).DescriptorId);
+    }
+
+    [Fact]
+    public void Space_only_lines_wider_than_the_first_content_line_stay_an_error()
+    {
+        // libyaml and js-yaml end the block at the narrower content line and fail too; emptying the line would change that.
+        var (node, error, repairs) = OpenApiClientGen.Parsing.SpecTextConverter.Convert("/specs/blocks.yaml", "a: |\n      \n    text\n");
+
+        Assert.Null(node);
+        Assert.Equal(("OACG0001", 3, 1), (error!.DescriptorId, error.Location.Line, error.Location.Column));
+        Assert.Empty(repairs);
+    }
 }

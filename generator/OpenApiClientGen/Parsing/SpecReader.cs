@@ -18,7 +18,7 @@ internal static class SpecReader
 {
     public static ModelResult Read(JsonSpec spec, EquatableArray<ReferencedFile> referencedFiles, TargetFeatures? features = null)
     {
-        var diagnostics = new List<DiagnosticInfo>();
+        var diagnostics = new List<DiagnosticInfo>(spec.Repairs);
         string file = spec.Options.FilePath;
         try
         {
