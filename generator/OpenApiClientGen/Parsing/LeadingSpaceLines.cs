@@ -15,9 +15,10 @@ namespace OpenApiClientGen.Parsing;
 /// read again.
 /// </summary>
 /// <remarks>
-/// An empty line adds a line break to the block whatever spaces it held, unless those spaces were the block's
-/// indentation: when the lines hold more spaces than the block's first content line, the other readers take the
-/// widest as the indentation, end the block before that line and fail. Nothing is repaired then, and the error stands.
+/// libyaml and js-yaml take the block's indentation from the widest of these lines and its first content line, so each
+/// space-only line is an empty line for them, as it is once emptied. The exception is a space-only line wider than the
+/// content line: they then end the block before the content line and fail. Nothing is repaired in that case, and the
+/// error stands.
 /// </remarks>
 internal static class LeadingSpaceLines
 {
@@ -74,8 +75,13 @@ internal static class LeadingSpaceLines
         }
 
         int header = first - 1;
-        Match match;
-        if (header < 0 || first == next || !(match = LiteralHeader.Match(lines[header].TrimEnd('\r'))).Success)
+        if (header < 0 || first == next)
+        {
+            return null;
+        }
+
+        Match match = LiteralHeader.Match(lines[header].TrimEnd('\r'));
+        if (!match.Success)
         {
             return null;
         }
