@@ -126,7 +126,7 @@ public sealed class ClientSurfaceTests(ITestOutputHelper output)
     // Counted from the document's JSON, independently of how the generator names or groups operations.
     private static int CountOperations(string path, string text)
     {
-        (JsonNode? node, _) = SpecTextConverter.Convert(path, text);
+        JsonNode? node = SpecTextConverter.Convert(path, text).Node;
         JsonObject paths = node!["paths"]!.AsObject();
         return paths.Sum(item => item.Value is JsonObject operations ? operations.Count(o => HttpMethods.Contains(o.Key)) : 0);
     }

@@ -147,6 +147,112 @@ public sealed class SpecDiagnosticPositionTests
     }
 
     [Fact]
+    public void A_vocabulary_that_is_not_a_map_is_ignored_and_reported_as_information_at_the_keyword()
+    {
+        // Swagger's petstore31 example gives `$vocabulary`, a meta-schema keyword, as a string.
+        const string spec = """
+            openapi: 3.1.0
+            info: {title: Vocabulary, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                PetDetails:
+                  $schema: https://json-schema.org/draft/2020-12/schema
+                  $vocabulary: https://spec.openapis.org/oas/3.1/schema-base
+                  type: object
+                  properties:
+                    id: {type: integer, format: int64}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/spec.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("OACG0014", DiagnosticSeverity.Info), (diagnostic.Id, diagnostic.DefaultSeverity));
+        AssertAt(diagnostic, line: 8, column: 7);
+        Assert.Equal("'$vocabulary' belongs in a meta-schema, as a map from vocabulary URI to boolean; here it is not a map and is ignored (the client is generated regardless)", diagnostic.GetMessage());
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.Contains("long? Id", run.Sources.Single(s => s.HintName == "SpecClient.Model.PetDetails.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void A_schema_required_that_is_not_a_list_is_ignored_with_a_warning_at_the_keyword()
+    {
+        // Spotify's playlist cover upload says `required: true` inside the body's schema.
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Upload, version: '1'}
+            paths:
+              /covers:
+                put:
+                  operationId: uploadCover
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          required: true
+                          properties:
+                            image: {type: string, format: byte}
+                  responses: {'202': {description: ok}}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/spec.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("OACG0011", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.DefaultSeverity));
+        AssertAt(diagnostic, line: 12, column: 15);
+        Assert.Equal("'required' in a schema is a list of property names; this one is not a list and is ignored. List the names of the required properties, or remove it", diagnostic.GetMessage());
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("UploadCoverAsync(", client);
+        Assert.Contains("byte[]? Image", client);
+    }
+
+    [Fact]
+    public void Space_only_lines_that_open_a_literal_block_are_reported_as_information_where_yamldotnet_stopped()
+    {
+        // OpenAI's document: `example: |+` and then a line of twelve spaces, which YamlDotNet refuses.
+        string spec = """
+            openapi: 3.0.3
+            info: {title: Stops, version: '1'}
+            paths:
+              /completions:
+                post:
+                  operationId: createCompletion
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/Stop'}
+                  responses: {'204': {description: ok}}
+            components:
+              schemas:
+                Stop:
+                  oneOf:
+                    - type: string
+                      default: <|endoftext|>
+                      example: |+
+            SPACES
+                      nullable: true
+                    - type: array
+                      items: {type: string}
+                Later:
+                  not: {type: string}
+            """.Replace("SPACES", new string(' ', 12));
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/spec.yaml", spec));
+
+        Assert.Equal(new[] { "OACG0007", "OACG0014" }, run.GeneratorDiagnostics.Select(d => d.Id).Order());
+        Diagnostic repaired = run.GeneratorDiagnostics.Single(d => d.Id == "OACG0014");
+        Assert.Equal(DiagnosticSeverity.Info, repaired.DefaultSeverity);
+        AssertAt(repaired, line: 20, column: 1);
+        Assert.Equal("The literal block scalar on line 18 starts with a line of only spaces, which YamlDotNet refuses; it is read as an empty line, as libyaml and js-yaml read it (the client is generated regardless)", repaired.GetMessage());
+        // Positions past the block are found in the text as the converter read it.
+        AssertAt(run.GeneratorDiagnostics.Single(d => d.Id == "OACG0007"), line: 24, column: 7);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("CreateCompletionAsync("));
+    }
+
+    [Fact]
     public void Invalid_namespace_metadata_is_reported_at_the_start_of_the_spec()
     {
         GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/x.yaml", "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n", Namespace: "Contoso..Api"));

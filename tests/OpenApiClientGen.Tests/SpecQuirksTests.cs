@@ -172,4 +172,66 @@ public sealed class SpecQuirksTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
     }
+
+    [Fact]
+    public void Names_that_differ_only_in_a_leading_sign_keep_the_sign_as_a_word()
+    {
+        // GitHub's reaction rollup has properties "+1" and "-1"; both used to become N1.
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Reactions, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Rollup:
+                  type: object
+                  properties:
+                    '+1': {type: integer}
+                    '-1': {type: integer}
+                    laugh: {type: integer}
+                Vote:
+                  type: string
+                  enum: ['+1', '-1']
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/reactions.yaml", spec));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string rollup = run.Sources.Single(s => s.HintName == "ReactionsClient.Model.Rollup.g.cs").SourceText.ToString();
+        Assert.Contains("long? Plus1", rollup);
+        Assert.Contains("long? Minus1", rollup);
+        string vote = run.Sources.Single(s => s.HintName == "ReactionsClient.Enum.Vote.g.cs").SourceText.ToString();
+        Assert.Contains(" Plus1 ", vote);
+        Assert.Contains(" Minus1 ", vote);
+    }
+
+    [Theory]
+    [InlineData("a:\n  example: |+\n      \n  nullable: true\n", """{"a": {"example": "\n", "nullable": true}}""")]
+    [InlineData("a:\n  example: |\n      \n     \n  nullable: true\n", """{"a": {"example": "", "nullable": true}}""")]
+    [InlineData("a:\n  example: |\n  \n    text\n  nullable: true\n", """{"a": {"example": "\ntext\n", "nullable": true}}""")]
+    [InlineData("a:\n  example: |-\n    \n    text\n", """{"a": {"example": "\ntext"}}""")]
+    [InlineData("a:\n  - |+\n      \n  - b\n", """{"a": ["\n", "b"]}""")]
+    [InlineData("a:\n  - key: |+  # keep\n        \n    other: 1\n", """{"a": [{"key": "\n", "other": 1}]}""")]
+    [InlineData("a:\r\n  example: |+\r\n      \r\n  nullable: true\r\n", """{"a": {"example": "\n", "nullable": true}}""")]
+    public void Space_only_lines_that_open_a_literal_block_read_as_libyaml_reads_them(string yaml, string expected)
+    {
+        // YamlDotNet refuses these ("found extra spaces in first line"); the expected values are PyYAML's.
+        var (node, error, repairs) = OpenApiClientGen.Parsing.SpecTextConverter.Convert("/specs/blocks.yaml", yaml);
+
+        Assert.Null(error);
+        Assert.True(JsonEquivalence.AreEquivalent(System.Text.Json.Nodes.JsonNode.Parse(expected), node, out string difference), difference);
+        Assert.Equal("OACG0014", Assert.Single(repairs).DescriptorId);
+    }
+
+    [Fact]
+    public void Space_only_lines_wider_than_the_first_content_line_stay_an_error()
+    {
+        // libyaml and js-yaml end the block at the narrower content line and fail too; emptying the line would change that.
+        var (node, error, repairs) = OpenApiClientGen.Parsing.SpecTextConverter.Convert("/specs/blocks.yaml", "a: |\n      \n    text\n");
+
+        Assert.Null(node);
+        Assert.Equal(("OACG0001", 3, 1), (error!.DescriptorId, error.Location.Line, error.Location.Column));
+        Assert.Empty(repairs);
+    }
 }

@@ -22,6 +22,12 @@ internal static class Identifiers
     private static string Build(string name, bool upperFirst)
     {
         var words = SplitWords(name);
+        if (name.Length > 0 && name[0] is '+' or '-')
+        {
+            // The sign is part of the name: GitHub's reactions have both "+1" and "-1", which would otherwise both be "N1".
+            words.Insert(0, name[0] == '+' ? "Plus" : "Minus");
+        }
+
         var result = new StringBuilder(name.Length);
         foreach (string word in words)
         {

@@ -11,8 +11,11 @@ internal sealed record SpecSource(SpecOptions Options, string Text, DiagnosticIn
 /// <summary>A file that a spec's relative <c>$ref</c>s may point into, already converted to JSON.</summary>
 internal sealed record ReferencedFile(string FilePath, string? Json);
 
-/// <summary>A spec converted to normalized JSON (step 2). <see cref="Json"/> is null when the text could not be read.</summary>
-internal sealed record JsonSpec(SpecOptions Options, string? Json, DiagnosticInfo? Error);
+/// <summary>
+/// A spec converted to normalized JSON (step 2). <see cref="Json"/> is null when the text could not be read, and
+/// <see cref="Error"/> says why; <see cref="Repairs"/> is what was read more leniently than the YAML reader allows.
+/// </summary>
+internal sealed record JsonSpec(SpecOptions Options, string? Json, DiagnosticInfo? Error, EquatableArray<DiagnosticInfo> Repairs = default);
 
 /// <summary>The equatable client model of one spec and what was found wrong with it (steps 3 and 4).</summary>
 internal sealed record ModelResult(SpecOptions Options, ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -50,7 +50,7 @@ internal static class SpecInputs
             return new JsonSpec(source.Options, null, source.OptionsError);
         }
 
-        var (node, error) = SpecTextConverter.Convert(source.Options.FilePath, source.Text);
+        var (node, error, repairs) = SpecTextConverter.Convert(source.Options.FilePath, source.Text);
         if (error is not null)
         {
             return new JsonSpec(source.Options, null, error);
@@ -62,13 +62,13 @@ internal static class SpecInputs
                 DiagnosticDescriptors.NotAnOpenApiDocument.Id, SpecLocation.AtFileStart(source.Options.FilePath), "The file is empty"));
         }
 
-        return new JsonSpec(source.Options, SpecTextConverter.ToJsonText(node), null);
+        return new JsonSpec(source.Options, SpecTextConverter.ToJsonText(node), null, repairs);
     }
 
     public static ReferencedFile ReadReferencedFile(AdditionalText file, CancellationToken cancellationToken)
     {
         string text = file.GetText(cancellationToken)?.ToString() ?? "";
-        var (node, _) = SpecTextConverter.Convert(file.Path, text);
+        var (node, _, _) = SpecTextConverter.Convert(file.Path, text);
         return new ReferencedFile(file.Path, node is null ? null : SpecTextConverter.ToJsonText(node));
     }
 

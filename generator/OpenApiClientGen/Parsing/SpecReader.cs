@@ -18,7 +18,7 @@ internal static class SpecReader
 {
     public static ModelResult Read(JsonSpec spec, EquatableArray<ReferencedFile> referencedFiles, TargetFeatures? features = null)
     {
-        var diagnostics = new List<DiagnosticInfo>();
+        var diagnostics = new List<DiagnosticInfo>(spec.Repairs);
         string file = spec.Options.FilePath;
         try
         {
@@ -46,6 +46,7 @@ internal static class SpecReader
             diagnostics.AddRange(ReferenceBundler.Bundle(file, root, files));
             OpenAdditionalProperties.SpellAsEmptySchema(root);
             ExclusiveBoundRewriter.Apply(root);
+            diagnostics.AddRange(MisplacedVocabulary.Remove(file, root));
             diagnostics.AddRange(UnsupportedConstructFinder.Find(file, root));
 
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
@@ -64,17 +65,7 @@ internal static class SpecReader
 
             if (result.Diagnostic is { } readerDiagnostic)
             {
-                foreach (OpenApiError error in readerDiagnostic.Errors.Where(e => !IsRelaxedInVersion(e, root)))
-                {
-                    // A broken validation rule ("the discriminator property must be required") changes nothing in the
-                    // client and is often in a vendor's document the user cannot edit, so it is information; a reading
-                    // error means part of the document was not understood and stays an error. A keyword the version
-                    // does not define ("examples is not a valid property", PipesHub) is skipped by the reader and is
-                    // information too: JSON Schema ignores unknown keywords, and the client is the same without it.
-                    bool harmless = error is OpenApiValidatorError || error.Message.Contains(" is not a valid property");
-                    string id = harmless ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderError.Id;
-                    diagnostics.Add(DiagnosticInfo.Create(id, PointerLocation(file, error.Pointer), error.Message));
-                }
+                diagnostics.AddRange(readerDiagnostic.Errors.Where(e => !IsRelaxedInVersion(e, root)).Select(e => FromReaderError(file, e)));
 
                 foreach (OpenApiError warning in readerDiagnostic.Warnings)
                 {
@@ -124,6 +115,29 @@ internal static class SpecReader
         }
 
         return supported;
+    }
+
+    private static DiagnosticInfo FromReaderError(string file, OpenApiError error)
+    {
+        SpecLocation location = PointerLocation(file, error.Pointer);
+
+        // A schema's `required` that is not a list of names (Spotify's image upload says `required: true`) is skipped
+        // by the reader, which reads the rest of the schema. The client does not need it, but the author meant
+        // something by it, so it is a warning to fix rather than an error that fails the build.
+        if (error.Pointer?.EndsWith("/required", StringComparison.Ordinal) == true && error.Message.StartsWith("Expected list", StringComparison.Ordinal))
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.ReaderWarning.Id, location,
+                "'required' in a schema is a list of property names; this one is not a list and is ignored. List the names of the required properties, or remove it");
+        }
+
+        // A broken validation rule ("the discriminator property must be required") changes nothing in the client and
+        // is often in a vendor's document the user cannot edit, so it is information; a reading error means part of
+        // the document was not understood and stays an error. A keyword the version does not define ("examples is not
+        // a valid property", PipesHub) is skipped by the reader and is information too: JSON Schema ignores unknown
+        // keywords, and the client is the same without it.
+        bool harmless = error is OpenApiValidatorError || error.Message.Contains(" is not a valid property");
+        string id = harmless ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderError.Id;
+        return DiagnosticInfo.Create(id, location, error.Message);
     }
 
     // OpenAPI 3.1 made an operation's responses optional; the reader's rule still asks for one in every version.

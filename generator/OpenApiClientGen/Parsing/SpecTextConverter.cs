@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenApiClientGen.Diagnostics;
+using OpenApiClientGen.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -19,30 +21,45 @@ internal static class SpecTextConverter
     /// <summary>Deeper documents are refused with a diagnostic instead of risking the compiler's stack.</summary>
     public const int MaxDepth = 256;
 
-    public static (JsonNode? Node, DiagnosticInfo? Error) Convert(string filePath, string text)
+    /// <returns>
+    /// The JSON, or the error that stopped the reading; and what was read more leniently than YamlDotNet reads it
+    /// (<see cref="LeadingSpaceLines"/>), as information to report.
+    /// </returns>
+    public static (JsonNode? Node, DiagnosticInfo? Error, EquatableArray<DiagnosticInfo> Repairs) Convert(string filePath, string text)
     {
         try
         {
-            return LooksLikeJson(text) ? (ParseJson(text), null) : (ParseYaml(filePath, text, out DiagnosticInfo? error), error);
+            if (LooksLikeJson(text))
+            {
+                return (ParseJson(text), null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            JsonNode? node = null;
+            DiagnosticInfo? error = null;
+            IReadOnlyList<LeadingSpaceRepair> repairs = LeadingSpaceLines.Read(text, repaired => node = ParseYaml(filePath, repaired, out error));
+            return (node, error, repairs.Select(r => DiagnosticInfo.Create(
+                DiagnosticDescriptors.ValidationRuleNotMet.Id, new SpecLocation(filePath, null, r.Line, r.Column), r.Describe())).ToEquatableArray());
         }
         catch (JsonException ex)
         {
             int line = (int)(ex.LineNumber ?? 0) + 1, column = (int)(ex.BytePositionInLine ?? 0) + 1;
             string message = ex.Message.Contains("depth") ? $"it nests deeper than {MaxDepth} levels" : FirstSentence(ex.Message);
-            return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, new SpecLocation(filePath, null, line, column), message));
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, new SpecLocation(filePath, null, line, column), message));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet's scanner throws these on some malformed input instead of a YamlException with a position.
-            return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, SpecLocation.AtFileStart(filePath), FirstSentence(ex.Message)));
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, SpecLocation.AtFileStart(filePath), FirstSentence(ex.Message)));
         }
         catch (YamlException ex)
         {
-            return (null, DiagnosticInfo.Create(
+            return Failed(DiagnosticInfo.Create(
                 DiagnosticDescriptors.InvalidSyntax.Id,
                 new SpecLocation(filePath, null, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column)),
                 FirstSentence(ex.Message)));
         }
+
+        static (JsonNode?, DiagnosticInfo?, EquatableArray<DiagnosticInfo>) Failed(DiagnosticInfo error) => (null, error, EquatableArray<DiagnosticInfo>.Empty);
     }
 
     public static string ToJsonText(JsonNode node) => node.ToJsonString();

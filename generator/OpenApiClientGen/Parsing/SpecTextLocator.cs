@@ -37,7 +37,8 @@ internal static class SpecTextLocator
             }
             else
             {
-                WalkYaml(text, interesting, found);
+                // The converter read past such blocks; emptying their lines moves no position.
+                LeadingSpaceLines.Read(text, repaired => WalkYaml(repaired, interesting, found));
             }
         }
         catch (Exception ex) when (ex is JsonException or YamlException or InvalidOperationException)

@@ -13,55 +13,23 @@ namespace OpenApiClientGen.Parsing;
 /// </summary>
 internal static class UnsupportedConstructFinder
 {
-    // Deeper documents are rejected before this runs (OACG0012); the bound only keeps the walk safe on its own.
-    private const int MaxDepth = 512;
-
-    private static readonly HashSet<string> DataKeys = new(System.StringComparer.Ordinal) { "example", "examples", "default", "enum", "const" };
-
     private static readonly string[] ShapeKeys = { "type", "properties", "items", "allOf", "anyOf", "oneOf", "enum", "const", "$ref", "additionalProperties" };
 
     public static IEnumerable<DiagnosticInfo> Find(string file, JsonObject root)
     {
         var found = new List<DiagnosticInfo>();
-        Visit(root, "", file, found, 0);
+        foreach ((JsonObject schema, string pointer) in KeywordObjects.In(root))
+        {
+            if (UnsupportedKeyword(schema) is { } keyword)
+            {
+                found.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedConstruct.Id,
+                    SpecLocation.AtPointer(file, pointer + "/" + keyword),
+                    $"A schema shaped only by '{keyword}'"));
+            }
+        }
+
         return found;
-    }
-
-    private static void Visit(JsonNode? node, string pointer, string file, List<DiagnosticInfo> found, int depth)
-    {
-        if (depth > MaxDepth)
-        {
-            return;
-        }
-
-        switch (node)
-        {
-            case JsonObject obj:
-                if (!IsPropertyMap(pointer) && UnsupportedKeyword(obj) is { } keyword)
-                {
-                    found.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.UnsupportedConstruct.Id,
-                        SpecLocation.AtPointer(file, pointer + "/" + keyword),
-                        $"A schema shaped only by '{keyword}'"));
-                }
-
-                foreach (KeyValuePair<string, JsonNode?> member in obj)
-                {
-                    if (!DataKeys.Contains(member.Key) && !member.Key.StartsWith("x-", System.StringComparison.Ordinal))
-                    {
-                        Visit(member.Value, pointer + "/" + SpecTextLocator.Escape(member.Key), file, found, depth + 1);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                for (int i = 0; i < array.Count; i++)
-                {
-                    Visit(array[i], pointer + "/" + i, file, found, depth + 1);
-                }
-
-                break;
-        }
     }
 
     private static string? UnsupportedKeyword(JsonObject schema)
@@ -75,11 +43,4 @@ internal static class UnsupportedConstructFinder
     }
 
     private static bool IsObjectType(JsonObject schema) => schema["type"] is JsonValue type && type.ToString() == "object";
-
-    // Under "properties" (and the like) the keys are property names, so a property called "not" is no keyword.
-    private static bool IsPropertyMap(string pointer) =>
-        pointer.EndsWith("/properties", System.StringComparison.Ordinal)
-        || pointer.EndsWith("/patternProperties", System.StringComparison.Ordinal)
-        || pointer.EndsWith("/schemas", System.StringComparison.Ordinal)
-        || pointer.EndsWith("/$defs", System.StringComparison.Ordinal);
 }

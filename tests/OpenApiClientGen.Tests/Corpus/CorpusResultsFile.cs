@@ -19,17 +19,13 @@ public static class CorpusResultsFile
     private static readonly Dictionary<string, string> Notes = new(StringComparer.Ordinal)
     {
         ["spotify__official-spotify-open-api.yml"] =
-            "The document is wrong: a schema for the image upload says `required: true` (line 2596), where JSON Schema needs a list of names. Everything else is generated.",
-        ["swaggerapi__petstore31-openapi.json"] =
-            "The document is wrong: `PetDetails` gives `$vocabulary` as a string (line 298), where JSON Schema needs a map. Its `$id` references themselves resolve.",
-        ["github__api.github.com.json"] =
-            "Compiles; the one warning is right: the reactions object has properties `+1` and `-1`, which both become `N1`, so `-1` is generated as `N12`.",
-        ["openai__openapi.yaml"] =
-            "YamlDotNet rejects a literal block scalar (`example: |+`, line 63266) whose only line holds more spaces than the block's indentation; YAML 1.2 calls that an error, some other YAML readers accept it. Nothing is generated.",
+            "The document is wrong: the image upload's body schema says `required: true` (line 2596), where JSON Schema needs a list of property names. The keyword is ignored with a warning (OACG0011); everything is generated.",
         ["slack__slack_web_openapi_v2.json"] =
             "The document is wrong for Swagger 2.0: 19 schemas give `items` as a list (JSON Schema draft 4 tuples) and 32 places give a list or map where a single value belongs. The rest is generated.",
-        ["reference-specs/pipeshub/pipeshub-openapi.yaml"] =
-            "The document is wrong: response header schemas use `examples` (line 17071 and others), which OpenAPI 3.0 schemas do not have. Microsoft.OpenApi reports them with a garbled pointer, so the position falls back to the start of the file. The rest is generated.",
+        ["reference-specs/pieces/sdk-csharp-bundled/openapi.yaml"] =
+            "Compiles; the warnings are right: 32 operations are marked `[WS]` in their summaries, but the document describes no WebSocket messages (`x-websocket`), so each is generated as a plain HTTP call. The project's specs/pieces.yaml adds the extension to the stream its client uses.",
+        ["reference-specs/pieces/spec (two files)"] =
+            "Compiles; the warnings are right, as for the bundled document: 17 operations are marked `[WS]` without `x-websocket`, so each is generated as a plain HTTP call.",
     };
 
     public static string FilePath { get; } = Path.Combine(TestPaths.RepositoryRoot, "tests", "corpus-results.md");
