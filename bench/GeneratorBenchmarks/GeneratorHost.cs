@@ -59,6 +59,9 @@ public static class GeneratorHost
             ["build_metadata.AdditionalFiles.OpenApiClientRole"] = "spec",
             ["build_metadata.AdditionalFiles.OpenApiClientNamespace"] = "Vendor",
             ["build_metadata.AdditionalFiles.OpenApiClientClientName"] = "VendorClient",
+
+            // OACG_BENCH_SHARE_TYPES=true measures with ShareIdenticalTypes="true" on the item.
+            ["build_metadata.AdditionalFiles.OpenApiClientShareIdenticalTypes"] = Environment.GetEnvironmentVariable("OACG_BENCH_SHARE_TYPES") ?? "false",
         });
 
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>());

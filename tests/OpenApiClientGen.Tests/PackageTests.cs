@@ -79,6 +79,14 @@ public sealed class PackageTests
             Assert.NotEqual(0, exitCode);
             Assert.Matches(@"api\.yaml\(5,1\): error OACG0001", output);
             Assert.DoesNotContain("CS8785", output);
+
+            // The item's other metadata reaches the generator too: a value it cannot take is reported by name.
+            File.WriteAllText(Path.Combine(consumer, "api.yaml"), Spec(includeDelete: true));
+            string consumerProject = Path.Combine(consumer, "Consumer.csproj");
+            File.WriteAllText(consumerProject, File.ReadAllText(consumerProject).Replace("ClientName=\"ThingsClient\"", "ClientName=\"ThingsClient\" ShareIdenticalTypes=\"maybe\"", StringComparison.Ordinal));
+            (exitCode, output) = await ProcessRunner.RunAsync("dotnet", "build", consumer, Timeout);
+            Assert.NotEqual(0, exitCode);
+            Assert.Matches(@"error OACG0008: .*ShareIdenticalTypes", output);
         }
         finally
         {

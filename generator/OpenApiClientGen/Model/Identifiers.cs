@@ -126,6 +126,9 @@ internal sealed class UniqueNameScope
 
     public bool IsTaken(string name) => _taken.Contains(name);
 
+    /// <summary>Gives back a name reserved for something that was not declared after all.</summary>
+    public void Release(string name) => _taken.Remove(name);
+
     public string Reserve(string preferred)
     {
         string name = preferred;

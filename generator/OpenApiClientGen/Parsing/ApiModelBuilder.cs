@@ -30,7 +30,7 @@ internal sealed class ApiModelBuilder
         _groups = CollectGroups();
         var reserved = new List<string> { options.ClientName, options.ClientName + "Options", options.ClientName + "Json", options.ClientName + "Security", options.ClientName + "ServiceCollectionExtensions" };
         reserved.AddRange(_groups.Select(g => g.ClassName));
-        _types = new SchemaTypeBuilder(reserved, features);
+        _types = new SchemaTypeBuilder(reserved, features, options.ShareIdenticalTypes);
         _details = new OperationDetailsBuilder(document, _types);
         _streams = new StreamModelBuilder(document, _types, diagnostics, options.FilePath);
     }

@@ -19,6 +19,10 @@ internal sealed partial class SchemaTypeBuilder
     // The same inline schema object reached twice (a cycle the reader resolved into objects, or a shared
     // instance) maps to one declaration; without this a cyclic graph would recurse until the stack overflows.
     private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceComparer.Instance);
+
+    // With ShareIdenticalTypes: each declaration without its name, to the type that first declared it.
+    private readonly bool _shareIdenticalTypes;
+    private readonly Dictionary<TypeDeclaration, TypeRef> _inlineShapes = new();
     private int _depth;
     private readonly UniqueNameScope _typeNames;
 
@@ -30,10 +34,11 @@ internal sealed partial class SchemaTypeBuilder
     private readonly Dictionary<string, string> _componentPointers = new(StringComparer.Ordinal);
 
 
-    public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames, TargetFeatures features)
+    public SchemaTypeBuilder(IEnumerable<string> reservedTypeNames, TargetFeatures features, bool shareIdenticalTypes = false)
     {
         _typeNames = new UniqueNameScope(reservedTypeNames, ignoreCase: true);
         _features = features;
+        _shareIdenticalTypes = shareIdenticalTypes;
     }
 
     /// <summary>Every declaration, with discriminator tags filled in as the starting values of their members.</summary>
@@ -75,7 +80,15 @@ internal sealed partial class SchemaTypeBuilder
         {
             if (_pendingComponents.TryGetValue(pair.Key, out IOpenApiSchema? core))
             {
+                int index = _declarations.Count;
                 Declare(_componentTypes[pair.Key].Name, core);
+
+                // An inline copy of a component then reuses the component's type.
+                TypeDeclaration shape = _declarations[index] with { Name = "" };
+                if (_shareIdenticalTypes && !_inlineShapes.ContainsKey(shape))
+                {
+                    _inlineShapes[shape] = _componentTypes[pair.Key];
+                }
             }
         }
     }
@@ -119,8 +132,9 @@ internal sealed partial class SchemaTypeBuilder
             string name = _typeNames.Reserve(Identifiers.ToPascalCase(contextName));
             TypeRef declared = TypeRef.Declared(name, isValueType: IsStringEnum(core));
             _inlineTypes[core] = declared;
+            int index = _declarations.Count;
             Declare(name, core);
-            return declared;
+            return ReuseSameShape(core, index, declared);
         }
 
         if (IsUnion(core))
@@ -133,8 +147,9 @@ internal sealed partial class SchemaTypeBuilder
             string name = _typeNames.Reserve(Identifiers.ToPascalCase(contextName));
             TypeRef declared = TypeRef.Declared(name);
             _inlineTypes[core] = declared;
+            int index = _declarations.Count;
             DeclareUnion(name, core);
-            return declared;
+            return ReuseSameShape(core, index, declared);
         }
 
         if (core.Properties is not { Count: > 0 } && UnionBranches(core) is { Count: 1 } single)
@@ -201,6 +216,51 @@ internal sealed partial class SchemaTypeBuilder
         _aliases[id] = resolved;
         return resolved;
     }
+
+    /// <summary>
+    /// With ShareIdenticalTypes, an inline schema that declares exactly what an earlier schema declared (the same
+    /// members, types and documentation; only the name differs), as documents that repeat a shape in place do, reuses
+    /// that type instead of adding a copy; the declaration just made at <paramref name="index"/> is taken back.
+    /// </summary>
+    private TypeRef ReuseSameShape(IOpenApiSchema core, int index, TypeRef declared)
+    {
+        if (!_shareIdenticalTypes)
+        {
+            return declared;
+        }
+
+        TypeDeclaration shape = _declarations[index] with { Name = "" };
+        if (!_inlineShapes.TryGetValue(shape, out TypeRef? same))
+        {
+            _inlineShapes[shape] = declared;
+            return declared;
+        }
+
+        // A type declared meanwhile that refers to this one (through a $ref into it) keeps it.
+        for (int i = index + 1; i < _declarations.Count; i++)
+        {
+            if (RefersTo(_declarations[i], declared.Name))
+            {
+                _inlineShapes[shape] = declared;
+                return declared;
+            }
+        }
+
+        _declarations.RemoveAt(index);
+        _typeNames.Release(declared.Name);
+        _inlineTypes[core] = same;
+        return same;
+    }
+
+    private static bool RefersTo(TypeDeclaration declaration, string name) => declaration switch
+    {
+        ObjectTypeSpec model => model.Properties.Any(p => Mentions(p.Type, name)) || (model.AdditionalProperties is { } extra && Mentions(extra, name)),
+        UnionTypeSpec union => union.Variants.Any(v => Mentions(v.Type, name)),
+        _ => false,
+    };
+
+    private static bool Mentions(TypeRef type, string name) =>
+        type.Name == name || (type.Element is { } element && Mentions(element, name));
 
     private void Declare(string name, IOpenApiSchema schema)
     {

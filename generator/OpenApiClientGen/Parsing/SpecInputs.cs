@@ -16,6 +16,7 @@ internal static class SpecInputs
     private const string RoleKey = "build_metadata.AdditionalFiles.OpenApiClientRole";
     private const string NamespaceKey = "build_metadata.AdditionalFiles.OpenApiClientNamespace";
     private const string ClientNameKey = "build_metadata.AdditionalFiles.OpenApiClientClientName";
+    private const string ShareIdenticalTypesKey = "build_metadata.AdditionalFiles.OpenApiClientShareIdenticalTypes";
 
     public static bool IsSpec(AdditionalText file, AnalyzerConfigOptionsProvider options) => Role(file, options) == "spec";
 
@@ -27,7 +28,9 @@ internal static class SpecInputs
         string baseName = Identifiers.ToPascalCase(SpecPaths.FileNameWithoutExtension(file.Path));
         string ns = Value(options, NamespaceKey) ?? baseName;
         string clientName = Value(options, ClientNameKey) ?? baseName + "Client";
-        var specOptions = new SpecOptions(file.Path, ns, clientName);
+        string? share = Value(options, ShareIdenticalTypesKey);
+        bool? shareIdenticalTypes = share is null ? false : bool.TryParse(share, out bool parsed) ? parsed : null;
+        var specOptions = new SpecOptions(file.Path, ns, clientName, shareIdenticalTypes == true);
         string text = file.GetText(cancellationToken)?.ToString() ?? "";
 
         DiagnosticInfo? error = null;
@@ -38,6 +41,10 @@ internal static class SpecInputs
         else if (!SyntaxFacts.IsValidIdentifier(clientName) || SyntaxFacts.GetKeywordKind(clientName) != SyntaxKind.None)
         {
             error = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidItemMetadata.Id, SpecLocation.AtFileStart(file.Path), "ClientName", clientName, "use a C# identifier, such as 'MistralClient'");
+        }
+        else if (shareIdenticalTypes is null)
+        {
+            error = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidItemMetadata.Id, SpecLocation.AtFileStart(file.Path), "ShareIdenticalTypes", share!, "use true or false");
         }
 
         return new SpecSource(specOptions, text, error);

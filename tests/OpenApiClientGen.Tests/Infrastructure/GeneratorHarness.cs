@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace OpenApiClientGen.Tests.Infrastructure;
 
 /// <summary>A spec (or referenced file) handed to the generator as an AdditionalFile with its item metadata.</summary>
-public sealed record SpecInput(string Path, string Text, string Role = "spec", string? Namespace = null, string? ClientName = null);
+public sealed record SpecInput(string Path, string Text, string Role = "spec", string? Namespace = null, string? ClientName = null, string? ShareIdenticalTypes = null);
 
 /// <summary>Runs the generator in-process with <see cref="CSharpGeneratorDriver"/> and compiles what it wrote.</summary>
 public static class GeneratorHarness
@@ -102,6 +102,11 @@ public static class GeneratorHarness
                 if (spec.ClientName is not null)
                 {
                     values["build_metadata.AdditionalFiles.OpenApiClientClientName"] = spec.ClientName;
+                }
+
+                if (spec.ShareIdenticalTypes is not null)
+                {
+                    values["build_metadata.AdditionalFiles.OpenApiClientShareIdenticalTypes"] = spec.ShareIdenticalTypes;
                 }
             }
 
