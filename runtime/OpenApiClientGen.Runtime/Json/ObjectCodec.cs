@@ -110,9 +110,9 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
         int unknown = 0;
         int required = 0;
         int depth = reader.CurrentDepth;
+        int next = 0;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
-            int next = 0;
             if (members.Find(ref reader, ref next) is { } member)
             {
                 known++;
