@@ -236,14 +236,10 @@ internal sealed partial class SchemaTypeBuilder
             return declared;
         }
 
-        // A type declared meanwhile that refers to this one (through a $ref into it) keeps it.
-        for (int i = index + 1; i < _declarations.Count; i++)
+        // A type declared meanwhile that refers to this one (through a $ref into it) keeps it; the first stays the one shared.
+        if (_declarations.Skip(index + 1).Any(later => RefersTo(later, declared.Name)))
         {
-            if (RefersTo(_declarations[i], declared.Name))
-            {
-                _inlineShapes[shape] = declared;
-                return declared;
-            }
+            return declared;
         }
 
         _declarations.RemoveAt(index);
