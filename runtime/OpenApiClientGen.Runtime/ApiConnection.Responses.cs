@@ -19,6 +19,7 @@ public sealed partial class ApiConnection
     /// <summary>Sends the request and reads the JSON body with <paramref name="codec"/>, next to the status and headers.</summary>
     public async Task<ApiResponse<T>> SendForJsonResponseAsync<T>(ApiRequest request, JsonConverter<T> codec, CancellationToken cancellationToken)
     {
+        request.AcceptUnlessSet(ApiRequest.JsonMediaType);
         using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         byte[] body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
         try

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace OpenApiClientGen.Runtime;
@@ -15,6 +16,7 @@ public sealed partial class ApiRequest
     private readonly List<KeyValuePair<string, string>> _headers = new();
     private readonly List<KeyValuePair<string, string>> _cookies = new();
     private string _path;
+    private byte[]? _jsonBody;
 
     /// <summary>Starts a request for <paramref name="method"/> on <paramref name="pathTemplate"/>, such as <c>/pets/{petId}</c>.</summary>
     public ApiRequest(string method, string pathTemplate)
@@ -94,10 +96,52 @@ public sealed partial class ApiRequest
             return this;
         }
 
-        var content = new ByteArrayContent(JsonCodecs.SerializeToUtf8Bytes(value, codec));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        Body = content;
+        SetJsonBody(JsonCodecs.SerializeToUtf8Bytes(value, codec));
         return this;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as the top-level member <paramref name="name"/> of the JSON object body, replacing
+    /// what the caller set: a streaming method sends <c>"stream": true</c> and its plain twin <c>false</c>. Without a
+    /// JSON object body nothing changes.
+    /// </summary>
+    public ApiRequest JsonMember(string name, bool value)
+    {
+        if (_jsonBody is not null && JsonNode.Parse(_jsonBody) is JsonObject body)
+        {
+            body[name] = value;
+            SetJsonBody(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        }
+
+        return this;
+    }
+
+    /// <summary>Sends <c>Accept: <paramref name="mediaTypes"/></c>, the media types the operation reads.</summary>
+    public ApiRequest Accept(string mediaTypes)
+    {
+        _headers.Add(new KeyValuePair<string, string>("Accept", ParameterFormatter.HeaderValue("Accept", mediaTypes)));
+        return this;
+    }
+
+    /// <summary>The media type JSON calls accept when the operation declares no other.</summary>
+    public const string JsonMediaType = "application/json";
+
+    // A JSON or stream call accepts what it reads unless the operation said more (application/problem+json, say).
+    internal void AcceptUnlessSet(string mediaType)
+    {
+        if (!_headers.Any(h => string.Equals(h.Key, "Accept", StringComparison.OrdinalIgnoreCase)))
+        {
+            Accept(mediaType);
+        }
+    }
+
+    // The official SDKs send plain "application/json"; a charset parameter is redundant for JSON (RFC 8259).
+    private void SetJsonBody(byte[] json)
+    {
+        _jsonBody = json;
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        Body = content;
     }
 
     /// <summary>Sends <paramref name="content"/> as the body, as it is.</summary>

@@ -92,6 +92,25 @@ public abstract class EmulatorServer : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Whether to answer with events, as the real services decide: by the body's <c>stream</c> flag (with the service's
+    /// own default when it is absent) and by <c>Accept</c>. A client that asks for a stream but accepts only JSON (or
+    /// the reverse) gets the media type it accepts, as a content-negotiating server would answer it.
+    /// </summary>
+    protected static bool WantsEventStream(HttpContext context, JsonObject request, bool streamByDefault)
+    {
+        bool flag = request["stream"] is JsonValue value && value.TryGetValue(out bool stream) ? stream : streamByDefault;
+        string accept = context.Request.Headers.Accept.ToString();
+        if (accept.Length == 0 || accept.Contains("*/*", StringComparison.Ordinal))
+        {
+            return flag;
+        }
+
+        bool acceptsEvents = accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
+        bool acceptsJson = accept.Contains("json", StringComparison.OrdinalIgnoreCase);
+        return acceptsEvents && (flag || !acceptsJson);
+    }
+
     /// <summary>Starts a <c>text/event-stream</c> answer; write its events with <see cref="WriteEventAsync"/>.</summary>
     protected static async Task StartEventStreamAsync(HttpContext context)
     {

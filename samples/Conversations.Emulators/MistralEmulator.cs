@@ -176,7 +176,7 @@ public sealed class MistralEmulator : EmulatorServer
             conversation["updated_at"] = Now();
         }
 
-        if (!((bool?)request["stream"] ?? false))
+        if (!WantsEventStream(context, request, streamByDefault: false))
         {
             await WriteJsonAsync(context, 200, new JsonObject
             {

@@ -163,6 +163,16 @@ public sealed class OrqEmulator : EmulatorServer
         string partId = NextId("part");
 
         _messages[id].Add((JsonNode)Message(userMessageId, id, "user", question));
+        if (!WantsEventStream(context, request, streamByDefault: true))
+        {
+            // Orq documents only the stream; a request that turns it off gets the finished reply at once.
+            string reply = CannedReplies.Answer("Orq", question);
+            _messages[id].Add((JsonNode)Message(assistantMessageId, id, "assistant", reply));
+            Touch(conversation);
+            await WriteJsonAsync(context, 200, new JsonObject { ["model"] = model, ["message"] = Message(assistantMessageId, id, "assistant", reply), ["finishReason"] = "stop" });
+            return;
+        }
+
         await StartEventStreamAsync(context);
         await WriteOrqEventAsync(context, "response.started", new JsonObject
         {

@@ -20,7 +20,6 @@ internal static class MistralConversation
             {
                 Inputs = "Explain backpressure in one paragraph.",
                 Model = model,
-                Stream = true,
             }),
             ConsoleView.Token);
         ConsoleView.ReplyEnd();
@@ -32,7 +31,7 @@ internal static class MistralConversation
 
         ConsoleView.ReplyStart("follow-up");
         await ReplyStreams.MistralAsync(
-            client.Beta.Conversations.AppendStreamAsync(id, new ConversationAppendStreamRequest { Inputs = "Give one example.", Stream = true }),
+            client.Beta.Conversations.AppendStreamAsync(id, new ConversationAppendStreamRequest { Inputs = "Give one example." }),
             ConsoleView.Token);
         ConsoleView.ReplyEnd();
 

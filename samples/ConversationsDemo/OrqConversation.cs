@@ -44,6 +44,5 @@ internal static class OrqConversation
     {
         Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = [new TextPart { Kind = TextPartKind.Text, Text = question }] },
         Model = model,
-        Stream = true,
     };
 }

@@ -156,17 +156,17 @@ public sealed class EmulatorConversationTests
         Assert.NotEqual(started.ConversationId, restarted.ConversationId);
         Assert.Equal(4, (await conversations.GetHistoryAsync(restarted.ConversationId)).Entries.Count);
 
-        List<SseItem<string>> events = await RawEventStreams.ReadAllAsync(conversations.StartStreamAsync(new Mistral.ConversationStreamRequest { Inputs = Text("Stream it"), Stream = true }));
+        List<SseItem<string>> events = await RawEventStreams.ReadAllAsync(conversations.StartStreamAsync(new Mistral.ConversationStreamRequest { Inputs = Text("Stream it") }));
         Assert.Equal("conversation.response.started", events[0].EventType);
         Assert.Equal("conversation.response.done", events[^1].EventType);
         Assert.All(events, e => Assert.Equal(e.EventType, JsonDocument.Parse(e.Data).RootElement.GetProperty("type").GetString()));
         string streamId = JsonCodecs.Deserialize(events[0].Data, Mistral.MistralClientJson.ResponseStartedEvent).ConversationId;
         Assert.Contains(events, e => e.EventType == "message.output.delta" && JsonCodecs.Deserialize(e.Data, Mistral.MistralClientJson.MessageOutputEvent).Content.AsString!.Length > 0);
 
-        List<SseItem<string>> appendEvents = await RawEventStreams.ReadAllAsync(conversations.AppendStreamAsync(streamId, new Mistral.ConversationAppendStreamRequest { Inputs = Text("And?"), Stream = true }));
+        List<SseItem<string>> appendEvents = await RawEventStreams.ReadAllAsync(conversations.AppendStreamAsync(streamId, new Mistral.ConversationAppendStreamRequest { Inputs = Text("And?") }));
         Assert.Equal("conversation.response.done", appendEvents[^1].EventType);
         string firstEntry = RawEventStreams.Json((await conversations.GetHistoryAsync(streamId)).Entries[0], Mistral.MistralClientJson.ConversationHistoryEntriesItem).GetProperty("id").GetString()!;
-        List<SseItem<string>> restartEvents = await RawEventStreams.ReadAllAsync(conversations.RestartStreamAsync(streamId, new Mistral.ConversationRestartStreamRequest { Inputs = Text("Over"), FromEntryId = firstEntry, Stream = true }));
+        List<SseItem<string>> restartEvents = await RawEventStreams.ReadAllAsync(conversations.RestartStreamAsync(streamId, new Mistral.ConversationRestartStreamRequest { Inputs = Text("Over"), FromEntryId = firstEntry }));
         Assert.Equal("conversation.response.done", restartEvents[^1].EventType);
 
         Assert.Equal(3, (await conversations.ListAsync(page: 0, pageSize: 3)).Count);

@@ -128,6 +128,22 @@ public sealed class ClientSurfaceTests(ITestOutputHelper output)
     {
         JsonNode? node = SpecTextConverter.Convert(path, text).Node;
         JsonObject paths = node!["paths"]!.AsObject();
-        return paths.Sum(item => item.Value is JsonObject operations ? operations.Count(o => HttpMethods.Contains(o.Key)) : 0);
+        return paths.Sum(item => item.Value is JsonObject operations
+            ? operations.Where(o => HttpMethods.Contains(o.Key)).Sum(o => OffersJsonAndEvents(o.Value) ? 2 : 1)
+            : 0);
+    }
+
+    // Such an operation is two methods, one reading JSON and one the stream.
+    private static bool OffersJsonAndEvents(JsonNode? operation)
+    {
+        if (operation is not JsonObject { } op || op["responses"] is not JsonObject responses || op.ContainsKey("x-websocket"))
+        {
+            return false;
+        }
+
+        IEnumerable<string> media = responses.Where(r => r.Key.StartsWith('2') && r.Value?["content"] is JsonObject)
+            .SelectMany(r => r.Value!["content"]!.AsObject().Select(c => c.Key.Split(';')[0].Trim().ToLowerInvariant()));
+        List<string> types = media.ToList();
+        return types.Contains("text/event-stream") && types.Any(t => t == "application/json" || t.EndsWith("+json", StringComparison.Ordinal));
     }
 }

@@ -94,7 +94,7 @@ public sealed class ModelConstructTests : IClassFixture<ModelConstructTests.Comp
             }
 
             public static string StreamingRequest() =>
-                JsonCodecs.Serialize(new StreamingConversationRequest { Inputs = "x", Stream = true }, ModelsClientJson.StreamingConversationRequest);
+                JsonCodecs.Serialize(new StreamingConversationRequest { Inputs = "x" }, ModelsClientJson.StreamingConversationRequest);
 
             public static string ReadExtras(string json)
             {

@@ -47,7 +47,8 @@ public sealed class ReferenceDocumentTests
         GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, File.ReadAllText(path), Namespace: "Vendor", ClientName: "VendorClient"));
 
         long bytes = run.Sources.Sum(s => (long)System.Text.Encoding.UTF8.GetByteCount(s.SourceText.ToString()));
-        Assert.True(bytes < 2 * 1024 * 1024, $"{bytes} bytes in {run.Sources.Count} files");
+        // 2 MiB plus the JSON twins of the operations that offer JSON and a stream (chat, FIM, agents completions).
+        Assert.True(bytes < (2 * 1024 + 64) * 1024, $"{bytes} bytes in {run.Sources.Count} files");
     }
 
     [Fact]

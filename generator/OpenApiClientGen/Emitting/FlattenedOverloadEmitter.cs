@@ -25,6 +25,7 @@ internal static class FlattenedOverloadEmitter
         var names = new UniqueNameScope(operation.Parameters.Select(p => p.Name).Concat(new[] { "cancellationToken", "body" }));
         var members = model.Properties
             .Where(p => p.Presence == Presence.Always || !p.IsDeprecated)
+            .Where(p => p.FixedBoolean is null && !IsStreamFlag(p))
             .OrderBy(p => p.Presence == Presence.Always ? 0 : 1)
             .Select(p => (Property: p, Name: names.Reserve(Identifiers.ToCamelCase(p.Name))))
             .ToList();
@@ -60,6 +61,12 @@ internal static class FlattenedOverloadEmitter
                     writer.WriteLine($"{property.Name} = {Identifiers.EscapeKeyword(name)},");
                 }
 
+                // A required flag the overload does not take still needs a value; the method's own one goes out.
+                foreach (PropertySpec flag in model.Properties.Where(p => p.FixedBoolean is null && IsStreamFlag(p) && p.Presence == Presence.Always))
+                {
+                    writer.WriteLine($"{flag.Name} = {(operation.Stream is not null ? "true" : "false")},");
+                }
+
                 writer.CloseBlock("},");
             }
             else
@@ -83,6 +90,10 @@ internal static class FlattenedOverloadEmitter
         ObjectTypeSpec? model = api.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == type.Name);
         return model is { Properties.Count: > 0 and <= MaxMembers } ? model : null;
     }
+
+    // Whether the server streams is the method's choice (its name says it), so no overload takes the flag.
+    private static bool IsStreamFlag(PropertySpec property) =>
+        property.JsonName == "stream" && property.Type.Kind == TypeKind.Primitive && property.Type.Name == "bool";
 
     private static string Declaration(PropertySpec property, string name, string ns)
     {

@@ -63,6 +63,13 @@ internal static class ModelEmitter
                 continue;
             }
 
+            if (property.FixedBoolean is { } flag)
+            {
+                // The schema allows one value, so the member starts with it and is sent even when optional.
+                writer.WriteLine($"public {PropertyType(property, ns)} {property.Name} {{ get; set; }} = {(flag ? "true" : "false")};");
+                continue;
+            }
+
             string required = property.Presence == Presence.Always ? "required " : "";
             writer.WriteLine($"public {required}{PropertyType(property, ns)} {property.Name} {{ get; set; }}");
         }

@@ -76,7 +76,19 @@ internal static class OperationEmitter
             calls.Add($".Errors({ErrorTableName(operation)})");
         }
 
+        // JSON and stream calls accept what they read on their own; only other lists are written out.
+        string? runtimeDefault = operation.Stream is not null ? "text/event-stream" : operation.Response.Kind == ResponseKind.Json ? "application/json" : null;
+        if (operation.Accept is { } accept && accept != runtimeDefault)
+        {
+            calls.Add($".Accept({CSharp.Literal(accept)})");
+        }
+
         calls.AddRange(parameters.Select(p => p.Call));
+        if (operation.StreamFlag is { } streamFlag)
+        {
+            // The method, not the caller, says whether the server streams: the body's flag is written to match.
+            calls.Add($".JsonMember(\"stream\", {(streamFlag ? "true" : "false")})");
+        }
         string create = $"var request = new {CSharp.Runtime}ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)})";
         writer.WriteLine(calls.Count == 0 ? create + ";" : create);
         writer.Indent();

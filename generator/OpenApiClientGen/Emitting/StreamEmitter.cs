@@ -127,7 +127,7 @@ internal static class StreamEmitter
 
         if (stream.Sentinel is not null)
         {
-            yield return $".EndAt({CSharp.Literal(stream.Sentinel)})";
+            yield return stream.SentinelRequired ? $".EndAt({CSharp.Literal(stream.Sentinel)})" : $".EndAtIfSent({CSharp.Literal(stream.Sentinel)})";
         }
     }
 

@@ -14,6 +14,12 @@ internal sealed partial record OperationSpec
     /// <summary>The <see cref="SecuritySchemeSpec.PropertyName"/>s of the schemes this operation may send; empty for <c>security: []</c>.</summary>
     public EquatableArray<string> Security { get; init; }
 
+    /// <summary>The <c>Accept</c> header the call sends, built from the media types its responses declare; null sends none.</summary>
+    public string? Accept { get; init; }
+
+    /// <summary>The value this method writes into the body's boolean <c>stream</c> member (true for a stream method); null leaves it as the caller set it.</summary>
+    public bool? StreamFlag { get; init; }
+
     /// <summary>The method that also returns the status and headers, for example <c>GetPetWithResponseAsync</c>.</summary>
     public string WithResponseName => WithResponseNameFor(MethodName);
 

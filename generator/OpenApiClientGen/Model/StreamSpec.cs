@@ -35,7 +35,11 @@ internal sealed record StreamSpec(
     EquatableArray<string> EventNames,
     EquatableArray<StreamVariantSpec> Variants,
     string? UnknownName,
-    string? Sentinel);
+    string? Sentinel)
+{
+    /// <summary>The spec names the sentinel, so a stream closed without it was cut short; the default <c>[DONE]</c> may be left out.</summary>
+    public bool SentinelRequired { get; init; }
+}
 
 /// <summary>A declared frame type and the C# names of its SSE members.</summary>
 /// <param name="EventProperty">The property that receives the event name, or null when the frame has none.</param>

@@ -64,6 +64,7 @@ internal enum Presence
 }
 
 /// <param name="ConstValue">A <c>const</c> string tag: the property starts with this value, so it is always sent.</param>
+/// <param name="FixedBoolean">A boolean the schema fixes (<c>const</c>, <c>enum: [true]</c> or <c>[false]</c>): it starts with this value and is never a parameter.</param>
 internal sealed record PropertySpec(
     string JsonName,
     string Name,
@@ -74,4 +75,5 @@ internal sealed record PropertySpec(
     string? Description,
     string? DefaultValue,
     bool IsDeprecated,
-    string? ConstValue = null);
+    string? ConstValue = null,
+    bool? FixedBoolean = null);

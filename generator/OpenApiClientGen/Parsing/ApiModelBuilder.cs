@@ -12,6 +12,8 @@ namespace OpenApiClientGen.Parsing;
 /// <summary>Builds the equatable <see cref="ApiSpec"/> from a parsed OpenAPI document.</summary>
 internal sealed class ApiModelBuilder
 {
+    private const string EventStream = "text/event-stream";
+
     private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
 
     private readonly SpecOptions _options;
@@ -124,7 +126,28 @@ internal sealed class ApiModelBuilder
                 }
 
                 OperationSpec built = BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation);
-                result.Add(built with { Stream = _streams.Build(operation, pointer, methodName.Substring(0, methodName.Length - "Async".Length)) });
+                StreamSpec? stream = _streams.Build(operation, pointer, methodName.Substring(0, methodName.Length - "Async".Length));
+                bool bodyStreams = HasStreamMember(built.Body);
+                if (stream is null)
+                {
+                    result.Add(built with { Accept = AcceptOf(operation.Responses, built.Response.Kind) });
+                }
+                else if (stream.Kind != StreamKind.WebSocket && SuccessOffersJson(operation.Responses))
+                {
+                    // The success response offers JSON and an event stream: one method reads each, and each says which it wants.
+                    result.Add(built with { Accept = AcceptOf(operation.Responses, ResponseKind.Json), StreamFlag = bodyStreams ? false : null });
+                    string streamName = scope.Reserve(baseName + "StreamAsync");
+                    result.Add(built with { MethodName = streamName, Stream = stream, Accept = EventStream, StreamFlag = bodyStreams ? true : null });
+                }
+                else
+                {
+                    result.Add(built with
+                    {
+                        Stream = stream,
+                        Accept = stream.Kind == StreamKind.WebSocket ? null : EventStream,
+                        StreamFlag = bodyStreams && stream.Kind != StreamKind.WebSocket ? true : null,
+                    });
+                }
             }
         }
 
@@ -205,6 +228,46 @@ internal sealed class ApiModelBuilder
 
         bool text = content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !k.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
         return new ResponseSpec(text ? ResponseKind.Text : ResponseKind.Binary, null, success.Value.Description);
+    }
+
+    /// <summary>True when the body is a JSON object with a boolean <c>stream</c> member the schema leaves open.</summary>
+    private bool HasStreamMember(RequestBodySpec? body) =>
+        body is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Declared } type }
+        && _types.Declarations.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == type.Name) is { } model
+        && model.Properties.Any(p => p.JsonName == "stream" && p.FixedBoolean is null && p.Type.Kind == TypeKind.Primitive && p.Type.Name == "bool");
+
+    private static bool SuccessOffersJson(OpenApiResponses? responses) =>
+        SuccessResponses(responses).Any(r => r.Content?.Keys.Any(OperationDetailsBuilder.IsJson) == true);
+
+    private static IEnumerable<IOpenApiResponse> SuccessResponses(OpenApiResponses? responses) =>
+        (responses ?? new OpenApiResponses()).Where(r => r.Key.StartsWith("2", StringComparison.Ordinal)).Select(r => r.Value).Where(r => r is not null);
+
+    /// <summary>
+    /// The <c>Accept</c> header of a call that reads <paramref name="kind"/>, as the official SDKs build it: the JSON
+    /// media types the responses declare (<c>application/json</c> first, then <c>application/problem+json</c> and the
+    /// like), or the success response's own types for text and binary bodies.
+    /// </summary>
+    private static string? AcceptOf(OpenApiResponses? responses, ResponseKind kind)
+    {
+        IEnumerable<string> declared = (responses ?? new OpenApiResponses())
+            .Where(r => r.Value?.Content is not null)
+            .SelectMany(r => r.Value.Content!.Keys)
+            .Select(k => k.Split(';')[0].Trim().ToLowerInvariant());
+        List<string> json = declared.Where(k => k != "*/*" && OperationDetailsBuilder.IsJson(k)).Distinct(StringComparer.Ordinal)
+            .OrderBy(k => k == "application/json" ? 0 : 1).ToList();
+        if (kind is ResponseKind.Text or ResponseKind.Binary)
+        {
+            List<string> own = SuccessResponses(responses).SelectMany(r => r.Content?.Keys ?? Enumerable.Empty<string>())
+                .Select(k => k.Split(';')[0].Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return own.Count == 0 ? null : string.Join(", ", own.Concat(json).Distinct(StringComparer.OrdinalIgnoreCase));
+        }
+
+        if (kind == ResponseKind.Json && json.Count == 0)
+        {
+            json.Add("application/json");
+        }
+
+        return json.Count == 0 ? null : string.Join(", ", json);
     }
 
     private static IEnumerable<IOpenApiParameter> MergeParameters(IList<IOpenApiParameter>? pathLevel, IList<IOpenApiParameter>? operationLevel)

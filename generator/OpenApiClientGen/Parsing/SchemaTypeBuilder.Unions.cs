@@ -201,6 +201,40 @@ internal sealed partial class SchemaTypeBuilder
         return target.Const is not null || defaultsToIt ? value : null;
     }
 
+    /// <summary>The one boolean a schema allows, from <c>const</c> or an <c>enum</c> of a single boolean; a default alone fixes nothing.</summary>
+    internal static bool? FixedBoolean(IOpenApiSchema schema)
+    {
+        IOpenApiSchema target = ResolveTarget(schema);
+        if (target.Type is { } type && (type & ~JsonSchemaType.Null) != JsonSchemaType.Boolean)
+        {
+            return null;
+        }
+
+        // The reader keeps a const as text, and a JSON true as "True".
+        if (target.Const is { } constant && bool.TryParse(constant, out bool constantFlag))
+        {
+            return target.Type is null ? null : constantFlag;
+        }
+
+        if (target.Enum is not { Count: > 0 } values)
+        {
+            return null;
+        }
+
+        bool? fixedValue = null;
+        foreach (JsonNode? value in values)
+        {
+            if (value is not JsonValue json || !json.TryGetValue(out bool flag) || (fixedValue is { } seen && seen != flag))
+            {
+                return null;
+            }
+
+            fixedValue = flag;
+        }
+
+        return fixedValue;
+    }
+
     private static IOpenApiSchema ResolveTarget(IOpenApiSchema schema) => schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
 
     private static string VariantName(TypeRef type) => type.Kind switch

@@ -306,7 +306,8 @@ internal sealed partial class SchemaTypeBuilder
                 Describe(propertySchema),
                 DefaultText(propertySchema.Default),
                 propertySchema.Deprecated,
-                FixedTag(propertySchema)));
+                FixedTag(propertySchema),
+                FixedBoolean(propertySchema)));
         }
 
         return result.ToEquatableArray();

@@ -47,6 +47,7 @@ internal static class SpecReader
             OpenAdditionalProperties.SpellAsEmptySchema(root);
             ExclusiveBoundRewriter.Apply(root);
             diagnostics.AddRange(MisplacedVocabulary.Remove(file, root));
+            diagnostics.AddRange(NullableKeyword.Rewrite(file, root));
             diagnostics.AddRange(UnsupportedConstructFinder.Find(file, root));
 
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };

@@ -27,6 +27,7 @@ internal sealed class StreamModelBuilder
 {
     private const string WebSocketExtension = "x-websocket";
     private const string SentinelExtension = "x-speakeasy-sse-sentinel";
+    private const string DefaultSentinel = "[DONE]";
     private const string ComponentSchemaPrefix = "#/components/schemas/";
 
     // Members the generator adds to frame types; a frame that already has one of these names is read as plain data.
@@ -70,11 +71,18 @@ internal sealed class StreamModelBuilder
             return null;
         }
 
-        string? sentinel = StringExtension(media.Extensions, SentinelExtension);
         StreamSpec stream = media.ItemSchema is { } itemSchema
             ? DataStream(_types.Resolve(itemSchema, context + "Event"))
             : FromSchema(media.Schema, context);
-        return stream with { Sentinel = sentinel };
+        if (media.Extensions is null || !media.Extensions.TryGetValue(SentinelExtension, out IOpenApiExtension? declared))
+        {
+            // The OpenAI convention, which TGI, vLLM and Orq follow too; a stream that never sends it still ends well.
+            return stream with { Sentinel = DefaultSentinel };
+        }
+
+        // An empty string or false switches the sentinel off; any other text is the one the stream must end with.
+        string? sentinel = StringExtension(media.Extensions, SentinelExtension);
+        return stream with { Sentinel = sentinel, SentinelRequired = sentinel is not null };
     }
 
     private StreamSpec FromSchema(IOpenApiSchema? schema, string context)

@@ -59,16 +59,20 @@ public sealed class SseEventReader<TEvent>
     {
     }
 
-    private SseEventReader(Dictionary<string, SseEventDecoder<TEvent>> byName, SseEventDecoder<TEvent> otherwise, string? sentinel)
+    private SseEventReader(Dictionary<string, SseEventDecoder<TEvent>> byName, SseEventDecoder<TEvent> otherwise, string? sentinel, bool sentinelRequired = true)
     {
         _byName = byName;
         _otherwise = otherwise;
         Sentinel = sentinel;
+        SentinelRequired = sentinel is not null && sentinelRequired;
         _sentinel = sentinel is null ? null : Encoding.UTF8.GetBytes(sentinel);
     }
 
     /// <summary>The data that ends the stream, such as <c>[DONE]</c>, or null when the stream ends when the server closes it.</summary>
     public string? Sentinel { get; }
+
+    /// <summary>True when a stream closed before <see cref="Sentinel"/> is an error (<see cref="EndAt"/>); false for <see cref="EndAtIfSent"/>.</summary>
+    public bool SentinelRequired { get; }
 
     /// <summary>
     /// Reads the data of events named <paramref name="eventName"/> (exactly, case included) as JSON of
@@ -95,6 +99,20 @@ public sealed class SseEventReader<TEvent>
         return new SseEventReader<TEvent>(_byName, _otherwise, sentinel);
     }
 
+    /// <summary>
+    /// Ends the stream at the event whose data is exactly <paramref name="sentinel"/> when the server sends one; a
+    /// stream the server closes without it ends normally too. Generated clients read <c>[DONE]</c> this way by default.
+    /// </summary>
+    public SseEventReader<TEvent> EndAtIfSent(string sentinel)
+    {
+        if (string.IsNullOrEmpty(sentinel))
+        {
+            throw new ArgumentException("A sentinel needs at least one character.", nameof(sentinel));
+        }
+
+        return new SseEventReader<TEvent>(_byName, _otherwise, sentinel, sentinelRequired: false);
+    }
+
     internal SseEventDecoder<TEvent> DecoderFor(string eventType) =>
         _byName.TryGetValue(eventType, out SseEventDecoder<TEvent>? decoder) ? decoder : _otherwise;
 
@@ -112,7 +130,7 @@ public sealed class SseEventReader<TEvent>
             throw new ArgumentException($"The event '{eventName}' already has a reader.", nameof(eventName));
         }
 
-        return new SseEventReader<TEvent>(new Dictionary<string, SseEventDecoder<TEvent>>(_byName, StringComparer.Ordinal) { [eventName] = decoder }, _otherwise, Sentinel);
+        return new SseEventReader<TEvent>(new Dictionary<string, SseEventDecoder<TEvent>>(_byName, StringComparer.Ordinal) { [eventName] = decoder }, _otherwise, Sentinel, SentinelRequired);
     }
 }
 

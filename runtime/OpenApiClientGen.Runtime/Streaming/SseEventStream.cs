@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
@@ -35,6 +36,29 @@ internal static class SseEventStream
     {
         public IAsyncEnumerator<TEvent> GetAsyncEnumerator(CancellationToken enumeratorCancellation = default) =>
             new Enumerator<TEvent>(connection, request, reader, cancellationToken, enumeratorCancellation);
+    }
+
+    private const string EventStreamMediaType = "text/event-stream";
+
+    /// <summary>At most <paramref name="maxChars"/> characters of the body, so a large wrong answer is never read whole.</summary>
+    private static async Task<string> ReadPrefixAsync(HttpContent content, int maxChars, CancellationToken cancellationToken)
+    {
+        using Stream stream = await OpenAsync(content, cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var text = new System.Text.StringBuilder();
+        char[] buffer = new char[4096];
+        while (text.Length < maxChars)
+        {
+            int read = await reader.ReadAsync(buffer, 0, Math.Min(buffer.Length, maxChars - text.Length)).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
     }
 
     private static async Task<Stream> OpenAsync(HttpContent content, CancellationToken cancellationToken)
@@ -130,7 +154,14 @@ internal static class SseEventStream
         {
             try
             {
+                _request.AcceptUnlessSet(EventStreamMediaType);
                 _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, _cancellation).ConfigureAwait(false);
+                if (_response.Content.Headers.ContentType?.MediaType is { } mediaType
+                    && !mediaType.Equals(EventStreamMediaType, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw await NotAnEventStreamAsync(_response, mediaType).ConfigureAwait(false);
+                }
+
                 _reads = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
                 Stream content = await OpenAsync(_response.Content, _cancellation).ConfigureAwait(false);
                 _body = new SseBoundaryStream(content, _idleTimeout is null ? null : _reads, _idleTimeout ?? Timeout.InfiniteTimeSpan);
@@ -145,6 +176,21 @@ internal static class SseEventStream
             }
 
             return await AwaitAsync(_items.MoveNextAsync()).ConfigureAwait(false);
+        }
+
+        // A JSON answer to a stream call (the server did not see a stream request) is reported with its body, not read as events.
+        private async Task<ApiContentTypeException> NotAnEventStreamAsync(HttpResponseMessage response, string mediaType)
+        {
+            int limit = _connection.Options.MaxErrorBodyLength;
+            string body = await ReadPrefixAsync(response.Content!, limit < 0 ? int.MaxValue : limit + 1, _cancellation).ConfigureAwait(false);
+            var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers.Concat(response.Content!.Headers))
+            {
+                headers[header.Key] = header.Value;
+            }
+
+            return new ApiContentTypeException(
+                response.StatusCode, response.ReasonPhrase, ApiException.Truncate(body, limit), headers, Operation, mediaType, EventStreamMediaType);
         }
 
         private async ValueTask<bool> AwaitAsync(ValueTask<bool> next)
@@ -191,7 +237,7 @@ internal static class SseEventStream
                     throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream in the middle of event {_index}, before the empty line that completes it.");
                 }
 
-                if (_reader.Sentinel is not null)
+                if (_reader.SentinelRequired)
                 {
                     throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream after {ApiStreamException.Count(_index, "event")} without sending '{_reader.Sentinel}', which marks its end.");
                 }

@@ -22,16 +22,16 @@ public sealed class MistralContractTests
         ConversationInputs inputs = "What is the capital of France?";
         ConversationInputs entries = OpenApiClientGen.Runtime.JsonCodecs.Deserialize("""[{"object":"entry","type":"message.input","role":"user","content":"And of Italy?"}]""", MistralClientJson.ConversationInputs);
 
-        await run.CallAsync("start", () => conversations.StartAsync(new ConversationRequest { Inputs = inputs, Model = "mistral-small-latest", Stream = false, Store = true }));
+        await run.CallAsync("start", () => conversations.StartAsync(new ConversationRequest { Inputs = inputs, Model = "mistral-small-latest", Store = true }));
         await run.CallAsync("list", () => conversations.ListAsync(page: 0, pageSize: 20));
         await run.CallAsync("get", () => conversations.GetAsync(ConversationId));
-        await run.CallAsync("append", () => conversations.AppendAsync(ConversationId, new ConversationAppendRequest { Inputs = entries, Stream = false }));
+        await run.CallAsync("append", () => conversations.AppendAsync(ConversationId, new ConversationAppendRequest { Inputs = entries }));
         await run.CallAsync("get_history", () => conversations.GetHistoryAsync(ConversationId));
         await run.CallAsync("get_messages", () => conversations.GetMessagesAsync(ConversationId));
-        await run.CallAsync("restart", () => conversations.RestartAsync(ConversationId, new ConversationRestartRequest { Inputs = inputs, FromEntryId = "msg_0195", Stream = false }));
-        await run.CallStreamAsync("start_stream", () => conversations.StartStreamAsync(new ConversationStreamRequest { Inputs = inputs, Model = "mistral-small-latest", Stream = true }));
-        await run.CallStreamAsync("append_stream", () => conversations.AppendStreamAsync(ConversationId, new ConversationAppendStreamRequest { Inputs = entries, Stream = true }));
-        await run.CallStreamAsync("restart_stream", () => conversations.RestartStreamAsync(ConversationId, new ConversationRestartStreamRequest { Inputs = inputs, FromEntryId = "msg_0195", Stream = true }));
+        await run.CallAsync("restart", () => conversations.RestartAsync(ConversationId, new ConversationRestartRequest { Inputs = inputs, FromEntryId = "msg_0195" }));
+        await run.CallStreamAsync("start_stream", () => conversations.StartStreamAsync(new ConversationStreamRequest { Inputs = inputs, Model = "mistral-small-latest" }));
+        await run.CallStreamAsync("append_stream", () => conversations.AppendStreamAsync(ConversationId, new ConversationAppendStreamRequest { Inputs = entries }));
+        await run.CallStreamAsync("restart_stream", () => conversations.RestartStreamAsync(ConversationId, new ConversationRestartStreamRequest { Inputs = inputs, FromEntryId = "msg_0195" }));
 
         Assert.True(await run.PrismReportsViolationAsync("v1/conversations", "{}"), "Prism did not report a body without its required members.");
         Assert.Empty(run.Problems);

@@ -30,7 +30,6 @@ public sealed class OrqContractTests
         {
             Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = [new TextPart { Kind = TextPartKind.Text, Text = "Hello" }] },
             Model = "openai/gpt-4o",
-            Stream = true,
         }));
 
         Assert.True(await run.PrismReportsViolationAsync("v2/conversations", "{}"), "Prism did not report a body without its required members.");

@@ -201,7 +201,7 @@ public sealed class MistralStreamTests
         await server.ClientGone.WaitAsync(StreamServer.Quickly);
     }
 
-    private static ConversationStreamRequest StartRequest() => new() { Inputs = Inputs(), Stream = true };
+    private static ConversationStreamRequest StartRequest() => new() { Inputs = Inputs() };
 
     private static ConversationInputs Inputs() => "Weather in Paris?";
 
