@@ -121,13 +121,15 @@ public sealed class StreamGenerationTests
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string client = Source(run, "ShapesClient.Client.ShapesClient.g.cs");
         Assert.Contains("IAsyncEnumerable<global::Shapes.Delta> DataAsync(", client);
-        Assert.Contains("SseEventReader.Json(global::Shapes.ShapesClientJson.Delta);", client);
+        // Without x-speakeasy-sse-sentinel a stream still ends at [DONE], which it may leave out.
+        Assert.Contains("SseEventReader.Json(global::Shapes.ShapesClientJson.Delta)", client);
+        Assert.Contains(".EndAtIfSent(\"[DONE]\");", client);
         Assert.Contains("IAsyncEnumerable<global::Shapes.FramesEvent> FramesAsync(", client);
         Assert.Contains("SseEventReader.Frames<global::Shapes.FramesEvent, global::Shapes.Delta>(", client);
         Assert.Contains(".EndAt(\"[DONE]\");", client);
         Assert.Contains("IAsyncEnumerable<global::Shapes.NamedFrame> NamedAsync(", client);
         Assert.Contains(".On(\"delta.started\", global::Shapes.ShapesClientJson.Delta, global::Shapes.NamedFrame.FromEvent)", client);
-        Assert.Contains(".On(\"delta.done\", global::Shapes.ShapesClientJson.Delta, global::Shapes.NamedFrame.FromEvent);", client);
+        Assert.Contains(".On(\"delta.done\", global::Shapes.ShapesClientJson.Delta, global::Shapes.NamedFrame.FromEvent)", client);
         Assert.Contains("IAsyncEnumerable<global::Shapes.IVariant> VariantsAsync(", client);
         Assert.Contains(".OnText(\"typed\", global::Shapes.TypedVariant.FromEvent)", client);
         Assert.Contains("IAsyncEnumerable<string> TextAsync(", client);
@@ -179,7 +181,8 @@ public sealed class StreamGenerationTests
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string client = Source(run, "ItemsClient.Client.ItemsClient.g.cs");
         Assert.Contains("IAsyncEnumerable<global::Items.TicksEvent> TicksAsync(", client);
-        Assert.Contains("SseEventReader.Json(global::Items.ItemsClientJson.TicksEvent);", client);
+        Assert.Contains("SseEventReader.Json(global::Items.ItemsClientJson.TicksEvent)", client);
+        Assert.Contains(".EndAtIfSent(\"[DONE]\");", client);
     }
 
     [Fact]

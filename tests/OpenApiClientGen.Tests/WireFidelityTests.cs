@@ -63,6 +63,21 @@ public sealed class WireFidelityTests : IClassFixture<WireFidelityTests.Compiled
                     text/event-stream:
                       schema:
                         $ref: '#/components/schemas/Chunk'
+          /models?beta=true:
+            get:
+              operationId: listModels
+              parameters:
+              - name: limit
+                in: query
+                schema:
+                  type: integer
+              responses:
+                '200':
+                  description: JSON only
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Chunk'
           /plain:
             post:
               operationId: plain
@@ -205,6 +220,13 @@ public sealed class WireFidelityTests : IClassFixture<WireFidelityTests.Compiled
                 }
             }
 
+            public static string Models()
+            {
+                var (client, recorder) = Create("{\"text\":\"x\",\"finish_reason\":\"stop\"}", "application/json");
+                client.ListModelsAsync(limit: 5).GetAwaiter().GetResult();
+                return recorder.Seen;
+            }
+
             public static string Plain()
             {
                 var (client, recorder) = Create("{\"text\":\"x\",\"finish_reason\":\"stop\"}", "application/json");
@@ -260,6 +282,12 @@ public sealed class WireFidelityTests : IClassFixture<WireFidelityTests.Compiled
     }
 
     [Fact]
+    public void A_query_in_the_path_key_is_sent_once_merged_with_the_operations_parameters()
+    {
+        Assert.Equal("GET /models?beta=true&limit=5|Accept=application/json|Content-Type=|", Probe("Models"));
+    }
+
+    [Fact]
     public void Boolean_members_the_schema_fixes_are_sent_without_being_set()
     {
         Assert.Equal("""POST /plain|Accept=application/json|Content-Type=application/json|{"prompt":"p","stream":false,"echo":true}""", Probe("Plain"));
@@ -268,7 +296,7 @@ public sealed class WireFidelityTests : IClassFixture<WireFidelityTests.Compiled
     [Fact]
     public void Nullable_true_in_a_3_1_document_is_honoured_with_an_info_diagnostic_at_the_keyword()
     {
-        Assert.True(_compiled.Run.GeneratorDiagnostics.Any(d => d.Id == "OACG0014" && d.GetMessage().Contains("'nullable'") && d.Location.GetLineSpan().StartLinePosition.Line == 77), _compiled.Run.Describe(_compiled.Run.GeneratorDiagnostics));
+        Assert.True(_compiled.Run.GeneratorDiagnostics.Any(d => d.Id == "OACG0014" && d.GetMessage().Contains("'nullable'") && d.Location.GetLineSpan().StartLinePosition.Line == 92), _compiled.Run.Describe(_compiled.Run.GeneratorDiagnostics));
     }
 
     public sealed class Compiled : System.IDisposable

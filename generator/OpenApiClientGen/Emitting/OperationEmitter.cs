@@ -83,6 +83,12 @@ internal static class OperationEmitter
             calls.Add($".Accept({CSharp.Literal(accept)})");
         }
 
+        foreach (string pair in operation.FixedQuery)
+        {
+            int equals = pair.IndexOf('=');
+            calls.Add($".Query({CSharp.Literal(pair.Substring(0, equals))}, {CSharp.Literal(pair.Substring(equals + 1))})");
+        }
+
         calls.AddRange(parameters.Select(p => p.Call));
         if (operation.StreamFlag is { } streamFlag)
         {

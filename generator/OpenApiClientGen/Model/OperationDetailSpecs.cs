@@ -14,6 +14,9 @@ internal sealed partial record OperationSpec
     /// <summary>The <see cref="SecuritySchemeSpec.PropertyName"/>s of the schemes this operation may send; empty for <c>security: []</c>.</summary>
     public EquatableArray<string> Security { get; init; }
 
+    /// <summary>The query a path key carries (<c>/v1/models?beta=true</c>), as <c>name=value</c> pairs sent on every call.</summary>
+    public EquatableArray<string> FixedQuery { get; init; }
+
     /// <summary>The <c>Accept</c> header the call sends, built from the media types its responses declare; null sends none.</summary>
     public string? Accept { get; init; }
 

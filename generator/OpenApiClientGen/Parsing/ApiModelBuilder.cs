@@ -125,7 +125,7 @@ internal sealed class ApiModelBuilder
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperationId.Id, SpecLocation.AtPointer(_options.FilePath, pointer + "/operationId"), operationId, methodName));
                 }
 
-                OperationSpec built = BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation);
+                OperationSpec built = BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation) with { FixedQuery = FixedQuery(path.Key) };
                 StreamSpec? stream = _streams.Build(operation, pointer, methodName.Substring(0, methodName.Length - "Async".Length));
                 bool bodyStreams = HasStreamMember(built.Body);
                 if (stream is null)
@@ -302,9 +302,29 @@ internal sealed class ApiModelBuilder
             : null;
 
     // Speakeasy puts "#stream" in path keys to tell two POSTs to the same URL apart; the fragment is never sent.
+    // A query in the key (Anthropic's "/v1/models?beta=true") is not part of the path either: it is sent as parameters.
     private static string StripFragment(string path)
     {
         int hash = path.IndexOf('#');
-        return hash < 0 ? path : path.Substring(0, hash);
+        path = hash < 0 ? path : path.Substring(0, hash);
+        int query = path.IndexOf('?');
+        return query < 0 ? path : path.Substring(0, query);
+    }
+
+    /// <summary>The name/value pairs of the query a path key carries, sent on every call of its operations.</summary>
+    private static EquatableArray<string> FixedQuery(string pathKey)
+    {
+        int hash = pathKey.IndexOf('#');
+        string path = hash < 0 ? pathKey : pathKey.Substring(0, hash);
+        int query = path.IndexOf('?');
+        if (query < 0)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        return path.Substring(query + 1).Split('&').Where(p => p.Length > 0)
+            .Select(p => p.IndexOf('=') < 0 ? p + "=" : p)
+            .Select(p => Uri.UnescapeDataString(p.Replace('+', ' ')))
+            .ToEquatableArray();
     }
 }
