@@ -77,7 +77,7 @@ internal static class OperationEmitter
         }
 
         calls.AddRange(parameters.Select(p => p.Call));
-        string create = $"var request = new {CSharp.Runtime}ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)})";
+        string create = $"var request = new {CSharp.Runtime}ApiRequest({SpecText.Literal(operation.HttpMethod)}, {SpecText.Literal(operation.Path)})";
         writer.WriteLine(calls.Count == 0 ? create + ";" : create);
         writer.Indent();
         for (int i = 0; i < calls.Count; i++)
@@ -92,15 +92,15 @@ internal static class OperationEmitter
     public static void WriteDocs(SourceWriter writer, ApiSpec api, OperationSpec operation, IEnumerable<MethodParameter> parameters, bool withResponse)
     {
         string summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}";
-        CSharp.WriteDoc(writer, "summary", summary);
+        SpecText.WriteDoc(writer, "summary", summary);
         if (operation.Summary is not null)
         {
-            CSharp.WriteDoc(writer, "remarks", operation.Description);
+            SpecText.WriteDoc(writer, "remarks", operation.Description);
         }
 
         foreach (MethodParameter parameter in parameters)
         {
-            CSharp.WriteDocXml(writer, "param", parameter.DocXml, $" name=\"{parameter.Name}\"");
+            SpecText.WriteDocXml(writer, "param", parameter.DocXml, $" name=\"{parameter.Name}\"");
         }
 
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -112,8 +112,8 @@ internal static class OperationEmitter
         // One line for both cases: these docs stand on every method of every operation, so their length adds up.
         string declared = operation.Errors.IsEmpty
             ? ""
-            : $" ({CSharp.EscapeXml(string.Join(", ", operation.Errors.Select(e => e.Status)))}: typed body)";
-        writer.WriteLine($"/// <exception cref=\"{CSharp.Runtime}ApiException\">Not a success status{declared}.</exception>");
+            : $" ({SpecText.Xml(string.Join(", ", operation.Errors.Select(e => e.Status)))}: typed body)";
+        SpecText.WriteDocXml(writer, "exception", $"Not a success status{declared}.", $" cref=\"{CSharp.Runtime}ApiException\"");
         if (operation.IsDeprecated)
         {
             writer.WriteLine("[global::System.Obsolete(\"This operation is deprecated.\")]");
@@ -129,7 +129,7 @@ internal static class OperationEmitter
         {
             ErrorResponseSpec error = operation.Errors[i];
             string codec = CSharp.Codec(error.Type, api.Namespace, api.ClientName + "Json");
-            writer.WriteLine($".On({CSharp.Literal(error.Status)}, {codec}){(i == operation.Errors.Count - 1 ? ";" : "")}");
+            writer.WriteLine($".On({SpecText.Literal(error.Status)}, {codec}){(i == operation.Errors.Count - 1 ? ";" : "")}");
         }
 
         writer.Unindent();
