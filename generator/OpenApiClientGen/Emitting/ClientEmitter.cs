@@ -38,7 +38,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"options\">Base address, credentials, headers and timeouts.</param>");
         writer.WriteLine($"public {api.ClientName}({options}? options = null)");
         writer.Indent();
-        writer.WriteLine($": this(new {Connection}(new global::System.Net.Http.HttpClient(), options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: true))");
+        writer.WriteLine($": this(new {Connection}({Connection}.CreateHttpClient(), options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: true))");
         writer.Unindent();
         writer.OpenBlock("");
         writer.CloseBlock();

@@ -252,15 +252,15 @@ internal static class SseEventStream
             new(
                 Operation,
                 ApiStreamFailure.MalformedEvent,
-                $"{Operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}",
+                ApiSecrets.Scrub($"{Operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}", _request.Secrets),
                 info.Index,
-                info.EventType,
+                ApiSecrets.ScrubOrNull(info.EventType, _request.Secrets),
                 _response!.StatusCode,
-                ApiException.Truncate(data ?? "", _connection.Options.MaxErrorBodyLength),
-                failure);
+                ApiException.Truncate(ApiSecrets.Scrub(data ?? "", _request.Secrets), _connection.Options.MaxErrorBodyLength),
+                ApiSecrets.Scrub(failure, _request.Secrets));
 
         private ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) =>
-            new(Operation, failure, Operation + ": " + what, _index, null, _response!.StatusCode, null, inner);
+            new(Operation, failure, ApiSecrets.Scrub(Operation + ": " + what, _request.Secrets), _index, null, _response!.StatusCode, null, ApiSecrets.Scrub(inner, _request.Secrets));
 
         /// <summary>The stream is over (its end, the sentinel or a failure): later moves return false and the response goes at once.</summary>
         private void End()

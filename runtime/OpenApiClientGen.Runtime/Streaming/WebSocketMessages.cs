@@ -40,6 +40,7 @@ public static class WebSocketMessages
         string operation = request.Operation;
         using var socket = new ClientWebSocket();
         IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(connection.Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
+        request.Secrets = ApiCredential.SecretsOf(credentials);
         Uri address = Prepare(socket, connection, request, credentials);
         await ConnectAsync(socket, address, operation, cancellationToken).ConfigureAwait(false);
         using var receiver = new MessageReceiver(socket, operation, connection.Options.StreamIdleTimeout, cancellationToken);
@@ -57,11 +58,11 @@ public static class WebSocketMessages
                     throw new ApiStreamException(
                         operation,
                         ApiStreamFailure.MalformedEvent,
-                        $"{operation}: WebSocket message {index} is not valid {typeof(T).Name} JSON: {ex.Message}",
+                        ApiSecrets.Scrub($"{operation}: WebSocket message {index} is not valid {typeof(T).Name} JSON: {ex.Message}", request.Secrets),
                         index,
                         statusCode: HttpStatusCode.SwitchingProtocols,
-                        body: ApiException.Truncate(System.Text.Encoding.UTF8.GetString(receiver.Message.ToArray()), connection.Options.MaxErrorBodyLength),
-                        innerException: ex);
+                        body: ApiException.Truncate(ApiSecrets.Scrub(System.Text.Encoding.UTF8.GetString(receiver.Message.ToArray()), request.Secrets), connection.Options.MaxErrorBodyLength),
+                        innerException: ApiSecrets.Scrub(ex, request.Secrets));
                 }
 
                 yield return value;
