@@ -143,6 +143,19 @@ public sealed class CredentialLeakTests
         Assert.Equal(ApiKey, server.LastRequest.Headers["X-Api-Key"].ToString());
     }
 
+    [Fact]
+    public async Task An_empty_path_value_or_a_null_required_body_is_refused_before_anything_is_sent()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) => { context.Response.StatusCode = 204; return Task.CompletedTask; });
+        using var client = CreateClient(server);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Items.DeleteItemAsync(""));
+        var missing = await Assert.ThrowsAsync<ArgumentNullException>(() => client.Items.PutItemAsync("1", (Item)null!));
+        Assert.Equal("body", missing.ParamName);
+
+        Assert.Empty(server.Requests);
+    }
+
     private static SecuredClient CreateClient(LoopbackServer server)
     {
         var options = new SecuredClientOptions { BaseAddress = server.BaseAddress, ApiKey = ApiKey, BearerToken = Token, Username = User, Password = Password };

@@ -89,12 +89,14 @@ internal static class OperationParameters
         string ns = api.Namespace;
         string media = SpecText.Literal(body.MediaType);
         string doc = SpecText.Xml(body.Description?.Trim() ?? $"The request body ({body.MediaType}).");
+        // A required body that is null is refused before anything is sent, rather than sent empty.
+        string given = required && body.Type?.IsValueType != true ? " ?? throw new global::System.ArgumentNullException(nameof(body))" : "";
         (string type, string name, string call) = body.Kind switch
         {
-            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), "body", $".JsonBody(body, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
-            BodyKind.Binary => ("global::System.IO.Stream", "body", $".StreamBody(body, {media})"),
-            BodyKind.Text => ("string", "body", $".TextBody(body, {media})"),
-            _ => ("global::System.Net.Http.HttpContent", "content", ".Content(content)"),
+            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), "body", $".JsonBody(body{given}, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
+            BodyKind.Binary => ("global::System.IO.Stream", "body", $".StreamBody(body{given}, {media})"),
+            BodyKind.Text => ("string", "body", $".TextBody(body{given}, {media})"),
+            _ => ("global::System.Net.Http.HttpContent", "content", required ? ".Content(content ?? throw new global::System.ArgumentNullException(nameof(content)))" : ".Content(content)"),
         };
         string declaration = required ? $"{type} {name}" : $"{type}? {name} = null";
         yield return new MethodParameter(name, declaration, doc, call);

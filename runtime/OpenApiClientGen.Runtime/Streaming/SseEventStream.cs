@@ -97,6 +97,13 @@ internal static class SseEventStream
                 return new ValueTask<bool>(false);
             }
 
+            // Events the parser has already read would otherwise keep coming after the caller cancelled.
+            if (_cancellation.IsCancellationRequested)
+            {
+                End();
+                return new ValueTask<bool>(Task.FromCanceled<bool>(_cancellation));
+            }
+
             if (_items is null)
             {
                 return StartAsync();
@@ -133,7 +140,7 @@ internal static class SseEventStream
                 _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, _cancellation).ConfigureAwait(false);
                 _reads = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
                 Stream content = await OpenAsync(_response.Content, _cancellation).ConfigureAwait(false);
-                _body = new SseBoundaryStream(content, _idleTimeout is null ? null : _reads, _idleTimeout ?? Timeout.InfiniteTimeSpan);
+                _body = new SseBoundaryStream(content, _idleTimeout is null ? null : _reads, _idleTimeout ?? Timeout.InfiniteTimeSpan, _connection.Options.MaxEventSize);
                 SseEventReader<TEvent> reader = _reader;
                 _parser = SseParser.Create(_body, (eventType, data) => ParsedEvent<TEvent>.Parse(reader, eventType, data));
                 _items = _parser.EnumerateAsync(_reads.Token).GetAsyncEnumerator(_reads.Token);
@@ -238,6 +245,11 @@ internal static class SseEventStream
             }
 
             _cancellation.ThrowIfCancellationRequested();
+            if (ex is SseEventTooLargeException tooLarge)
+            {
+                return Failure(ApiStreamFailure.TooLarge, $"event {_index} {tooLarge.Message}; the stream was given up.", ex);
+            }
+
             if (_body?.IdleTimedOut == true)
             {
                 return Failure(ApiStreamFailure.IdleTimeout, $"the server sent nothing for {_idleTimeout} after {ApiStreamException.Count(_index, "event")}, so the stream was given up.", ex);
