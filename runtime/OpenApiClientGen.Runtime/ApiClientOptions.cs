@@ -21,6 +21,21 @@ public partial class ApiClientOptions
     /// <summary>The most response body text an <see cref="ApiException"/> keeps; longer bodies are cut and marked.</summary>
     public int MaxErrorBodyLength { get; set; } = ApiException.DefaultMaxBodyLength;
 
+    /// <summary>The default of <see cref="MaxEventSize"/> and <see cref="MaxMessageSize"/>: 16 MiB.</summary>
+    public const int DefaultMaxItemSize = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The size one server-sent event must stay under, in bytes, its field names and line ends included; one that reaches it fails the
+    /// stream with <see cref="ApiStreamException"/> (<see cref="ApiStreamFailure.TooLarge"/>) before it is held whole.
+    /// </summary>
+    public int MaxEventSize { get; set; } = DefaultMaxItemSize;
+
+    /// <summary>
+    /// The most bytes one WebSocket message may take; a bigger one fails the stream with
+    /// <see cref="ApiStreamException"/> (<see cref="ApiStreamFailure.TooLarge"/>) before it is held whole.
+    /// </summary>
+    public int MaxMessageSize { get; set; } = DefaultMaxItemSize;
+
     /// <summary>
     /// The longest a stream of events or WebSocket messages may receive nothing at all (SSE heartbeat comments count)
     /// before it fails with <see cref="ApiStreamException"/>; null, the default, waits as long as the server keeps the

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
@@ -28,13 +29,14 @@ public sealed partial class ApiConnection
         }
         catch (JsonException ex)
         {
+            IReadOnlyList<string> secrets = request.Secrets;
             throw new ApiException(
                 response.StatusCode,
-                response.ReasonPhrase,
-                ApiException.Truncate(System.Text.Encoding.UTF8.GetString(body), Options.MaxErrorBodyLength),
-                HeadersOf(response),
-                request.Operation + $" returned a body that is not the expected {typeof(T).Name}: {ex.Message}",
-                ex);
+                ApiSecrets.ScrubOrNull(response.ReasonPhrase, secrets),
+                ApiException.Truncate(ApiSecrets.Scrub(System.Text.Encoding.UTF8.GetString(ApiSecrets.Scrub(body, secrets)), secrets), Options.MaxErrorBodyLength),
+                ApiSecrets.Scrub(HeadersOf(response), secrets),
+                ApiSecrets.Scrub(request.Operation + $" returned a body that is not the expected {typeof(T).Name}: {ex.Message}", secrets),
+                ApiSecrets.Scrub(ex, secrets));
         }
     }
 

@@ -33,6 +33,12 @@ public sealed partial class ApiConnection : IDisposable
         _ownsHttpClient = ownsHttpClient;
     }
 
+    /// <summary>
+    /// The <see cref="HttpClient"/> a generated client creates when none is handed in. Its handler leaves redirects
+    /// to the connection, which follows them to the same origin and never takes a credential to another one.
+    /// </summary>
+    public static HttpClient CreateHttpClient() => ApiRedirects.CreateHttpClient();
+
     /// <summary>The client's settings.</summary>
     public ApiClientOptions Options { get; }
 
@@ -89,6 +95,7 @@ public sealed partial class ApiConnection : IDisposable
     public async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
+        request.Secrets = ApiCredential.SecretsOf(credentials);
         using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials);
         if (Options.UserAgent is { Length: > 0 } userAgent)
         {
@@ -103,15 +110,21 @@ public sealed partial class ApiConnection : IDisposable
             }
         }
 
-        HttpResponseMessage response = await _httpClient.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+        // Headers first, whatever the caller asked for: an error body is read only up to the limit, never whole.
+        HttpResponseMessage response = await ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
+            if (completion == HttpCompletionOption.ResponseContentRead)
+            {
+                await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+
             return response;
         }
 
         using (response)
         {
-            byte[] body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            byte[] body = await ReadErrorBodyAsync(response.Content, Options.MaxErrorBodyLength, cancellationToken).ConfigureAwait(false);
             throw request.ErrorTable.CreateException(new ApiErrorResponse(
                 response.StatusCode,
                 response.ReasonPhrase,
@@ -119,8 +132,68 @@ public sealed partial class ApiConnection : IDisposable
                 HeadersOf(response),
                 request.Operation,
                 Options.MaxErrorBodyLength,
-                ApiCredential.SecretsOf(credentials)));
+                request.Secrets));
         }
+    }
+
+    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Disposing the response is what stops a body that is still arriving.
+            using (cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
+            {
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            response.Dispose();
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads at most <paramref name="maxLength"/> bytes of an error body and one more, as a stream, so that a huge
+    /// error costs no more than the limit and the cut shows; the caller disposes the response, which drops the rest.
+    /// </summary>
+    internal static async Task<byte[]> ReadErrorBodyAsync(HttpContent? content, int maxLength, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return Array.Empty<byte>();
+        }
+
+        if (maxLength < 0)
+        {
+            return await ReadBytesAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+#if NET
+        using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        // One byte more than the limit tells that the body was longer.
+        long limit = Math.Min((long)maxLength + 1, int.MaxValue);
+        var buffer = new MemoryStream((int)Math.Min(limit, 64 * 1024));
+        byte[] chunk = new byte[Math.Min(16 * 1024, (int)limit)];
+        while (buffer.Length < limit)
+        {
+            int read = await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Disposes the HttpClient if this connection created it.</summary>

@@ -51,10 +51,15 @@ internal sealed class ApiCredential
         return credentials;
     }
 
-    /// <summary>What must never show up in an exception: the raw credentials and their encoded forms.</summary>
+    /// <summary>What must never show up in an exception: the raw credentials and every encoded form of them.</summary>
     public static IReadOnlyList<string> SecretsOf(IReadOnlyList<ApiCredential> credentials)
     {
-        var secrets = new List<string>(credentials.Count * 2);
+        if (credentials.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var secrets = new List<string>(credentials.Count * 3);
         foreach (ApiCredential credential in credentials)
         {
             secrets.Add(credential.WireValue);
@@ -65,10 +70,6 @@ internal sealed class ApiCredential
             }
         }
 
-        // Longest first, so a short secret inside a longer one does not leave the rest behind. Scrubbing a
-        // one- or two-letter password would garble the whole body and protect little.
-        secrets.RemoveAll(s => s.Length < 4);
-        secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
-        return secrets;
+        return ApiSecrets.FormsOf(secrets);
     }
 }

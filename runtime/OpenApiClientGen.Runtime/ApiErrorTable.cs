@@ -84,10 +84,10 @@ public sealed class ApiErrorResponse
         IReadOnlyList<string> secrets)
     {
         StatusCode = statusCode;
-        ReasonPhrase = reasonPhrase;
-        Body = body;
+        ReasonPhrase = ApiSecrets.ScrubOrNull(reasonPhrase, secrets);
+        Body = ApiSecrets.Scrub(body, secrets);
         Operation = operation;
-        BodyText = ApiException.Truncate(ApiSecrets.Scrub(Encoding.UTF8.GetString(body), secrets), maxBodyLength);
+        BodyText = ApiException.Truncate(Encoding.UTF8.GetString(Body), maxBodyLength);
         Headers = ApiSecrets.Scrub(headers, secrets);
     }
 
@@ -97,7 +97,7 @@ public sealed class ApiErrorResponse
     /// <summary>The reason phrase, if any.</summary>
     public string? ReasonPhrase { get; }
 
-    /// <summary>The body as received, for the typed readers.</summary>
+    /// <summary>The body as received up to the client's limit, scrubbed before the typed readers see it.</summary>
     public byte[] Body { get; }
 
     /// <summary>The body as text, scrubbed and cut at the client's limit.</summary>

@@ -63,7 +63,8 @@ public class ApiException : Exception
             return body;
         }
 
-        return body.Substring(0, maxLength) + $"... [{body.Length - maxLength} more characters cut]";
+        // Only the first part of a long body is read at all, so how much more there was is not known.
+        return body.Substring(0, maxLength) + $"... [cut at {maxLength} characters]";
     }
 
     private static string FormatMessage(HttpStatusCode statusCode, string? reasonPhrase, string? operation)

@@ -12,6 +12,9 @@ public sealed partial class ApiRequest
     /// <summary>The operation's declared error bodies.</summary>
     public ApiErrorTable ErrorTable { get; private set; } = ApiErrorTable.None;
 
+    /// <summary>Every form of the credentials this request carried when it was sent, to scrub from what comes back.</summary>
+    internal IReadOnlyList<string> Secrets { get; set; } = Array.Empty<string>();
+
     /// <summary>Sends the credential of each of <paramref name="schemes"/> that the client's options configure.</summary>
     public ApiRequest Security(params ApiSecurityScheme[] schemes)
     {

@@ -46,7 +46,14 @@ public sealed partial class ApiRequest
             throw new ArgumentNullException(name, $"The path parameter '{name}' of {Operation} needs a value.");
         }
 
-        _path = _path.Replace("{" + name + "}", ParameterFormatter.EscapePathSegment(ParameterFormatter.Format(value)));
+        string formatted = ParameterFormatter.Format(value);
+        if (formatted.Length == 0)
+        {
+            // An empty segment would send the request to another resource: DELETE /items/ instead of /items/{id}.
+            throw new ArgumentException($"The path parameter '{name}' of {Operation} must not be empty.", name);
+        }
+
+        _path = _path.Replace("{" + name + "}", ParameterFormatter.EscapePathSegment(formatted));
         return this;
     }
 

@@ -256,7 +256,7 @@ public sealed class OperationsTests
         ApiException unreadable = await Assert.ThrowsAsync<ApiException>(() => client.Items.ListItemsAsync());
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        Assert.Equal(new string('x', 100) + "... [400 more characters cut]", conflict.Body);
+        Assert.Equal(new string('x', 100) + "... [cut at 100 characters]", conflict.Body);
         Assert.Equal(typeof(ApiException), unreadable.GetType());
         Assert.Equal("not json", unreadable.Body);
     }

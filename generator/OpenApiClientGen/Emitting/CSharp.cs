@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Text;
 using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Emitting;
 
-/// <summary>Spelling of types, codecs, literals and doc comments in generated C#.</summary>
+/// <summary>Spelling of types and codecs in generated C#; spec text goes through <see cref="SpecText"/>.</summary>
 internal static class CSharp
 {
     /// <summary>
@@ -40,85 +38,4 @@ internal static class CSharp
     /// <summary>The codec for <see cref="NullableTypeName"/>: value types need a wrapper, reference types do not.</summary>
     public static string NullableCodec(TypeRef type, string ns, string jsonContext) =>
         type.IsValueType ? Runtime + "JsonCodecs.Nullable(" + Codec(type, ns, jsonContext) + ")" : Codec(type, ns, jsonContext);
-
-    public static string Literal(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\0': builder.Append("\\0"); break;
-                default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
-
-    /// <summary>Writes an XML doc element, escaped, one <c>///</c> line per line of text.</summary>
-    public static void WriteDoc(SourceWriter writer, string element, string? text, string attributes = "")
-    {
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            WriteDocXml(writer, element, EscapeXml(text!.Trim()), attributes);
-        }
-    }
-
-    /// <summary>Writes an XML doc element whose content is already XML, such as <c>&lt;c&gt;name&lt;/c&gt;</c>.</summary>
-    public static void WriteDocXml(SourceWriter writer, string element, string xml, string attributes = "")
-    {
-        string[] lines = xml.Replace("\r\n", "\n").Split('\n');
-        if (lines.Length == 1)
-        {
-            writer.WriteLine($"/// <{element}{attributes}>{lines[0].Trim()}</{element}>");
-            return;
-        }
-
-        writer.WriteLine($"/// <{element}{attributes}>");
-        foreach (string line in lines)
-        {
-            writer.WriteLine(("/// " + line.TrimEnd()).TrimEnd());
-        }
-
-        writer.WriteLine($"/// </{element}>");
-    }
-
-    public static string EscapeXml(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            switch (c)
-            {
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '&': builder.Append("&amp;"); break;
-                default:
-                    if (!char.IsControl(c) || c is '\n' or '\r' or '\t')
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
 }

@@ -15,12 +15,12 @@ internal static class ClientEmitter
         writer.WriteLines(CSharp.FileHeader(api.Namespace));
         string options = api.ClientName + "Options";
 
-        CSharp.WriteDoc(writer, "summary", $"Client for {api.Title}.");
-        CSharp.WriteDoc(writer, "remarks", api.Description);
+        SpecText.WriteDoc(writer, "summary", $"Client for {api.Title}.");
+        SpecText.WriteDoc(writer, "remarks", api.Description);
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed partial class {api.ClientName} : global::System.IDisposable");
         writer.WriteLine("/// <summary>The base address from the spec's first server, used when neither the options nor the HttpClient set one.</summary>");
-        writer.WriteLine($"public const string DefaultBaseAddress = {CSharp.Literal(api.DefaultBaseUrl ?? "")};");
+        writer.WriteLine($"public const string DefaultBaseAddress = {SpecText.Literal(api.DefaultBaseUrl ?? "")};");
         writer.WriteLine();
         writer.WriteLine($"private readonly {Connection} _connection;");
         writer.WriteLine();
@@ -38,7 +38,7 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"options\">Base address, credentials, headers and timeouts.</param>");
         writer.WriteLine($"public {api.ClientName}({options}? options = null)");
         writer.Indent();
-        writer.WriteLine($": this(new {Connection}(new global::System.Net.Http.HttpClient(), options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: true))");
+        writer.WriteLine($": this(new {Connection}({Connection}.CreateHttpClient(), options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: true))");
         writer.Unindent();
         writer.OpenBlock("");
         writer.CloseBlock();

@@ -32,7 +32,7 @@ internal static class DependencyInjectionEmitter
         writer.OpenBlock("");
         writer.WriteLine($"var options = new {options}();");
         writer.WriteLine("configure?.Invoke(options);");
-        writer.WriteLine($"{DependencyInjection}.IHttpClientBuilder builder = {DependencyInjection}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {CSharp.Literal(client)});");
+        writer.WriteLine($"{DependencyInjection}.IHttpClientBuilder builder = {DependencyInjection}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {SpecText.Literal(client)});");
         writer.WriteLine($"return {DependencyInjection}.HttpClientBuilderExtensions.AddTypedClient<{client}>(");
         writer.Indent();
         writer.WriteLine("builder,");

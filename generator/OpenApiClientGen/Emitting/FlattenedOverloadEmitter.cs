@@ -108,7 +108,7 @@ internal static class FlattenedOverloadEmitter
     }
 
     private static string Doc(PropertySpec property) =>
-        property.Description is null ? $"The body's <c>{CSharp.EscapeXml(property.JsonName)}</c> member." : CSharp.EscapeXml(property.Description.Trim());
+        property.Description is null ? $"The body's <c>{SpecText.Xml(property.JsonName)}</c> member." : SpecText.Xml(property.Description.Trim());
 
     private static string ResponseTypeName(ApiSpec api, ResponseSpec response) => response.Kind switch
     {

@@ -61,7 +61,7 @@ internal static class JsonContextEmitter
         writer.OpenBlock("");
         foreach (PropertySpec property in model.Properties)
         {
-            string name = CSharp.Literal(property.JsonName);
+            string name = SpecText.Literal(property.JsonName);
             string access = $"static m => m.{property.Name}, static (m, v) => m.{property.Name} = v";
             if (property.Presence == Presence.WhenSet)
             {

@@ -10,7 +10,7 @@ internal static class ModelEmitter
     {
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(ns));
-        CSharp.WriteDoc(writer, "summary", type.Description);
+        SpecText.WriteDoc(writer, "summary", type.Description);
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed partial class {type.Name}");
 
@@ -40,11 +40,11 @@ internal static class ModelEmitter
 
             first = false;
             // A member the spec leaves undescribed gets no summary: "The x member" would only repeat its name.
-            CSharp.WriteDoc(writer, "summary", property.Description);
+            SpecText.WriteDoc(writer, "summary", property.Description);
 
             if (property.DefaultValue is not null)
             {
-                CSharp.WriteDoc(writer, "remarks", "Default: " + property.DefaultValue);
+                SpecText.WriteDoc(writer, "remarks", "Default: " + property.DefaultValue);
             }
 
             // C# forbids [Obsolete] on required members of a type that is not itself obsolete.
@@ -57,8 +57,8 @@ internal static class ModelEmitter
             {
                 // A tag starts set, so the tag goes out even when the schema leaves it optional (Mistral).
                 string value = property.Type.Kind == TypeKind.Declared
-                    ? $"new {CSharp.TypeName(property.Type, ns)}({CSharp.Literal(property.ConstValue)})"
-                    : CSharp.Literal(property.ConstValue);
+                    ? $"new {CSharp.TypeName(property.Type, ns)}({SpecText.Literal(property.ConstValue)})"
+                    : SpecText.Literal(property.ConstValue);
                 writer.WriteLine($"public {PropertyType(property, ns)} {property.Name} {{ get; set; }} = {value};");
                 continue;
             }
@@ -96,14 +96,14 @@ internal static class ModelEmitter
     {
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(ns));
-        CSharp.WriteDoc(writer, "summary", type.Description);
+        SpecText.WriteDoc(writer, "summary", type.Description);
         writer.WriteLine("/// <remarks>Open: a value this version does not list is kept and round-trips.</remarks>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public readonly record struct {type.Name}(string Value)");
         foreach (EnumMemberSpec member in type.Members)
         {
-            writer.WriteLine($"/// <summary><c>{CSharp.EscapeXml(member.Value)}</c></summary>");
-            writer.WriteLine($"public static {type.Name} {member.Name} {{ get; }} = new({CSharp.Literal(member.Value)});");
+            SpecText.WriteDocXml(writer, "summary", $"<c>{SpecText.Xml(member.Value)}</c>");
+            writer.WriteLine($"public static {type.Name} {member.Name} {{ get; }} = new({SpecText.Literal(member.Value)});");
             writer.WriteLine();
         }
 

@@ -80,13 +80,13 @@ internal static class OperationEmitter
         string? runtimeDefault = operation.Stream is not null ? "text/event-stream" : operation.Response.Kind == ResponseKind.Json ? "application/json" : null;
         if (operation.Accept is { } accept && accept != runtimeDefault)
         {
-            calls.Add($".Accept({CSharp.Literal(accept)})");
+            calls.Add($".Accept({SpecText.Literal(accept)})");
         }
 
         foreach (string pair in operation.FixedQuery)
         {
             int equals = pair.IndexOf('=');
-            calls.Add($".Query({CSharp.Literal(pair.Substring(0, equals))}, {CSharp.Literal(pair.Substring(equals + 1))})");
+            calls.Add($".Query({SpecText.Literal(pair.Substring(0, equals))}, {SpecText.Literal(pair.Substring(equals + 1))})");
         }
 
         calls.AddRange(parameters.Select(p => p.Call));
@@ -95,7 +95,7 @@ internal static class OperationEmitter
             // The method, not the caller, says whether the server streams: the body's flag is written to match.
             calls.Add($".JsonMember(\"stream\", {(streamFlag ? "true" : "false")})");
         }
-        string create = $"var request = new {CSharp.Runtime}ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)})";
+        string create = $"var request = new {CSharp.Runtime}ApiRequest({SpecText.Literal(operation.HttpMethod)}, {SpecText.Literal(operation.Path)})";
         writer.WriteLine(calls.Count == 0 ? create + ";" : create);
         writer.Indent();
         for (int i = 0; i < calls.Count; i++)
@@ -110,15 +110,15 @@ internal static class OperationEmitter
     public static void WriteDocs(SourceWriter writer, ApiSpec api, OperationSpec operation, IEnumerable<MethodParameter> parameters, bool withResponse)
     {
         string summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}";
-        CSharp.WriteDoc(writer, "summary", summary);
+        SpecText.WriteDoc(writer, "summary", summary);
         if (operation.Summary is not null)
         {
-            CSharp.WriteDoc(writer, "remarks", operation.Description);
+            SpecText.WriteDoc(writer, "remarks", operation.Description);
         }
 
         foreach (MethodParameter parameter in parameters)
         {
-            CSharp.WriteDocXml(writer, "param", parameter.DocXml, $" name=\"{parameter.Name}\"");
+            SpecText.WriteDocXml(writer, "param", parameter.DocXml, $" name=\"{parameter.Name}\"");
         }
 
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -130,8 +130,8 @@ internal static class OperationEmitter
         // One line for both cases: these docs stand on every method of every operation, so their length adds up.
         string declared = operation.Errors.IsEmpty
             ? ""
-            : $" ({CSharp.EscapeXml(string.Join(", ", operation.Errors.Select(e => e.Status)))}: typed body)";
-        writer.WriteLine($"/// <exception cref=\"{CSharp.Runtime}ApiException\">Not a success status{declared}.</exception>");
+            : $" ({SpecText.Xml(string.Join(", ", operation.Errors.Select(e => e.Status)))}: typed body)";
+        SpecText.WriteDocXml(writer, "exception", $"Not a success status{declared}.", $" cref=\"{CSharp.Runtime}ApiException\"");
         if (operation.IsDeprecated)
         {
             writer.WriteLine("[global::System.Obsolete(\"This operation is deprecated.\")]");
@@ -147,7 +147,7 @@ internal static class OperationEmitter
         {
             ErrorResponseSpec error = operation.Errors[i];
             string codec = CSharp.Codec(error.Type, api.Namespace, api.ClientName + "Json");
-            writer.WriteLine($".On({CSharp.Literal(error.Status)}, {codec}){(i == operation.Errors.Count - 1 ? ";" : "")}");
+            writer.WriteLine($".On({SpecText.Literal(error.Status)}, {codec}){(i == operation.Errors.Count - 1 ? ";" : "")}");
         }
 
         writer.Unindent();

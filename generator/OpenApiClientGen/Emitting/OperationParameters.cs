@@ -25,8 +25,8 @@ internal static class OperationParameters
 
     public static string ParameterDoc(ParameterSpec parameter) =>
         parameter.Description is null
-            ? $"The <c>{CSharp.EscapeXml(parameter.WireName)}</c> {parameter.Location.ToString().ToLowerInvariant()} parameter."
-            : CSharp.EscapeXml(parameter.Description.Trim());
+            ? $"The <c>{SpecText.Xml(parameter.WireName)}</c> {parameter.Location.ToString().ToLowerInvariant()} parameter."
+            : SpecText.Xml(parameter.Description.Trim());
 
     private static MethodParameter Parameter(ApiSpec api, ParameterSpec parameter)
     {
@@ -40,7 +40,7 @@ internal static class OperationParameters
 
     private static string Call(ApiSpec api, ParameterSpec parameter, string name)
     {
-        string wire = CSharp.Literal(parameter.WireName);
+        string wire = SpecText.Literal(parameter.WireName);
         if (parameter.Location != ParameterLocation.Query)
         {
             return $".{parameter.Location}({wire}, {name})";
@@ -87,14 +87,16 @@ internal static class OperationParameters
         }
 
         string ns = api.Namespace;
-        string media = CSharp.Literal(body.MediaType);
-        string doc = CSharp.EscapeXml(body.Description?.Trim() ?? $"The request body ({body.MediaType}).");
+        string media = SpecText.Literal(body.MediaType);
+        string doc = SpecText.Xml(body.Description?.Trim() ?? $"The request body ({body.MediaType}).");
+        // A required body that is null is refused before anything is sent, rather than sent empty.
+        string given = required && body.Type?.IsValueType != true ? " ?? throw new global::System.ArgumentNullException(nameof(body))" : "";
         (string type, string name, string call) = body.Kind switch
         {
-            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), "body", $".JsonBody(body, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
-            BodyKind.Binary => ("global::System.IO.Stream", "body", $".StreamBody(body, {media})"),
-            BodyKind.Text => ("string", "body", $".TextBody(body, {media})"),
-            _ => ("global::System.Net.Http.HttpContent", "content", ".Content(content)"),
+            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), "body", $".JsonBody(body{given}, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
+            BodyKind.Binary => ("global::System.IO.Stream", "body", $".StreamBody(body{given}, {media})"),
+            BodyKind.Text => ("string", "body", $".TextBody(body{given}, {media})"),
+            _ => ("global::System.Net.Http.HttpContent", "content", required ? ".Content(content ?? throw new global::System.ArgumentNullException(nameof(content)))" : ".Content(content)"),
         };
         string declaration = required ? $"{type} {name}" : $"{type}? {name} = null";
         yield return new MethodParameter(name, declaration, doc, call);
@@ -104,7 +106,7 @@ internal static class OperationParameters
     {
         string ns = api.Namespace;
         string name = Identifiers.EscapeKeyword(field.Name);
-        string wire = CSharp.Literal(field.WireName);
+        string wire = SpecText.Literal(field.WireName);
         string type = field.IsFile ? CSharp.Runtime + "ApiFile" : CSharp.TypeName(field.Type, ns);
         string declaration = field.IsRequired ? $"{type} {name}" : $"{(field.IsFile ? type + "?" : CSharp.NullableTypeName(field.Type, ns))} {name} = null";
         string call = field.IsFile ? $".FilePart({wire}, {name})"
@@ -112,8 +114,8 @@ internal static class OperationParameters
             : IsObject(field.Type) || field.Type.Kind == TypeKind.Any ? $".FormJsonPart({wire}, {name}, {(field.IsRequired ? Codec(api, field.Type) : NullableCodec(api, field.Type))})"
             : $".FormPart({wire}, {name})";
         string doc = field.Description is null
-            ? (field.IsFile ? $"The <c>{CSharp.EscapeXml(field.WireName)}</c> file: its content and the file name to send." : $"The <c>{CSharp.EscapeXml(field.WireName)}</c> field.")
-            : CSharp.EscapeXml(field.Description.Trim());
+            ? (field.IsFile ? $"The <c>{SpecText.Xml(field.WireName)}</c> file: its content and the file name to send." : $"The <c>{SpecText.Xml(field.WireName)}</c> field.")
+            : SpecText.Xml(field.Description.Trim());
         return new MethodParameter(field.Name, declaration, doc, call);
     }
 

@@ -21,11 +21,11 @@ internal static class SecurityEmitter
             }
 
             first = false;
-            string parameter = scheme.Kind is SecurityKind.Bearer or SecurityKind.Basic ? "" : ", " + CSharp.Literal(scheme.ParameterName);
-            writer.WriteLine($"/// <summary>The <c>{CSharp.EscapeXml(scheme.SchemeName)}</c> scheme.</summary>");
+            string parameter = scheme.Kind is SecurityKind.Bearer or SecurityKind.Basic ? "" : ", " + SpecText.Literal(scheme.ParameterName);
+            SpecText.WriteDocXml(writer, "summary", $"The <c>{SpecText.Xml(scheme.SchemeName)}</c> scheme.");
             writer.WriteLine($"public static readonly {CSharp.Runtime}ApiSecurityScheme {scheme.PropertyName} =");
             writer.Indent();
-            writer.WriteLine($"new({CSharp.Literal(scheme.SchemeName)}, {CSharp.Runtime}ApiSecurityKind.{scheme.Kind}{parameter});");
+            writer.WriteLine($"new({SpecText.Literal(scheme.SchemeName)}, {CSharp.Runtime}ApiSecurityKind.{scheme.Kind}{parameter});");
             writer.Unindent();
         }
 

@@ -12,8 +12,14 @@ internal sealed class SourceWriter
 
     public int Length => _text.Length;
 
+    /// <exception cref="InvalidOperationException">The line holds a line terminator: spec text that skipped <see cref="SpecText"/>.</exception>
     public void WriteLine(string line)
     {
+        if (SpecText.ContainsLineTerminator(line))
+        {
+            throw new InvalidOperationException("A generated line holds a line terminator; spec text must go through SpecText.");
+        }
+
         if (line.Length == 0)
         {
             _text.Append('\n');

@@ -113,7 +113,7 @@ internal static class StreamEmitter
             string codec = CSharp.Codec(stream.DataType!, ns, context);
             foreach (string eventName in stream.EventNames)
             {
-                yield return $".On({CSharp.Literal(eventName)}, {codec}, {Global(ns, stream.Frame!.Name)}.FromEvent)";
+                yield return $".On({SpecText.Literal(eventName)}, {codec}, {Global(ns, stream.Frame!.Name)}.FromEvent)";
             }
         }
 
@@ -121,13 +121,13 @@ internal static class StreamEmitter
         {
             foreach (StreamVariantSpec variant in stream.Variants)
             {
-                yield return $".OnText({CSharp.Literal(variant.EventName)}, {Global(ns, variant.Frame.Name)}.FromEvent)";
+                yield return $".OnText({SpecText.Literal(variant.EventName)}, {Global(ns, variant.Frame.Name)}.FromEvent)";
             }
         }
 
         if (stream.Sentinel is not null)
         {
-            yield return stream.SentinelRequired ? $".EndAt({CSharp.Literal(stream.Sentinel)})" : $".EndAtIfSent({CSharp.Literal(stream.Sentinel)})";
+            yield return stream.SentinelRequired ? $".EndAt({SpecText.Literal(stream.Sentinel)})" : $".EndAtIfSent({SpecText.Literal(stream.Sentinel)})";
         }
     }
 

@@ -13,12 +13,12 @@ internal static class UnionEmitter
     {
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(ns));
-        CSharp.WriteDoc(writer, "summary", union.Description);
-        string variants = string.Join(", ", union.Variants.Select(v => $"<c>{CSharp.EscapeXml(v.Name)}</c>"));
+        SpecText.WriteDoc(writer, "summary", union.Description);
+        string variants = string.Join(", ", union.Variants.Select(v => $"<c>{SpecText.Xml(v.Name)}</c>"));
         string choice = union.Discriminator is null
             ? "chosen by the shape of the JSON"
-            : $"chosen by the <c>{CSharp.EscapeXml(union.Discriminator)}</c> member; a value this version does not know is kept in <see cref=\"{CSharp.Runtime}JsonUnion.Unknown\"/>";
-        CSharp.WriteDocXml(writer, "remarks", $"One of {variants}, {choice}.");
+            : $"chosen by the <c>{SpecText.Xml(union.Discriminator)}</c> member; a value this version does not know is kept in <see cref=\"{CSharp.Runtime}JsonUnion.Unknown\"/>";
+        SpecText.WriteDocXml(writer, "remarks", $"One of {variants}, {choice}.");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed partial class {union.Name} : {CSharp.Runtime}JsonUnion");
         writer.WriteLine($"internal {union.Name}(object value) : base(value) {{ }}");
@@ -40,12 +40,12 @@ internal static class UnionEmitter
 
     public static void WriteCodec(SourceWriter writer, UnionTypeSpec union, string typeName, string ns, string context)
     {
-        string discriminator = union.Discriminator is null ? "null" : CSharp.Literal(union.Discriminator);
+        string discriminator = union.Discriminator is null ? "null" : SpecText.Literal(union.Discriminator);
         writer.WriteLine($"public static readonly {CSharp.Runtime}UnionCodec<{typeName}> {union.Name} = new(static value => new {typeName}(value), {discriminator}, static () => new {CSharp.Runtime}UnionVariant[]");
         writer.OpenBlock("");
         foreach (UnionVariantSpec variant in union.Variants)
         {
-            string tags = string.Concat(variant.Tags.Select(tag => ", " + CSharp.Literal(tag)));
+            string tags = string.Concat(variant.Tags.Select(tag => ", " + SpecText.Literal(tag)));
             writer.WriteLine($"{CSharp.Runtime}UnionVariant.Of({CSharp.Codec(variant.Type, ns, context)}, {CSharp.Runtime}JsonShape.{Shape(variant.Shape)}{tags}),");
         }
 

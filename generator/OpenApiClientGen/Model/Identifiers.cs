@@ -62,7 +62,9 @@ internal static class Identifiers
         for (int i = 0; i < name.Length; i++)
         {
             char c = name[i];
-            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_')
+            // C# allows formatting characters in identifiers, but they hide what a name says (a right-to-left
+            // override makes code read differently from how it compiles) and C# ignores them when comparing names.
+            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
             {
                 Flush();
                 continue;

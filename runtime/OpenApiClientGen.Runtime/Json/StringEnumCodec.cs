@@ -11,6 +11,9 @@ public sealed class StringEnumCodec<T> : JsonConverter<T>
     // Enough for the values one enum takes in practice; past it, values are still read, just not remembered.
     private const int RememberedLimit = 32;
 
+    // Enum values are short; a long string is a server's payload, and remembering it would keep it for ever.
+    internal const int RememberedMaxBytes = 64;
+
     private readonly Func<string, T> _create;
     private readonly Func<T, string> _value;
 
@@ -44,7 +47,8 @@ public sealed class StringEnumCodec<T> : JsonConverter<T>
 
         string text = reader.GetString()!;
         T value = _create(text);
-        if (remembered.Length < RememberedLimit)
+        if (remembered.Length < RememberedLimit && (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) <= RememberedMaxBytes
+            && System.Text.Encoding.UTF8.GetByteCount(text) <= RememberedMaxBytes)
         {
             var grown = new (byte[], T)[remembered.Length + 1];
             remembered.CopyTo(grown, 0);

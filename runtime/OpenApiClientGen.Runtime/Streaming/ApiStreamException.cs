@@ -20,6 +20,12 @@ public enum ApiStreamFailure
 
     /// <summary>The server sent nothing for longer than the client's <see cref="ApiClientOptions.StreamIdleTimeout"/>.</summary>
     IdleTimeout,
+
+    /// <summary>
+    /// One event or message was larger than the client's <see cref="ApiClientOptions.MaxEventSize"/> or
+    /// <see cref="ApiClientOptions.MaxMessageSize"/>; the stream was given up without reading it whole.
+    /// </summary>
+    TooLarge,
 }
 
 /// <summary>

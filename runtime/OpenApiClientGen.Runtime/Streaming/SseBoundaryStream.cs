@@ -23,6 +23,8 @@ internal sealed class SseBoundaryStream : Stream
     private readonly Stream _inner;
     private readonly CancellationTokenSource? _idle;
     private readonly TimeSpan _idleTimeout;
+    private readonly long _maxEventSize;
+    private long _eventBytes;
     private byte _previous;
     private bool _atLineStart = true;
     private bool _inComment;
@@ -31,11 +33,13 @@ internal sealed class SseBoundaryStream : Stream
     /// <param name="inner">The response body.</param>
     /// <param name="idle">Cancelled when a read waits longer than <paramref name="idleTimeout"/>; its token must be the one reads are given.</param>
     /// <param name="idleTimeout">The longest wait for the next bytes.</param>
-    public SseBoundaryStream(Stream inner, CancellationTokenSource? idle, TimeSpan idleTimeout)
+    /// <param name="maxEventSize">The most bytes one event may take before its empty line; a read past it throws <see cref="SseEventTooLargeException"/>.</param>
+    public SseBoundaryStream(Stream inner, CancellationTokenSource? idle, TimeSpan idleTimeout, long maxEventSize = long.MaxValue)
     {
         _inner = inner;
         _idle = idle;
         _idleTimeout = idleTimeout;
+        _maxEventSize = maxEventSize;
     }
 
     /// <summary>Whether the bytes read so far end with an event that is missing its closing empty line.</summary>
@@ -60,6 +64,7 @@ internal sealed class SseBoundaryStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count)
     {
+        count = Budget(count);
         int read = _inner.Read(buffer, offset, count);
         Follow(buffer.AsSpan(offset, read));
         return read;
@@ -70,7 +75,7 @@ internal sealed class SseBoundaryStream : Stream
         ArmIdleTimer();
         try
         {
-            int read = await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+            int read = await _inner.ReadAsync(buffer, offset, Budget(count), cancellationToken).ConfigureAwait(false);
             Follow(buffer.AsSpan(offset, read));
             return read;
         }
@@ -86,7 +91,7 @@ internal sealed class SseBoundaryStream : Stream
         ArmIdleTimer();
         try
         {
-            int read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            int read = await _inner.ReadAsync(buffer.Slice(0, Budget(buffer.Length)), cancellationToken).ConfigureAwait(false);
             Follow(buffer.Span.Slice(0, read));
             return read;
         }
@@ -117,6 +122,9 @@ internal sealed class SseBoundaryStream : Stream
         base.Dispose(disposing);
     }
 
+    // A read never takes the open event past the limit, so the parser's buffer never has to grow past it either.
+    private int Budget(int count) => (int)Math.Max(1, Math.Min(count, _maxEventSize - _eventBytes));
+
     private void ArmIdleTimer() => _idle?.CancelAfter(_idleTimeout);
 
     private void DisarmIdleTimer() => _idle?.CancelAfter(Timeout.InfiniteTimeSpan);
@@ -125,6 +133,14 @@ internal sealed class SseBoundaryStream : Stream
     private void Follow(ReadOnlySpan<byte> bytes)
     {
         int blank = LastEmptyLineEnd(bytes);
+
+        // The parser keeps an event whole until its empty line, so the bytes since the last one are what it holds.
+        _eventBytes = blank >= 0 ? bytes.Length - blank : _eventBytes + bytes.Length;
+        if (_eventBytes >= _maxEventSize)
+        {
+            throw new SseEventTooLargeException(_maxEventSize);
+        }
+
         if (blank >= 0)
         {
             // The line end before the empty line's: the state after it is known without looking further back.
@@ -214,4 +230,10 @@ internal sealed class SseBoundaryStream : Stream
             bytes = bytes.Slice(end + 1);
         }
     }
+}
+
+/// <summary>An event reached the client's <see cref="ApiClientOptions.MaxEventSize"/> before its empty line.</summary>
+internal sealed class SseEventTooLargeException(long limit) : IOException($"reached {limit} bytes, the client's MaxEventSize, before its end")
+{
+    public long Limit { get; } = limit;
 }

@@ -121,6 +121,13 @@ internal static class SseEventStream
                 return new ValueTask<bool>(false);
             }
 
+            // Events the parser has already read would otherwise keep coming after the caller cancelled.
+            if (_cancellation.IsCancellationRequested)
+            {
+                End();
+                return new ValueTask<bool>(Task.FromCanceled<bool>(_cancellation));
+            }
+
             if (_items is null)
             {
                 return StartAsync();
@@ -164,7 +171,7 @@ internal static class SseEventStream
 
                 _reads = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
                 Stream content = await OpenAsync(_response.Content, _cancellation).ConfigureAwait(false);
-                _body = new SseBoundaryStream(content, _idleTimeout is null ? null : _reads, _idleTimeout ?? Timeout.InfiniteTimeSpan);
+                _body = new SseBoundaryStream(content, _idleTimeout is null ? null : _reads, _idleTimeout ?? Timeout.InfiniteTimeSpan, _connection.Options.MaxEventSize);
                 SseEventReader<TEvent> reader = _reader;
                 _parser = SseParser.Create(_body, (eventType, data) => ParsedEvent<TEvent>.Parse(reader, eventType, data));
                 _items = _parser.EnumerateAsync(_reads.Token).GetAsyncEnumerator(_reads.Token);
@@ -284,6 +291,11 @@ internal static class SseEventStream
             }
 
             _cancellation.ThrowIfCancellationRequested();
+            if (ex is SseEventTooLargeException tooLarge)
+            {
+                return Failure(ApiStreamFailure.TooLarge, $"event {_index} {tooLarge.Message}; the stream was given up.", ex);
+            }
+
             if (_body?.IdleTimedOut == true)
             {
                 return Failure(ApiStreamFailure.IdleTimeout, $"the server sent nothing for {_idleTimeout} after {ApiStreamException.Count(_index, "event")}, so the stream was given up.", ex);
@@ -298,15 +310,15 @@ internal static class SseEventStream
             new(
                 Operation,
                 ApiStreamFailure.MalformedEvent,
-                $"{Operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}",
+                ApiSecrets.Scrub($"{Operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}", _request.Secrets),
                 info.Index,
-                info.EventType,
+                ApiSecrets.ScrubOrNull(info.EventType, _request.Secrets),
                 _response!.StatusCode,
-                ApiException.Truncate(data ?? "", _connection.Options.MaxErrorBodyLength),
-                failure);
+                ApiException.Truncate(ApiSecrets.Scrub(data ?? "", _request.Secrets), _connection.Options.MaxErrorBodyLength),
+                ApiSecrets.Scrub(failure, _request.Secrets));
 
         private ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) =>
-            new(Operation, failure, Operation + ": " + what, _index, null, _response!.StatusCode, null, inner);
+            new(Operation, failure, ApiSecrets.Scrub(Operation + ": " + what, _request.Secrets), _index, null, _response!.StatusCode, null, ApiSecrets.Scrub(inner, _request.Secrets));
 
         /// <summary>The stream is over (its end, the sentinel or a failure): later moves return false and the response goes at once.</summary>
         private void End()

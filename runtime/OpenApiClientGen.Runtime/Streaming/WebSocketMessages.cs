@@ -40,13 +40,15 @@ public static class WebSocketMessages
         string operation = request.Operation;
         using var socket = new ClientWebSocket();
         IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(connection.Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
+        request.Secrets = ApiCredential.SecretsOf(credentials);
         Uri address = Prepare(socket, connection, request, credentials);
         await ConnectAsync(socket, address, operation, cancellationToken).ConfigureAwait(false);
-        using var receiver = new MessageReceiver(socket, operation, connection.Options.StreamIdleTimeout, cancellationToken);
+        using var receiver = new MessageReceiver(socket, operation, connection.Options.StreamIdleTimeout, connection.Options.MaxMessageSize, cancellationToken);
         try
         {
             for (int index = 0; await receiver.ReceiveAsync(index).ConfigureAwait(false); index++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 T value;
                 try
                 {
@@ -57,11 +59,11 @@ public static class WebSocketMessages
                     throw new ApiStreamException(
                         operation,
                         ApiStreamFailure.MalformedEvent,
-                        $"{operation}: WebSocket message {index} is not valid {typeof(T).Name} JSON: {ex.Message}",
+                        ApiSecrets.Scrub($"{operation}: WebSocket message {index} is not valid {typeof(T).Name} JSON: {ex.Message}", request.Secrets),
                         index,
                         statusCode: HttpStatusCode.SwitchingProtocols,
-                        body: ApiException.Truncate(System.Text.Encoding.UTF8.GetString(receiver.Message.ToArray()), connection.Options.MaxErrorBodyLength),
-                        innerException: ex);
+                        body: ApiException.Truncate(ApiSecrets.Scrub(System.Text.Encoding.UTF8.GetString(receiver.Message.ToArray()), request.Secrets), connection.Options.MaxErrorBodyLength),
+                        innerException: ApiSecrets.Scrub(ex, request.Secrets));
                 }
 
                 yield return value;
@@ -174,9 +176,11 @@ public static class WebSocketMessages
         private readonly CancellationTokenSource _receives;
         private readonly byte[] _buffer = new byte[16 * 1024];
         private readonly MemoryStream _message = new();
+        private readonly int _maxMessageSize;
 
-        public MessageReceiver(ClientWebSocket socket, string operation, TimeSpan? idleTimeout, CancellationToken cancellationToken)
+        public MessageReceiver(ClientWebSocket socket, string operation, TimeSpan? idleTimeout, int maxMessageSize, CancellationToken cancellationToken)
         {
+            _maxMessageSize = maxMessageSize;
             _socket = socket;
             _operation = operation;
             _idleTimeout = idleTimeout;
@@ -203,6 +207,11 @@ public static class WebSocketMessages
                     }
 
                     throw Failure(ApiStreamFailure.Truncated, index, $"the server closed the WebSocket after {ApiStreamException.Count(index, "message")} with status {(int)result.CloseStatus} ({result.CloseStatus}): {result.CloseStatusDescription}");
+                }
+
+                if (_message.Length + result.Count > _maxMessageSize)
+                {
+                    throw Failure(ApiStreamFailure.TooLarge, index, $"WebSocket message {index} grew past {_maxMessageSize} bytes, the client's MaxMessageSize, before its end; the WebSocket was given up.");
                 }
 
                 _message.Write(_buffer, 0, result.Count);

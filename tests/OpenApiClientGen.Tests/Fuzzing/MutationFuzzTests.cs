@@ -14,7 +14,8 @@ namespace OpenApiClientGen.Tests.Fuzzing;
 
 /// <summary>
 /// Seeded mutants of real documents go through the generator on a 1 MB stack; every one must end, within a limit,
-/// with output and/or diagnostics, and never with a crash (CS8785) or the generator's own failure (OACG0099). Every
+/// with output and/or diagnostics, and never with a crash (CS8785) or the generator's own failure (OACG0099), and no
+/// hostile string among the odd ones may become code in the output. Every
 /// other mutant is generated with <c>ShareIdenticalTypes="true"</c>.
 /// CI runs <see cref="DefaultCount"/> mutants; <c>OACG_FUZZ=10000</c> runs more, <c>OACG_FUZZ_SEED</c> changes the seed.
 /// </summary>
@@ -42,6 +43,13 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
             GeneratorRun? run = BoundedGeneratorRun.Run(Limit, new SpecInput("/fuzz/" + mutant.FileName, mutant.Text, ShareIdenticalTypes: shareIdenticalTypes));
             string outcome = run is null ? "hang" : Outcome(run);
             outcomes[outcome] = outcomes.TryGetValue(outcome, out int seen) ? seen + 1 : 1;
+            if (run is not null && InjectedCode(run) is { } injected)
+            {
+                string saved = Path.Combine(Path.GetTempPath(), $"oacg-fuzz-{seed}-{i}-{mutant.FileName}");
+                File.WriteAllText(saved, mutant.Text);
+                failures.Add($"mutant {i} ({mutant.Mutations}), saved to {saved}: spec text became code in {injected}");
+            }
+
             if (run is null || outcome == "crash")
             {
                 string saved = Path.Combine(Path.GetTempPath(), $"oacg-fuzz-{seed}-{i}-{mutant.FileName}");
@@ -61,6 +69,10 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         : run.Sources.Count > 0 ? "output"
         : run.GeneratorDiagnostics.Length > 0 ? "diagnostics"
         : "nothing";
+
+    /// <summary>The generated file in which a hostile string's code is a token rather than comment or literal text.</summary>
+    private static string? InjectedCode(GeneratorRun run) =>
+        run.Sources.FirstOrDefault(s => s.SyntaxTree.GetRoot().DescendantTokens().Any(t => t.ValueText == "Injected" && t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))).HintName;
 
     private static bool IsCrash(Diagnostic diagnostic) => diagnostic.Id is "CS8785" or "OACG0099";
 

@@ -22,11 +22,11 @@ public sealed class SpecMutator
     private const int DeepNesting = 10_000;
     private const int HugeStringLength = 10 * 1024 * 1024;
 
-    private static readonly string[] OddStrings =
+    private static readonly string[] OddStrings = new[]
     {
         "\u0000", "\uFEFF", "\u200B\u200D", "\u202Eevil", "e\u0301", "日本語", "😀🧪", "\uD800", "a\r\nb", "class", "@if", "1st", "",
         "--", "{id}", "#/components/schemas/", "~0~1", "\t", new string('x', 600),
-    };
+    }.Concat(Security.HostileSpecTextTests.HostileStrings).ToArray();
 
     private readonly Random _random;
     private readonly IReadOnlyList<(string Name, JsonObject Json, string Text)> _seeds;

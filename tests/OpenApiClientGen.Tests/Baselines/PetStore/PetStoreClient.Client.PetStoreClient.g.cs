@@ -27,7 +27,7 @@ public sealed partial class PetStoreClient : global::System.IDisposable
     /// <summary>Creates a client with an HttpClient of its own, released by <see cref="Dispose"/>.</summary>
     /// <param name="options">Base address, credentials, headers and timeouts.</param>
     public PetStoreClient(PetStoreClientOptions? options = null)
-        : this(new OACG::ApiConnection(new global::System.Net.Http.HttpClient(), options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: true))
+        : this(new OACG::ApiConnection(OACG::ApiConnection.CreateHttpClient(), options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: true))
     {
     }
 

@@ -54,7 +54,7 @@ public sealed partial class PetsClient
     public global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new OACG::ApiRequest("POST", "/pets")
-            .JsonBody(body, global::PetStore.PetStoreClientJson.NewPet);
+            .JsonBody(body ?? throw new global::System.ArgumentNullException(nameof(body)), global::PetStore.PetStoreClientJson.NewPet);
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
 

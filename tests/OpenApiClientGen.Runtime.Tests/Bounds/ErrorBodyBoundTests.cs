@@ -1,0 +1,100 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenApiClientGen.Runtime;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace OpenApiClientGen.Runtime.Tests.Bounds;
+
+/// <summary>An error body is read up to the client's limit and no further, however large the server makes it.</summary>
+public sealed class ErrorBodyBoundTests(ITestOutputHelper output)
+{
+    private const long BodyLength = 300L * 1024 * 1024;
+    private const int Limit = 1024 * 1024;
+
+    [Fact]
+    public async Task A_300_MB_error_body_is_read_only_to_the_limit_and_costs_a_small_multiple_of_it()
+    {
+        var body = new EndlessBody(BodyLength);
+        using var connection = new ApiConnection(new HttpClient(new ErrorResponse(body)), new ApiClientOptions { BaseAddress = new Uri("http://api.test/"), MaxErrorBodyLength = Limit }, null, ownsHttpClient: true);
+
+        // Everything completes synchronously on this thread, so its allocation counter sees the whole read.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Task send = connection.SendAsync(new ApiRequest("GET", "/big"), CancellationToken.None);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(send.IsCompleted);
+        var error = await Assert.ThrowsAsync<ApiException>(() => send);
+
+        output.WriteLine($"read {body.Served:N0} of {BodyLength:N0} bytes; allocated {allocated:N0} bytes for a limit of {Limit:N0}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.EndsWith($"... [cut at {Limit} characters]", error.Body);
+        Assert.True(body.Served <= Limit + 64 * 1024, $"read {body.Served} bytes");
+        Assert.True(body.Disposed);
+
+        // Everything allocated, not only what is live at once: the bytes read, their text (2 bytes a character) and
+        // the cut copy of it. Reading the whole body allocated 863 MB here.
+        Assert.True(allocated < 16L * Limit, $"allocated {allocated} bytes");
+    }
+
+    private sealed class ErrorResponse(Stream body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StreamContent(body), RequestMessage = request });
+    }
+
+    /// <summary>A body of <c>x</c>s of the given length, served synchronously, that counts what was read.</summary>
+    private sealed class EndlessBody(long length) : Stream
+    {
+        public long Served { get; private set; }
+
+        public bool Disposed { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = (int)Math.Min(count, length - Served);
+            buffer.AsSpan(offset, n).Fill((byte)'x');
+            Served += n;
+            return n;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            int n = (int)Math.Min(buffer.Length, length - Served);
+            buffer.Span.Slice(0, n).Fill((byte)'x');
+            Served += n;
+            return new ValueTask<int>(n);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+}
