@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using OpenApiClientGen.Diagnostics;
 using OpenApiClientGen.Model;
 
@@ -31,10 +32,16 @@ internal static class SpecInputs
         string? share = Value(options, ShareIdenticalTypesKey);
         bool? shareIdenticalTypes = share is null ? false : bool.TryParse(share, out bool parsed) ? parsed : null;
         var specOptions = new SpecOptions(file.Path, ns, clientName, shareIdenticalTypes == true);
-        string text = file.GetText(cancellationToken)?.ToString() ?? "";
+        // The compiler hands over a path it could not open as a file without text; an empty file has empty text.
+        SourceText? source = file.GetText(cancellationToken);
+        string text = source?.ToString() ?? "";
 
         DiagnosticInfo? error = null;
-        if (!IsValidNamespace(ns))
+        if (source is null)
+        {
+            error = DiagnosticInfo.Create(DiagnosticDescriptors.SpecFileMissing.Id, SpecLocation.AtFileStart(file.Path), file.Path);
+        }
+        else if (!IsValidNamespace(ns))
         {
             error = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidItemMetadata.Id, SpecLocation.AtFileStart(file.Path), "Namespace", ns, "use dotted C# identifiers, such as 'Contoso.Mistral'");
         }

@@ -21,17 +21,22 @@ public static class GeneratorHarness
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
+    /// <summary>As a project with GenerateDocumentationFile compiles: XML doc comments are checked and can warn.</summary>
+    public static CSharpParseOptions DocumentedParseOptions { get; } = ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+
     public static GeneratorDriver CreateDriver(IEnumerable<SpecInput> specs) => CreateDriver(specs, out _);
 
     /// <param name="texts">The AdditionalTexts the driver holds, for tests that replace one with an edited version.</param>
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecInput> specs, out IReadOnlyList<AdditionalText> texts)
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecInput> specs, out IReadOnlyList<AdditionalText> texts) => CreateDriver(specs, ParseOptions, out texts);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecInput> specs, CSharpParseOptions parseOptions, out IReadOnlyList<AdditionalText> texts)
     {
         var inputs = specs.ToList();
         texts = inputs.Select(s => Text(s.Path, s.Text)).ToList();
         return CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             texts,
-            ParseOptions,
+            parseOptions,
             new MetadataOptionsProvider(inputs),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
@@ -39,10 +44,12 @@ public static class GeneratorHarness
     /// <summary>An in-memory AdditionalText; one with the same path keeps the original's item metadata.</summary>
     public static AdditionalText Text(string path, string text) => new InMemoryAdditionalText(path, text);
 
-    public static CSharpCompilation CreateCompilation(string source = "namespace Consumer { internal static class Marker { } }") =>
+    public static CSharpCompilation CreateCompilation(string source = "namespace Consumer { internal static class Marker { } }") => CreateCompilation(source, ParseOptions);
+
+    public static CSharpCompilation CreateCompilation(string source, CSharpParseOptions parseOptions) =>
         CSharpCompilation.Create(
             "Consumer",
-            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions) },
+            new[] { CSharpSyntaxTree.ParseText(source, parseOptions) },
             References.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
