@@ -74,6 +74,10 @@ internal static class DiagnosticDescriptors
         "OACG0021", "C# version too low for the generated client",
         "The generated client needs C# 11 or later and this project compiles as C# {0}; nothing is generated. Set <LangVersion>11</LangVersion> (or latest) in the project.", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
+        "OACG0023", "Operation filter matches nothing",
+        "The <OpenApiClient> item's {0} value '{1}' matches no operation in the spec. Check its spelling against the spec.", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "OACG0099", "Generator failed on this spec",
         "The generator could not process this spec ({0}: {1}). Please report this with the spec attached.", DiagnosticSeverity.Error);
@@ -96,6 +100,7 @@ internal static class DiagnosticDescriptors
         [ValidationRuleNotMet.Id] = ValidationRuleNotMet,
         [SpecFileMissing.Id] = SpecFileMissing,
         [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
+        [FilterMatchesNothing.Id] = FilterMatchesNothing,
         [InternalError.Id] = InternalError,
     };
 

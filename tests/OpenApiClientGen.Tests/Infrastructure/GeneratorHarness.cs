@@ -12,7 +12,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace OpenApiClientGen.Tests.Infrastructure;
 
 /// <summary>A spec (or referenced file) handed to the generator as an AdditionalFile with its item metadata.</summary>
-public sealed record SpecInput(string Path, string Text, string Role = "spec", string? Namespace = null, string? ClientName = null, string? ShareIdenticalTypes = null);
+/// <param name="Metadata">Further item metadata by name, as on the item: <c>["IncludeTags"] = "chat"</c>.</param>
+public sealed record SpecInput(string Path, string Text, string Role = "spec", string? Namespace = null, string? ClientName = null, string? ShareIdenticalTypes = null, IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>Runs the generator in-process with <see cref="CSharpGeneratorDriver"/> and compiles what it wrote.</summary>
 public static class GeneratorHarness
@@ -114,6 +115,11 @@ public static class GeneratorHarness
                 if (spec.ShareIdenticalTypes is not null)
                 {
                     values["build_metadata.AdditionalFiles.OpenApiClientShareIdenticalTypes"] = spec.ShareIdenticalTypes;
+                }
+
+                foreach (KeyValuePair<string, string> metadata in spec.Metadata ?? new Dictionary<string, string>())
+                {
+                    values["build_metadata.AdditionalFiles.OpenApiClient" + metadata.Key] = metadata.Value;
                 }
             }
 
