@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using OpenApiClientGen.Diagnostics;
@@ -51,12 +52,44 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (model, _) => EmitResult.From(model))
             .WithTrackingName(TrackingNames.EmitSource);
 
-        context.RegisterSourceOutput(emitted, static (spc, result) =>
+        // C# 10 and older cannot compile required members: one error per spec says so, instead of hundreds.
+        IncrementalValueProvider<LanguageVersion> languageVersion = context.ParseOptionsProvider
+            .Select(static (options, _) => options is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Latest);
+
+        context.RegisterSourceOutput(emitted.Combine(languageVersion), static (spc, pair) =>
         {
-            foreach (GeneratedFile file in result.Files)
+            if (pair.Right < MinimumLanguageVersion)
+            {
+                return;
+            }
+
+            foreach (GeneratedFile file in pair.Left.Files)
             {
                 spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
             }
+        });
+
+        context.RegisterSourceOutput(sources.Combine(languageVersion).Where(static pair => pair.Right < MinimumLanguageVersion), static (spc, pair) =>
+            spc.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.LanguageVersionTooLow,
+                Location.Create(pair.Left.Options.FilePath, default, default),
+                pair.Right.ToDisplayString())));
+
+        IncrementalValueProvider<PolyfillNeeds> polyfills = context.CompilationProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => pair.Right.GlobalOptions.TryGetValue(PolyfillsOptionKey, out string? value) && string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase)
+                ? PolyfillNeeds.Nothing
+                : PolyfillEmitter.Detect(pair.Left))
+            .WithTrackingName(TrackingNames.DetectPolyfills);
+
+        context.RegisterSourceOutput(sources.Collect().Combine(polyfills).Combine(languageVersion), static (spc, pair) =>
+        {
+            if (pair.Left.Left.IsEmpty || pair.Right < MinimumLanguageVersion || PolyfillEmitter.Emit(pair.Left.Right) is not { } text)
+            {
+                return;
+            }
+
+            spc.AddSource(PolyfillEmitter.HintName, SourceText.From(text, System.Text.Encoding.UTF8));
         });
 
         IncrementalValueProvider<bool> hasHttpClientFactory = context.CompilationProvider
@@ -86,6 +119,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(emitted.Where(static e => e.Error is not null).Combine(texts), static (spc, pair) =>
             DiagnosticReporter.Report(spc, new[] { pair.Left.Error! }.ToEquatableArray(), pair.Right));
     }
+
+    private const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp11;
+
+    // Set by build/OpenApiClientGen.props from the OpenApiClientGenPolyfills property.
+    private const string PolyfillsOptionKey = "build_property.OpenApiClientGenPolyfills";
 
     private static TargetFeatures DetectFeatures(Compilation compilation) =>
         new(DateAndTime: compilation.GetTypeByMetadataName("OpenApiClientGen.Runtime.JsonCodecs") is { } codecs && !codecs.GetMembers("Date").IsEmpty);

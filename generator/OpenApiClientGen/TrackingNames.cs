@@ -7,6 +7,7 @@ public static class TrackingNames
     public const string ConvertToJson = nameof(ConvertToJson);
     public const string ReadReferencedFile = nameof(ReadReferencedFile);
     public const string DetectFeatures = nameof(DetectFeatures);
+    public const string DetectPolyfills = nameof(DetectPolyfills);
     public const string BuildModel = nameof(BuildModel);
     public const string EmitSource = nameof(EmitSource);
     public const string DetectHttpClientFactory = nameof(DetectHttpClientFactory);

@@ -7,7 +7,8 @@ namespace OpenApiClientGen.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "OpenApiClientGen";
-    private const string HelpLinkBase = "https://github.com/openapiclientgen/openapiclientgen/blob/main/docs/diagnostics.md#";
+    // Configured once, as DiagnosticsHelpBaseUrl in Directory.Build.props.
+    private const string HelpLinkBase = ThisAssembly.DiagnosticsHelpBaseUrl + "#";
 
     public static readonly DiagnosticDescriptor InvalidSyntax = Create(
         "OACG0001", "Spec is not valid YAML or JSON",
@@ -65,6 +66,18 @@ internal static class DiagnosticDescriptors
         "OACG0014", "OpenAPI validation rule not met",
         "{0} (the client is generated regardless)", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor SpecFileMissing = Create(
+        "OACG0020", "Spec file not found",
+        "The spec file '{0}' does not exist. Correct the path in <OpenApiClient Include=\"...\" />, relative to the project file.", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "OACG0021", "C# version too low for the generated client",
+        "The generated client needs C# 11 or later and this project compiles as C# {0}; nothing is generated. Set <LangVersion>11</LangVersion> (or latest) in the project.", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
+        "OACG0023", "Operation filter matches nothing",
+        "The <OpenApiClient> item's {0} value '{1}' matches no operation in the spec. Check its spelling against the spec.", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "OACG0099", "Generator failed on this spec",
         "The generator could not process this spec ({0}: {1}). Please report this with the spec attached.", DiagnosticSeverity.Error);
@@ -85,6 +98,9 @@ internal static class DiagnosticDescriptors
         [NestingTooDeep.Id] = NestingTooDeep,
         [AliasesExpandTooFar.Id] = AliasesExpandTooFar,
         [ValidationRuleNotMet.Id] = ValidationRuleNotMet,
+        [SpecFileMissing.Id] = SpecFileMissing,
+        [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
+        [FilterMatchesNothing.Id] = FilterMatchesNothing,
         [InternalError.Id] = InternalError,
     };
 

@@ -24,7 +24,8 @@ internal static class StreamEmitter
         string ns = api.Namespace;
         string context = api.ClientName + "Json";
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>How the events of <see cref=\"{operation.MethodName}\"/> become items.</summary>");
+        // A method name, not a cref: the method has overloads (the flattened body), and a bare cref to it is ambiguous (CS0419).
+        writer.WriteLine($"/// <summary>How the events of <c>{operation.MethodName}</c> become items.</summary>");
         var steps = ReaderSteps(stream, ns, context).ToList();
         string end = steps.Count == 0 ? ";" : "";
         writer.WriteLine($"private static readonly {SseReader}<{CSharp.TypeName(stream.ItemType, ns)}> {ReaderField(api, operation)} = {ReaderStart(stream, ns, context)}{end}");

@@ -4,7 +4,8 @@ namespace OpenApiClientGen.Model;
 
 /// <summary>What the project file says about one spec: the <c>&lt;OpenApiClient&gt;</c> item and its metadata.</summary>
 /// <param name="ShareIdenticalTypes">Inline schemas that declare the same type share one C# type (opt-in: the shared type keeps the first one's name).</param>
-internal sealed record SpecOptions(string FilePath, string Namespace, string ClientName, bool ShareIdenticalTypes = false);
+/// <param name="Filters">Which operations to generate; null or empty for all of them.</param>
+internal sealed record SpecOptions(string FilePath, string Namespace, string ClientName, bool ShareIdenticalTypes = false, OperationFilters? Filters = null);
 
 /// <summary>A spec file's text as the compiler handed it over (step 1).</summary>
 internal sealed record SpecSource(SpecOptions Options, string Text, DiagnosticInfo? OptionsError);

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using OpenApiClientGen.Diagnostics;
 using OpenApiClientGen.Model;
 
@@ -17,6 +18,10 @@ internal static class SpecInputs
     private const string NamespaceKey = "build_metadata.AdditionalFiles.OpenApiClientNamespace";
     private const string ClientNameKey = "build_metadata.AdditionalFiles.OpenApiClientClientName";
     private const string ShareIdenticalTypesKey = "build_metadata.AdditionalFiles.OpenApiClientShareIdenticalTypes";
+    private const string IncludeTagsKey = "build_metadata.AdditionalFiles.OpenApiClientIncludeTags";
+    private const string IncludePathsKey = "build_metadata.AdditionalFiles.OpenApiClientIncludePaths";
+    private const string ExcludePathsKey = "build_metadata.AdditionalFiles.OpenApiClientExcludePaths";
+    private const string IncludeOperationsKey = "build_metadata.AdditionalFiles.OpenApiClientIncludeOperations";
 
     public static bool IsSpec(AdditionalText file, AnalyzerConfigOptionsProvider options) => Role(file, options) == "spec";
 
@@ -30,11 +35,22 @@ internal static class SpecInputs
         string clientName = Value(options, ClientNameKey) ?? baseName + "Client";
         string? share = Value(options, ShareIdenticalTypesKey);
         bool? shareIdenticalTypes = share is null ? false : bool.TryParse(share, out bool parsed) ? parsed : null;
-        var specOptions = new SpecOptions(file.Path, ns, clientName, shareIdenticalTypes == true);
-        string text = file.GetText(cancellationToken)?.ToString() ?? "";
+        var filters = new OperationFilters(
+            OperationFilter.Split(Value(options, IncludeTagsKey)),
+            OperationFilter.Split(Value(options, IncludePathsKey)),
+            OperationFilter.Split(Value(options, ExcludePathsKey)),
+            OperationFilter.Split(Value(options, IncludeOperationsKey)));
+        var specOptions = new SpecOptions(file.Path, ns, clientName, shareIdenticalTypes == true, filters.IsEmpty ? null : filters);
+        // The compiler hands over a path it could not open as a file without text; an empty file has empty text.
+        SourceText? source = file.GetText(cancellationToken);
+        string text = source?.ToString() ?? "";
 
         DiagnosticInfo? error = null;
-        if (!IsValidNamespace(ns))
+        if (source is null)
+        {
+            error = DiagnosticInfo.Create(DiagnosticDescriptors.SpecFileMissing.Id, SpecLocation.AtFileStart(file.Path), file.Path);
+        }
+        else if (!IsValidNamespace(ns))
         {
             error = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidItemMetadata.Id, SpecLocation.AtFileStart(file.Path), "Namespace", ns, "use dotted C# identifiers, such as 'Contoso.Mistral'");
         }
@@ -67,6 +83,11 @@ internal static class SpecInputs
         {
             return new JsonSpec(source.Options, null, DiagnosticInfo.Create(
                 DiagnosticDescriptors.NotAnOpenApiDocument.Id, SpecLocation.AtFileStart(source.Options.FilePath), "The file is empty"));
+        }
+
+        if (source.Options.Filters is { } filters && node is System.Text.Json.Nodes.JsonObject root)
+        {
+            repairs = repairs.Concat(OperationFilter.Apply(root, filters, source.Options.FilePath)).ToEquatableArray();
         }
 
         return new JsonSpec(source.Options, SpecTextConverter.ToJsonText(node), null, repairs);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace OpenApiClientGen.Tests.Infrastructure;
 
@@ -15,7 +16,10 @@ public static class BoundedGeneratorRun
     public const int CompilerStackSize = 1024 * 1024;
 
     /// <returns>The run, or null when it did not finish within <paramref name="limit"/>.</returns>
-    public static GeneratorRun? Run(TimeSpan limit, params SpecInput[] specs)
+    public static GeneratorRun? Run(TimeSpan limit, params SpecInput[] specs) => Run(limit, GeneratorHarness.ParseOptions, specs);
+
+    /// <param name="parseOptions">How the generated code is parsed, such as <see cref="GeneratorHarness.DocumentedParseOptions"/>.</param>
+    public static GeneratorRun? Run(TimeSpan limit, CSharpParseOptions parseOptions, params SpecInput[] specs)
     {
         GeneratorRun? run = null;
         Exception? failure = null;
@@ -24,8 +28,8 @@ public static class BoundedGeneratorRun
             {
                 try
                 {
-                    GeneratorDriver driver = GeneratorHarness.CreateDriver(specs)
-                        .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+                    GeneratorDriver driver = GeneratorHarness.CreateDriver(specs, parseOptions, out _)
+                        .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation("namespace Consumer { internal static class Marker { } }", parseOptions), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
                     run = new GeneratorRun(driver.GetRunResult(), output, diagnostics);
                 }
                 catch (Exception ex)

@@ -12,7 +12,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace OpenApiClientGen.Tests.Infrastructure;
 
 /// <summary>A spec (or referenced file) handed to the generator as an AdditionalFile with its item metadata.</summary>
-public sealed record SpecInput(string Path, string Text, string Role = "spec", string? Namespace = null, string? ClientName = null, string? ShareIdenticalTypes = null);
+/// <param name="Metadata">Further item metadata by name, as on the item: <c>["IncludeTags"] = "chat"</c>.</param>
+public sealed record SpecInput(string Path, string Text, string Role = "spec", string? Namespace = null, string? ClientName = null, string? ShareIdenticalTypes = null, IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>Runs the generator in-process with <see cref="CSharpGeneratorDriver"/> and compiles what it wrote.</summary>
 public static class GeneratorHarness
@@ -21,17 +22,22 @@ public static class GeneratorHarness
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
+    /// <summary>As a project with GenerateDocumentationFile compiles: XML doc comments are checked and can warn.</summary>
+    public static CSharpParseOptions DocumentedParseOptions { get; } = ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+
     public static GeneratorDriver CreateDriver(IEnumerable<SpecInput> specs) => CreateDriver(specs, out _);
 
     /// <param name="texts">The AdditionalTexts the driver holds, for tests that replace one with an edited version.</param>
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecInput> specs, out IReadOnlyList<AdditionalText> texts)
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecInput> specs, out IReadOnlyList<AdditionalText> texts) => CreateDriver(specs, ParseOptions, out texts);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecInput> specs, CSharpParseOptions parseOptions, out IReadOnlyList<AdditionalText> texts)
     {
         var inputs = specs.ToList();
         texts = inputs.Select(s => Text(s.Path, s.Text)).ToList();
         return CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             texts,
-            ParseOptions,
+            parseOptions,
             new MetadataOptionsProvider(inputs),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
@@ -39,10 +45,12 @@ public static class GeneratorHarness
     /// <summary>An in-memory AdditionalText; one with the same path keeps the original's item metadata.</summary>
     public static AdditionalText Text(string path, string text) => new InMemoryAdditionalText(path, text);
 
-    public static CSharpCompilation CreateCompilation(string source = "namespace Consumer { internal static class Marker { } }") =>
+    public static CSharpCompilation CreateCompilation(string source = "namespace Consumer { internal static class Marker { } }") => CreateCompilation(source, ParseOptions);
+
+    public static CSharpCompilation CreateCompilation(string source, CSharpParseOptions parseOptions) =>
         CSharpCompilation.Create(
             "Consumer",
-            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions) },
+            new[] { CSharpSyntaxTree.ParseText(source, parseOptions) },
             References.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -107,6 +115,11 @@ public static class GeneratorHarness
                 if (spec.ShareIdenticalTypes is not null)
                 {
                     values["build_metadata.AdditionalFiles.OpenApiClientShareIdenticalTypes"] = spec.ShareIdenticalTypes;
+                }
+
+                foreach (KeyValuePair<string, string> metadata in spec.Metadata ?? new Dictionary<string, string>())
+                {
+                    values["build_metadata.AdditionalFiles.OpenApiClient" + metadata.Key] = metadata.Value;
                 }
             }
 
