@@ -27,4 +27,14 @@ public partial class ApiClientOptions
     /// connection open. <see cref="System.Net.Http.HttpClient.Timeout"/> does not limit a stream once its headers have arrived.
     /// </summary>
     public TimeSpan? StreamIdleTimeout { get; set; }
+
+    /// <summary>The default of <see cref="MaxEventSize"/>: 16 MiB.</summary>
+    public const int DefaultMaxEventSize = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The most bytes one item of a stream may take: one line of an NDJSON or JSON Lines body, one record of a JSON
+    /// text sequence. A larger item fails with <see cref="ApiStreamException"/> (<see cref="ApiStreamFailure.TooLarge"/>)
+    /// instead of being buffered whole.
+    /// </summary>
+    public int MaxEventSize { get; set; } = DefaultMaxEventSize;
 }

@@ -20,6 +20,9 @@ public enum ApiStreamFailure
 
     /// <summary>The server sent nothing for longer than the client's <see cref="ApiClientOptions.StreamIdleTimeout"/>.</summary>
     IdleTimeout,
+
+    /// <summary>One item was larger than the client's <see cref="ApiClientOptions.MaxEventSize"/>.</summary>
+    TooLarge,
 }
 
 /// <summary>

@@ -34,17 +34,7 @@ internal static class SseEventStream
         : IAsyncEnumerable<TEvent>
     {
         public IAsyncEnumerator<TEvent> GetAsyncEnumerator(CancellationToken enumeratorCancellation = default) =>
-            new Enumerator<TEvent>(connection, request, reader, cancellationToken, enumeratorCancellation);
-    }
-
-    private static async Task<Stream> OpenAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-#if NET
-        return await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+            new Enumerator<TEvent>(new StreamSession(connection, request, cancellationToken, enumeratorCancellation, "event"), reader);
     }
 
     /// <summary>
@@ -53,42 +43,21 @@ internal static class SseEventStream
     /// </summary>
     private sealed class Enumerator<TEvent> : IAsyncEnumerator<TEvent>
     {
-        private readonly ApiConnection _connection;
-        private readonly ApiRequest _request;
+        private readonly StreamSession _session;
         private readonly SseEventReader<TEvent> _reader;
-        private readonly CancellationToken _cancellation;
-        private readonly CancellationTokenSource? _callerTokens;
-        private readonly TimeSpan? _idleTimeout;
-        private HttpResponseMessage? _response;
-        private CancellationTokenSource? _reads;
         private SseBoundaryStream? _body;
         private SseParser<ParsedEvent<TEvent>>? _parser;
         private IAsyncEnumerator<SseItem<ParsedEvent<TEvent>>>? _items;
         private int _index;
         private bool _ended;
 
-        public Enumerator(ApiConnection connection, ApiRequest request, SseEventReader<TEvent> reader, CancellationToken method, CancellationToken enumerator)
+        public Enumerator(StreamSession session, SseEventReader<TEvent> reader)
         {
-            _connection = connection;
-            _request = request;
+            _session = session;
             _reader = reader;
-            _idleTimeout = connection.Options.StreamIdleTimeout;
-
-            // Either token cancels, as with [EnumeratorCancellation]; a link is made only when both can.
-            if (method.CanBeCanceled && enumerator.CanBeCanceled && method != enumerator)
-            {
-                _callerTokens = CancellationTokenSource.CreateLinkedTokenSource(method, enumerator);
-                _cancellation = _callerTokens.Token;
-            }
-            else
-            {
-                _cancellation = method.CanBeCanceled ? method : enumerator;
-            }
         }
 
         public TEvent Current { get; private set; } = default!;
-
-        private string Operation => _request.Operation;
 
         public ValueTask<bool> MoveNextAsync()
         {
@@ -122,21 +91,19 @@ internal static class SseEventStream
                 await items.DisposeAsync().ConfigureAwait(false);
             }
 
-            Release();
-            _callerTokens?.Dispose();
+            _body?.Dispose();
+            _session.Dispose();
         }
 
         private async ValueTask<bool> StartAsync()
         {
             try
             {
-                _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, _cancellation).ConfigureAwait(false);
-                _reads = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
-                Stream content = await OpenAsync(_response.Content, _cancellation).ConfigureAwait(false);
-                _body = new SseBoundaryStream(content, _idleTimeout is null ? null : _reads, _idleTimeout ?? Timeout.InfiniteTimeSpan);
+                Stream content = await _session.OpenAsync().ConfigureAwait(false);
+                _body = new SseBoundaryStream(content, _session.IdleTimer, _session.IdleTimeout ?? Timeout.InfiniteTimeSpan);
                 SseEventReader<TEvent> reader = _reader;
                 _parser = SseParser.Create(_body, (eventType, data) => ParsedEvent<TEvent>.Parse(reader, eventType, data));
-                _items = _parser.EnumerateAsync(_reads.Token).GetAsyncEnumerator(_reads.Token);
+                _items = _parser.EnumerateAsync(_session.Reads).GetAsyncEnumerator(_session.Reads);
             }
             catch
             {
@@ -157,7 +124,7 @@ internal static class SseEventStream
             catch (Exception ex)
             {
                 End();
-                Exception failure = ReadFailure(ex);
+                Exception failure = _session.ReadFailure(ex, _index);
                 if (ReferenceEquals(failure, ex))
                 {
                     throw;
@@ -172,7 +139,7 @@ internal static class SseEventStream
         private ValueTask<bool> Faulted(Exception ex)
         {
             End();
-            Exception failure = ReadFailure(ex);
+            Exception failure = _session.ReadFailure(ex, _index);
 #if NET
             return ValueTask.FromException<bool>(failure);
 #else
@@ -188,12 +155,12 @@ internal static class SseEventStream
                 End();
                 if (_body!.EndsInsideEvent)
                 {
-                    throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream in the middle of event {_index}, before the empty line that completes it.");
+                    throw _session.Failure(ApiStreamFailure.Truncated, _index, $"the server closed the stream in the middle of event {_index}, before the empty line that completes it.");
                 }
 
                 if (_reader.Sentinel is not null)
                 {
-                    throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream after {ApiStreamException.Count(_index, "event")} without sending '{_reader.Sentinel}', which marks its end.");
+                    throw _session.Failure(ApiStreamFailure.Truncated, _index, $"the server closed the stream after {_session.Count(_index)} without sending '{_reader.Sentinel}', which marks its end.");
                 }
 
                 return false;
@@ -229,38 +196,8 @@ internal static class SseEventStream
             return true;
         }
 
-        /// <summary>What a failed read means: the caller's own cancellation surfaces as itself, an idle or broken stream as a failure.</summary>
-        private Exception ReadFailure(Exception ex)
-        {
-            if (ex is not (IOException or OperationCanceledException))
-            {
-                return ex;
-            }
-
-            _cancellation.ThrowIfCancellationRequested();
-            if (_body?.IdleTimedOut == true)
-            {
-                return Failure(ApiStreamFailure.IdleTimeout, $"the server sent nothing for {_idleTimeout} after {ApiStreamException.Count(_index, "event")}, so the stream was given up.", ex);
-            }
-
-            return ex is IOException
-                ? Failure(ApiStreamFailure.Disconnected, $"the connection broke after {ApiStreamException.Count(_index, "event")}: {ex.Message}", ex)
-                : ex;
-        }
-
         private ApiStreamException Malformed(SseItemInfo info, SseEventDecoder<TEvent> decoder, JsonException failure, string? data) =>
-            new(
-                Operation,
-                ApiStreamFailure.MalformedEvent,
-                $"{Operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}",
-                info.Index,
-                info.EventType,
-                _response!.StatusCode,
-                ApiException.Truncate(data ?? "", _connection.Options.MaxErrorBodyLength),
-                failure);
-
-        private ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) =>
-            new(Operation, failure, Operation + ": " + what, _index, null, _response!.StatusCode, null, inner);
+            _session.Malformed(info.Index, info.EventType, $"event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}", data ?? "", failure);
 
         /// <summary>The stream is over (its end, the sentinel or a failure): later moves return false and the response goes at once.</summary>
         private void End()
@@ -273,8 +210,7 @@ internal static class SseEventStream
         private void Release()
         {
             _body?.Dispose();
-            _reads?.Dispose();
-            _response?.Dispose();
+            _session.Release();
         }
     }
 }
