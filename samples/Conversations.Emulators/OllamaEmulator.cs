@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 namespace Conversations.Emulators;
 
 /// <summary>
-/// A local model server shaped like Ollama under <c>/api</c>: chat, generate and pull. As the real server does, each
+/// A local model server shaped like Ollama, at the root as the real one is (<c>/api/...</c>): chat, generate and pull. As the real server does, each
 /// answers with <c>application/x-ndjson</c> unless the body says <c>"stream": false</c> (streaming is the default),
 /// and then with one <c>application/json</c> object.
 /// </summary>
@@ -21,6 +23,7 @@ namespace Conversations.Emulators;
 public sealed class OllamaEmulator : EmulatorServer
 {
     private const string Digest = "sha256:6a0746a1ec1aef3e7ec53868f220ff6e389f6f8ef87a01d77c96807de94ca2aa";
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ConcurrentDictionary<string, bool> _models = new(StringComparer.Ordinal) { ["llama3.2"] = true, ["gemma3"] = true };
 
     private OllamaEmulator()
@@ -30,10 +33,10 @@ public sealed class OllamaEmulator : EmulatorServer
     /// <summary>How many bytes of a streamed answer each write carries.</summary>
     public int WriteSize { get; set; } = 5;
 
-    /// <summary>Every request body, in the order received, so tests can see what a client sent.</summary>
-    public ConcurrentQueue<JsonObject> Requests { get; } = new();
+    /// <summary>Every request, in the order received, so tests can see what a client sent.</summary>
+    public ConcurrentQueue<OllamaRequest> Requests { get; } = new();
 
-    protected override string BasePath => "/api";
+    protected override string BasePath => "";
 
     public static async Task<OllamaEmulator> StartAsync()
     {
@@ -54,23 +57,23 @@ public sealed class OllamaEmulator : EmulatorServer
         }
 
         JsonObject body = await ReadJsonAsync(context);
-        Requests.Enqueue((JsonObject)body.DeepClone());
+        Requests.Enqueue(new OllamaRequest(context.Request.Path.Value ?? "", context.Request.Headers.Accept.ToString(), (JsonObject)body.DeepClone()));
         string model = (string?)body["model"] ?? "";
         bool stream = body["stream"] is not JsonValue flag || (bool)flag;
         switch (segments)
         {
-            case ["pull"]:
+            case ["api", "pull"]:
                 _models[model] = true;
                 await AnswerAsync(context, stream, Pull(), new JsonObject { ["status"] = "success" });
                 break;
-            case ["chat" or "generate"] when !_models.ContainsKey(model):
+            case ["api", "chat" or "generate"] when !_models.ContainsKey(model):
                 await WriteErrorAsync(context, 404, $"model '{model}' not found");
                 break;
-            case ["chat"]:
+            case ["api", "chat"]:
                 string question = LastUserMessage(body);
                 await AnswerAsync(context, stream, Chat(model, question), ChatAnswer(model, question));
                 break;
-            case ["generate"]:
+            case ["api", "generate"]:
                 string prompt = (string?)body["prompt"] ?? "";
                 await AnswerAsync(context, stream, Generate(model, prompt), GenerateAnswer(model, prompt));
                 break;
@@ -80,8 +83,13 @@ public sealed class OllamaEmulator : EmulatorServer
         }
     }
 
-    private static Task WriteErrorAsync(HttpContext context, int status, string error) =>
-        WriteJsonAsync(context, status, new JsonObject { ["error"] = error });
+    // Written as the real server writes it, with the quotes around the model's name left as they are.
+    private static Task WriteErrorAsync(HttpContext context, int status, string error)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(new JsonObject { ["error"] = error }.ToJsonString(Relaxed));
+    }
 
     private async Task AnswerAsync(HttpContext context, bool stream, IEnumerable<JsonObject> lines, JsonObject whole)
     {
@@ -96,7 +104,7 @@ public sealed class OllamaEmulator : EmulatorServer
         await context.Response.Body.FlushAsync(context.RequestAborted);
         foreach (JsonObject line in lines)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(line.ToJsonString() + "\n");
+            byte[] bytes = Encoding.UTF8.GetBytes(line.ToJsonString(Relaxed) + "\n");
             for (int offset = 0; offset < bytes.Length; offset += WriteSize)
             {
                 await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(WriteSize, bytes.Length - offset)), context.RequestAborted);
@@ -200,3 +208,9 @@ public sealed class OllamaEmulator : EmulatorServer
         return question;
     }
 }
+
+/// <summary>One request as the emulator received it.</summary>
+/// <param name="Path">The request's path.</param>
+/// <param name="Accept">Its <c>Accept</c> header, empty when it sent none.</param>
+/// <param name="Body">Its JSON body.</param>
+public sealed record OllamaRequest(string Path, string Accept, JsonObject Body);

@@ -25,6 +25,7 @@ internal static class FlattenedOverloadEmitter
         var names = new UniqueNameScope(operation.Parameters.Select(p => p.Name).Concat(new[] { "cancellationToken", "body" }));
         var members = model.Properties
             .Where(p => p.Presence == Presence.Always || !p.IsDeprecated)
+            .Where(p => p.Name != operation.StreamFlag?.PropertyName)
             .OrderBy(p => p.Presence == Presence.Always ? 0 : 1)
             .Select(p => (Property: p, Name: names.Reserve(Identifiers.ToCamelCase(p.Name))))
             .ToList();

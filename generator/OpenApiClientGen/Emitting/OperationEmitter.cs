@@ -77,6 +77,18 @@ internal static class OperationEmitter
         }
 
         calls.AddRange(parameters.Select(p => p.Call));
+        if (operation.Accept is { } accept)
+        {
+            calls.Add($".Header(\"Accept\", {CSharp.Literal(accept)})");
+        }
+
+        if (operation.StreamFlag is { } flag && parameters.Any(p => p.Name == "body"))
+        {
+            // The server picks JSON or a stream by this member, so the method that reads one sets it.
+            string assign = $"body.{flag.PropertyName} = {(flag.Value ? "true" : "false")};";
+            writer.WriteLine(operation.Body!.IsRequired ? assign : $"if (body is not null) {{ {assign} }}");
+        }
+
         string create = $"var request = new {CSharp.Runtime}ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)})";
         writer.WriteLine(calls.Count == 0 ? create + ";" : create);
         writer.Indent();

@@ -21,6 +21,7 @@ internal sealed class ApiModelBuilder
     private readonly List<GroupSpec> _groups;
     private readonly OperationDetailsBuilder _details;
     private readonly StreamModelBuilder _streams;
+    private readonly SequentialStreamBuilder _sequentialStreams;
 
     public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics, TargetFeatures features)
     {
@@ -33,6 +34,7 @@ internal sealed class ApiModelBuilder
         _types = new SchemaTypeBuilder(reserved, features, options.ShareIdenticalTypes);
         _details = new OperationDetailsBuilder(document, _types);
         _streams = new StreamModelBuilder(document, _types, diagnostics, options.FilePath);
+        _sequentialStreams = new SequentialStreamBuilder(_types);
     }
 
     public ApiSpec Build()
@@ -124,7 +126,8 @@ internal sealed class ApiModelBuilder
                 }
 
                 OperationSpec built = BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation);
-                result.Add(built with { Stream = _streams.Build(operation, pointer, methodName.Substring(0, methodName.Length - "Async".Length)) });
+                built = built with { Stream = _streams.Build(operation, pointer, methodName.Substring(0, methodName.Length - "Async".Length)) };
+                result.AddRange(_sequentialStreams.Split(built, operation, scope, baseName));
             }
         }
 
