@@ -25,7 +25,8 @@ public partial class ApiClientOptions
     public const int DefaultMaxItemSize = 16 * 1024 * 1024;
 
     /// <summary>
-    /// The size one server-sent event must stay under, in bytes, its field names and line ends included; one that reaches it fails the
+    /// The size one server-sent event must stay under, in bytes, its field names and line ends included, and the most
+    /// bytes one item of an NDJSON, JSON Lines or JSON text sequence body may take; one that reaches it fails the
     /// stream with <see cref="ApiStreamException"/> (<see cref="ApiStreamFailure.TooLarge"/>) before it is held whole.
     /// </summary>
     public int MaxEventSize { get; set; } = DefaultMaxItemSize;

@@ -89,6 +89,16 @@ public sealed partial class ApiConnection : IDisposable
         SseEventStream.ReadAsync(this, request, events ?? throw new ArgumentNullException(nameof(events)), cancellationToken);
 
     /// <summary>
+    /// Sends the request and reads its sequential JSON body (<c>application/x-ndjson</c>, <c>application/jsonl</c>,
+    /// <c>application/json-seq</c>, <c>application/x-json-stream</c>) as it arrives, one item per JSON text read by
+    /// <paramref name="codec"/>. The request is sent when enumeration starts; a failure status throws
+    /// <see cref="ApiException"/> from the first <c>MoveNextAsync</c>, and a stream that breaks, stops inside an item,
+    /// carries a malformed or oversized item or goes quiet throws <see cref="ApiStreamException"/>.
+    /// </summary>
+    public IAsyncEnumerable<T> StreamJsonSequenceAsync<T>(ApiRequest request, JsonConverter<T> codec, JsonSequenceFraming framing, CancellationToken cancellationToken) =>
+        JsonSequenceStream.ReadAsync(this, request, codec ?? throw new ArgumentNullException(nameof(codec)), framing, cancellationToken);
+
+    /// <summary>
     /// Sends the request and returns the response when its status is a success; otherwise reads the body and throws
     /// <see cref="ApiException"/>. The caller disposes the response.
     /// </summary>

@@ -3,11 +3,12 @@ using System.Threading.Tasks;
 
 namespace Conversations.Emulators;
 
-/// <summary>All four emulators, started together and stopped together.</summary>
+/// <summary>All the emulators, started together and stopped together.</summary>
 public sealed class ConversationEmulators : IAsyncDisposable
 {
-    private ConversationEmulators(PipesHubEmulator pipesHub, PiecesEmulator pieces, OrqEmulator orq, MistralEmulator mistral)
+    private ConversationEmulators(PipesHubEmulator pipesHub, PiecesEmulator pieces, OrqEmulator orq, MistralEmulator mistral, OllamaEmulator ollama)
     {
+        Ollama = ollama;
         PipesHub = pipesHub;
         Pieces = pieces;
         Orq = orq;
@@ -22,13 +23,16 @@ public sealed class ConversationEmulators : IAsyncDisposable
 
     public MistralEmulator Mistral { get; }
 
+    public OllamaEmulator Ollama { get; }
+
     public static async Task<ConversationEmulators> StartAsync()
     {
         Task<PipesHubEmulator> pipesHub = PipesHubEmulator.StartAsync();
         Task<PiecesEmulator> pieces = PiecesEmulator.StartAsync();
         Task<OrqEmulator> orq = OrqEmulator.StartAsync();
         Task<MistralEmulator> mistral = MistralEmulator.StartAsync();
-        return new ConversationEmulators(await pipesHub, await pieces, await orq, await mistral);
+        Task<OllamaEmulator> ollama = OllamaEmulator.StartAsync();
+        return new ConversationEmulators(await pipesHub, await pieces, await orq, await mistral, await ollama);
     }
 
     public async ValueTask DisposeAsync()
@@ -37,5 +41,6 @@ public sealed class ConversationEmulators : IAsyncDisposable
         await Pieces.DisposeAsync();
         await Orq.DisposeAsync();
         await Mistral.DisposeAsync();
+        await Ollama.DisposeAsync();
     }
 }

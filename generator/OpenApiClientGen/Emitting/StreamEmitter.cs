@@ -16,7 +16,7 @@ internal static class StreamEmitter
     /// <summary>Writes the operation's reader field, before its method, when it streams server-sent events.</summary>
     public static void WriteReaderField(SourceWriter writer, ApiSpec api, OperationSpec operation)
     {
-        if (operation.Stream is not { } stream || stream.Kind == StreamKind.WebSocket)
+        if (operation.Stream is not { } stream || stream.Kind is StreamKind.WebSocket or StreamKind.JsonLines or StreamKind.JsonTextSequence)
         {
             return;
         }
@@ -47,6 +47,13 @@ internal static class StreamEmitter
         {
             string codec = CSharp.Codec(stream.DataType!, ns, api.ClientName + "Json");
             return (returnType, $"return {CSharp.Runtime}WebSocketMessages.ReadJsonAsync(_connection, request, {codec}, cancellationToken);");
+        }
+
+        if (stream.Kind is StreamKind.JsonLines or StreamKind.JsonTextSequence)
+        {
+            string codec = CSharp.Codec(stream.DataType!, ns, api.ClientName + "Json");
+            string framing = stream.Kind == StreamKind.JsonLines ? "Lines" : "RecordSeparated";
+            return (returnType, $"return _connection.StreamJsonSequenceAsync(request, {codec}, {CSharp.Runtime}JsonSequenceFraming.{framing}, cancellationToken);");
         }
 
         return (returnType, $"return _connection.StreamEventsAsync(request, {ReaderField(api, operation)}, cancellationToken);");

@@ -17,6 +17,15 @@ internal enum StreamKind
 
     /// <summary><c>x-websocket</c>: each text message is JSON of the message type.</summary>
     WebSocket,
+
+    /// <summary>
+    /// Sequential JSON, one text per line (<c>application/x-ndjson</c>, <c>application/jsonl</c>,
+    /// <c>application/x-json-stream</c>): each line is JSON of the item type.
+    /// </summary>
+    JsonLines,
+
+    /// <summary>RFC 7464 <c>application/json-seq</c>: each record-separated text is JSON of the item type.</summary>
+    JsonTextSequence,
 }
 
 /// <summary>What a streaming operation yields and how the runtime reads it.</summary>

@@ -23,6 +23,7 @@ internal sealed class ApiModelBuilder
     private readonly List<GroupSpec> _groups;
     private readonly OperationDetailsBuilder _details;
     private readonly StreamModelBuilder _streams;
+    private readonly SequentialStreamBuilder _sequentialStreams;
 
     public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics, TargetFeatures features)
     {
@@ -35,6 +36,7 @@ internal sealed class ApiModelBuilder
         _types = new SchemaTypeBuilder(reserved, features, options.ShareIdenticalTypes);
         _details = new OperationDetailsBuilder(document, _types);
         _streams = new StreamModelBuilder(document, _types, diagnostics, options.FilePath);
+        _sequentialStreams = new SequentialStreamBuilder(_types);
     }
 
     public ApiSpec Build()
@@ -130,7 +132,7 @@ internal sealed class ApiModelBuilder
                 bool bodyStreams = HasStreamMember(built.Body);
                 if (stream is null)
                 {
-                    result.Add(built with { Accept = AcceptOf(operation.Responses, built.Response.Kind) });
+                    result.AddRange(_sequentialStreams.Split(built, operation, scope, baseName, bodyStreams, AcceptOf(operation.Responses, built.Response.Kind)));
                 }
                 else if (stream.Kind != StreamKind.WebSocket && SuccessOffersJson(operation.Responses))
                 {

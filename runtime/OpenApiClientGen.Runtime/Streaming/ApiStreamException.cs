@@ -22,7 +22,7 @@ public enum ApiStreamFailure
     IdleTimeout,
 
     /// <summary>
-    /// One event or message was larger than the client's <see cref="ApiClientOptions.MaxEventSize"/> or
+    /// One event, item or message was larger than the client's <see cref="ApiClientOptions.MaxEventSize"/> or
     /// <see cref="ApiClientOptions.MaxMessageSize"/>; the stream was given up without reading it whole.
     /// </summary>
     TooLarge,

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.OpenApi;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Parsing;
+
+/// <summary>
+/// Recognizes operations whose success response is sequential JSON (OpenAPI 3.2's "sequential media types":
+/// <c>application/jsonl</c>, <c>application/x-ndjson</c>, <c>application/json-seq</c>, <c>application/x-json-stream</c>)
+/// and turns each into a method that returns <c>IAsyncEnumerable</c>; one that offers JSON as well gets both methods.
+/// </summary>
+/// <remarks>
+/// The item type is the 3.2 <c>itemSchema</c>, or the <c>schema</c> where a 3.0 or 3.1 document puts the item's schema
+/// there (Ollama's does). A server such as Ollama picks JSON or the stream by a boolean <c>stream</c> member of the
+/// body; each method then sets that member itself.
+/// </remarks>
+internal sealed class SequentialStreamBuilder
+{
+    private readonly SchemaTypeBuilder _types;
+
+    public SequentialStreamBuilder(SchemaTypeBuilder types) => _types = types;
+
+    /// <summary>
+    /// The methods for <paramref name="built"/>: itself when it reads no sequential JSON, else the stream method, and
+    /// the JSON method before it when the operation offers JSON too.
+    /// </summary>
+    /// <param name="built">The operation as built so far, named <c>{baseName}Async</c>.</param>
+    /// <param name="names">The scope the method names of its group are reserved in.</param>
+    /// <param name="bodyStreams">Whether the body has a boolean <c>stream</c> member that each method sets.</param>
+    /// <param name="accept">The <c>Accept</c> of the method that reads the response as <paramref name="built"/> does.</param>
+    public IEnumerable<OperationSpec> Split(OperationSpec built, OpenApiOperation operation, UniqueNameScope names, string baseName, bool bodyStreams, string? accept)
+    {
+        if (built.Stream is not null || SequentialMedia(operation.Responses) is not { } sequential)
+        {
+            return new[] { built with { Accept = accept } };
+        }
+
+        string context = built.MethodName.Substring(0, built.MethodName.Length - "Async".Length);
+        IOpenApiMediaType media = sequential.Value;
+        TypeRef item = _types.Resolve(media.ItemSchema ?? media.Schema, context + "StreamEvent");
+        StreamKind kind = MediaType(sequential.Key) == "application/json-seq" ? StreamKind.JsonTextSequence : StreamKind.JsonLines;
+        var stream = new StreamSpec(kind, item, item, null, EquatableArray<string>.Empty, EquatableArray<StreamVariantSpec>.Empty, null, null);
+        bool? streams = bodyStreams ? true : null;
+        if (built.Response.Kind != ResponseKind.Json)
+        {
+            return new[] { built with { Stream = stream, Accept = MediaType(sequential.Key), StreamFlag = streams } };
+        }
+
+        string streamName = names.Reserve(baseName + "StreamAsync");
+        return new[]
+        {
+            built with { Accept = accept, StreamFlag = bodyStreams ? false : null },
+            built with { MethodName = streamName, Stream = stream, Accept = MediaType(sequential.Key), StreamFlag = streams },
+        };
+    }
+
+    /// <summary>The sequential JSON content of the first success response that has one.</summary>
+    private static KeyValuePair<string, IOpenApiMediaType>? SequentialMedia(OpenApiResponses? responses)
+    {
+        IEnumerable<IOpenApiResponse> successes = (responses ?? new OpenApiResponses())
+            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => r.Value);
+        foreach (IOpenApiResponse response in successes)
+        {
+            foreach (KeyValuePair<string, IOpenApiMediaType> content in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
+            {
+                if (IsSequentialJson(content.Key))
+                {
+                    return content;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSequentialJson(string mediaType) =>
+        MediaType(mediaType) is "application/jsonl" or "application/x-ndjson" or "application/json-seq" or "application/x-json-stream";
+
+    private static string MediaType(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
+}

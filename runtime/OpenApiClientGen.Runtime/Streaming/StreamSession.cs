@@ -1,0 +1,151 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenApiClientGen.Runtime;
+
+/// <summary>
+/// What every reader of a streamed HTTP body shares, whatever its framing: the caller's two cancellation tokens made
+/// one, the response and its body, the idle timer, and how a failed read is reported.
+/// </summary>
+/// <remarks>
+/// The response is read with <see cref="HttpCompletionOption.ResponseHeadersRead"/>, so <see cref="HttpClient.Timeout"/>
+/// bounds only the wait for the headers; a stream that goes quiet is bounded by
+/// <see cref="ApiClientOptions.StreamIdleTimeout"/> instead, which cancels <see cref="Reads"/> when one read waits
+/// longer than that.
+/// </remarks>
+internal sealed class StreamSession
+{
+    private readonly ApiConnection _connection;
+    private readonly ApiRequest _request;
+    private readonly CancellationTokenSource? _callerTokens;
+    private readonly string _itemNoun;
+    private HttpResponseMessage? _response;
+    private CancellationTokenSource? _reads;
+
+    /// <summary>Prepares a read of <paramref name="request"/>'s response; nothing is sent until <see cref="OpenAsync"/>.</summary>
+    /// <param name="connection">The connection that sends the request.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="method">The token given to the generated method.</param>
+    /// <param name="enumerator">The token given to <c>GetAsyncEnumerator</c>.</param>
+    /// <param name="itemNoun">What one item of the stream is called in messages: <c>event</c>, <c>item</c>.</param>
+    public StreamSession(ApiConnection connection, ApiRequest request, CancellationToken method, CancellationToken enumerator, string itemNoun)
+    {
+        _connection = connection;
+        _request = request;
+        _itemNoun = itemNoun;
+        IdleTimeout = connection.Options.StreamIdleTimeout;
+
+        // Either token cancels, as with [EnumeratorCancellation]; a link is made only when both can.
+        if (method.CanBeCanceled && enumerator.CanBeCanceled && method != enumerator)
+        {
+            _callerTokens = CancellationTokenSource.CreateLinkedTokenSource(method, enumerator);
+            Cancellation = _callerTokens.Token;
+        }
+        else
+        {
+            Cancellation = method.CanBeCanceled ? method : enumerator;
+        }
+    }
+
+    /// <summary>The caller's cancellation.</summary>
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>The token every read of the body takes: the caller's cancellation, and the idle timer's.</summary>
+    public CancellationToken Reads => _reads?.Token ?? Cancellation;
+
+    /// <summary>The idle timer for <see cref="SseBoundaryStream"/>, once the stream is open; null when there is no idle timeout.</summary>
+    public CancellationTokenSource? IdleTimer => IdleTimeout is null ? null : _reads;
+
+    public TimeSpan? IdleTimeout { get; }
+
+    public ApiClientOptions Options => _connection.Options;
+
+    public string Operation => _request.Operation;
+
+    /// <summary>Whether the idle timer has cancelled a read.</summary>
+    public bool IdleTimedOut => IdleTimeout is not null && _reads?.IsCancellationRequested == true && !Cancellation.IsCancellationRequested;
+
+    /// <summary>Sends the request and opens the body of its success response; a failure status throws <see cref="ApiException"/>.</summary>
+    public async Task<Stream> OpenAsync()
+    {
+        _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, Cancellation).ConfigureAwait(false);
+        _reads = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+#if NET
+        return await _response.Content.ReadAsStreamAsync(Cancellation).ConfigureAwait(false);
+#else
+        Cancellation.ThrowIfCancellationRequested();
+        return await _response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+    }
+
+    /// <summary>Reads the next bytes of <paramref name="body"/>, giving up when they take longer than the idle timeout.</summary>
+    public async Task<int> ReadAsync(Stream body, byte[] buffer, int offset, int count)
+    {
+        CancellationTokenSource? idle = IdleTimer;
+        idle?.CancelAfter(IdleTimeout!.Value);
+        try
+        {
+            return await body.ReadAsync(buffer, offset, count, Reads).ConfigureAwait(false);
+        }
+        finally
+        {
+            idle?.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>
+    /// What a failed read means: the caller's own cancellation surfaces as itself, an idle or broken stream as an
+    /// <see cref="ApiStreamException"/>, anything else as it is.
+    /// </summary>
+    /// <param name="ex">What the read threw.</param>
+    /// <param name="itemsRead">How many items the stream had given before the read.</param>
+    public Exception ReadFailure(Exception ex, int itemsRead)
+    {
+        if (ex is not (IOException or OperationCanceledException))
+        {
+            return ex;
+        }
+
+        Cancellation.ThrowIfCancellationRequested();
+        if (IdleTimedOut)
+        {
+            return Failure(ApiStreamFailure.IdleTimeout, itemsRead, $"the server sent nothing for {IdleTimeout} after {Count(itemsRead)}, so the stream was given up.", ex);
+        }
+
+        return ex is IOException
+            ? Failure(ApiStreamFailure.Disconnected, itemsRead, $"the connection broke after {Count(itemsRead)}: {ex.Message}", ex)
+            : ex;
+    }
+
+    /// <summary>A failure of the stream as a whole, at item <paramref name="index"/>.</summary>
+    public ApiStreamException Failure(ApiStreamFailure failure, int index, string what, Exception? inner = null) =>
+        new(Operation, failure, ApiSecrets.Scrub(Operation + ": " + what, _request.Secrets), index, null, StatusCode, null, ApiSecrets.Scrub(inner, _request.Secrets));
+
+    /// <summary>An item whose text is not what the operation expects; its text is kept, cut to the error body limit.</summary>
+    public ApiStreamException Malformed(int index, string? eventType, string what, string text, Exception inner) =>
+        new(Operation, ApiStreamFailure.MalformedEvent, ApiSecrets.Scrub(Operation + ": " + what, _request.Secrets), index,
+            ApiSecrets.ScrubOrNull(eventType, _request.Secrets), StatusCode,
+            ApiException.Truncate(ApiSecrets.Scrub(text, _request.Secrets), Options.MaxErrorBodyLength), ApiSecrets.Scrub(inner, _request.Secrets));
+
+    /// <summary><c>1 event</c>, <c>3 items</c>.</summary>
+    public string Count(int count) => ApiStreamException.Count(count, _itemNoun);
+
+    /// <summary>Frees the response at once; disposing it aborts a body still being received, which frees the connection.</summary>
+    public void Release()
+    {
+        _reads?.Dispose();
+        _response?.Dispose();
+    }
+
+    /// <summary>Frees everything, the linked caller tokens included; the session is not used after this.</summary>
+    public void Dispose()
+    {
+        Release();
+        _callerTokens?.Dispose();
+    }
+
+    private System.Net.HttpStatusCode StatusCode => _response?.StatusCode ?? System.Net.HttpStatusCode.OK;
+}
