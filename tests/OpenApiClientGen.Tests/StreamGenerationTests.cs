@@ -252,6 +252,42 @@ public sealed class StreamGenerationTests
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
     }
 
+    [Fact]
+    public void A_stream_media_type_that_is_not_an_object_offers_nothing_and_does_not_crash()
+    {
+        // Found by the mutation fuzzer: a media type object replaced by a string reads as null.
+        const string spec = """
+            openapi: 3.1.0
+            info:
+              title: Pulls
+              version: '1'
+            paths:
+              /pull:
+                post:
+                  operationId: pull
+                  responses:
+                    '200':
+                      description: progress
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              status:
+                                type: string
+                        application/x-ndjson: "\t"
+                        text/event-stream: "\t"
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/pulls.yaml", spec));
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "OACG0099" or "CS8785");
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string client = Source(run, "PullsClient.Client.PullsClient.g.cs");
+        Assert.Contains("PullAsync(", client);
+        Assert.DoesNotContain("PullStreamAsync(", client);
+    }
+
     private static string Source(GeneratorRun run, string hintName) =>
         run.Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 }

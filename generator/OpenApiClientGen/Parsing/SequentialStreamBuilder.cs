@@ -67,7 +67,8 @@ internal sealed class SequentialStreamBuilder
         {
             foreach (KeyValuePair<string, IOpenApiMediaType> content in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
             {
-                if (IsSequentialJson(content.Key))
+                // A media type whose value is not an object reads as null; like an event stream's, it offers nothing.
+                if (content.Value is not null && IsSequentialJson(content.Key))
                 {
                     return content;
                 }
