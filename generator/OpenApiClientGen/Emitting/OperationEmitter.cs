@@ -90,6 +90,7 @@ internal static class OperationEmitter
         }
 
         calls.AddRange(parameters.Select(p => p.Call));
+        calls.AddRange(OperationParameters.FixedFieldCalls(operation.Body));
         if (operation.StreamFlag is { } streamFlag)
         {
             // The method, not the caller, says whether the server streams: the body's flag is written to match.

@@ -73,7 +73,8 @@ internal static class OperationParameters
 
         if (body.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded)
         {
-            foreach (BodyFieldSpec field in body.Fields.Where(f => f.IsRequired == required))
+            // A field the schema fixes is written by the method itself (FixedFieldCalls), never taken from the caller.
+            foreach (BodyFieldSpec field in body.Fields.Where(f => f.IsRequired == required && f.FixedBoolean is null))
             {
                 yield return Field(api, body.Kind, field);
             }
@@ -100,6 +101,24 @@ internal static class OperationParameters
         };
         string declaration = required ? $"{type} {name}" : $"{type}? {name} = null";
         yield return new MethodParameter(name, declaration, doc, call);
+    }
+
+    /// <summary>The calls that send the form fields the schema fixes, such as Mistral's <c>stream</c> (always <c>true</c> on its stream operation).</summary>
+    public static IEnumerable<string> FixedFieldCalls(RequestBodySpec? body)
+    {
+        if (body is null || body.Kind is not (BodyKind.Multipart or BodyKind.FormUrlEncoded))
+        {
+            yield break;
+        }
+
+        string method = body.Kind == BodyKind.FormUrlEncoded ? "FormField" : "FormPart";
+        foreach (BodyFieldSpec field in body.Fields)
+        {
+            if (field.FixedBoolean is { } value)
+            {
+                yield return $".{method}({SpecText.Literal(field.WireName)}, {(value ? "true" : "false")})";
+            }
+        }
     }
 
     private static MethodParameter Field(ApiSpec api, BodyKind kind, BodyFieldSpec field)

@@ -71,7 +71,8 @@ internal sealed partial record RequestBodySpec
 }
 
 /// <param name="IsFile">A binary property, sent as a file part from a stream and a file name.</param>
-internal sealed record BodyFieldSpec(string WireName, string Name, TypeRef Type, bool IsFile, bool IsRequired, string? Description);
+/// <param name="FixedBoolean">A boolean the schema fixes (<c>const</c>, or an <c>enum</c> of one boolean): always sent with this value, never a parameter.</param>
+internal sealed record BodyFieldSpec(string WireName, string Name, TypeRef Type, bool IsFile, bool IsRequired, string? Description, bool? FixedBoolean = null);
 
 internal enum SecurityKind
 {

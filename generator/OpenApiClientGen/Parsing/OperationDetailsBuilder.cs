@@ -125,15 +125,36 @@ internal sealed class OperationDetailsBuilder
             bool required = schema.Required?.Contains(property.Key) == true;
             bool isFile = filesAllowed && IsBinary(property.Value);
             TypeRef type = isFile ? TypeRef.Any : _types.Resolve(property.Value, context + Identifiers.ToPascalCase(property.Key));
-            fields.Add(new BodyFieldSpec(property.Key, names.Reserve(Identifiers.ToCamelCase(property.Key)), type, isFile, required, property.Value.Description));
+            bool? fixedBoolean = SchemaTypeBuilder.FixedBoolean(property.Value);
+            string name = fixedBoolean is null ? names.Reserve(Identifiers.ToCamelCase(property.Key)) : Identifiers.ToCamelCase(property.Key);
+            fields.Add(new BodyFieldSpec(property.Key, name, type, isFile, required, property.Value.Description, fixedBoolean));
         }
 
         return fields.OrderBy(f => f.IsRequired ? 0 : 1).ToEquatableArray();
     }
 
-    // A file part is a binary string; the items of a list of files are not sent as files here.
-    private static bool IsBinary(IOpenApiSchema schema) =>
-        schema.Format == "binary" && ((schema.Type ?? JsonSchemaType.String) & JsonSchemaType.String) != 0;
+    // A file part is a binary string, also behind a $ref or as the one non-null branch of an anyOf/oneOf (Mistral's
+    // `file: anyOf[File, null]`); the items of a list of files are not sent as files here.
+    private static bool IsBinary(IOpenApiSchema schema, int depth = 0)
+    {
+        IOpenApiSchema target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
+        if (target.Format == "binary" && ((target.Type ?? JsonSchemaType.String) & JsonSchemaType.String) != 0)
+        {
+            return true;
+        }
+
+        IList<IOpenApiSchema>? branches = target.AnyOf is { Count: > 0 } anyOf ? anyOf : target.OneOf;
+        if (depth > 2 || branches is null)
+        {
+            return false;
+        }
+
+        List<IOpenApiSchema> values = branches.Where(b => b is not null && !IsNullOnly(b)).ToList();
+        return values.Count == 1 && IsBinary(values[0], depth + 1);
+    }
+
+    private static bool IsNullOnly(IOpenApiSchema schema) =>
+        (schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema).Type == JsonSchemaType.Null;
 
     private static Dictionary<string, SecuritySchemeSpec> CollectSchemes(OpenApiDocument document)
     {
