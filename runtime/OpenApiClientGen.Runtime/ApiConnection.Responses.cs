@@ -40,6 +40,25 @@ public sealed partial class ApiConnection
         }
     }
 
+    /// <summary>
+    /// The exception for a success response that is not the media type a stream method reads (JSON where events or
+    /// lines were asked for): its body read only up to the error body limit, and every credential scrubbed from it.
+    /// The caller disposes the response.
+    /// </summary>
+    internal async Task<ApiContentTypeException> WrongMediaTypeAsync(ApiRequest request, HttpResponseMessage response, string mediaType, string expected, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> secrets = request.Secrets;
+        byte[] body = await ReadErrorBodyAsync(response.Content, Options.MaxErrorBodyLength, cancellationToken).ConfigureAwait(false);
+        return new ApiContentTypeException(
+            response.StatusCode,
+            ApiSecrets.ScrubOrNull(response.ReasonPhrase, secrets),
+            ApiException.Truncate(ApiSecrets.Scrub(System.Text.Encoding.UTF8.GetString(ApiSecrets.Scrub(body, secrets)), secrets), Options.MaxErrorBodyLength),
+            ApiSecrets.Scrub(HeadersOf(response), secrets),
+            request.Operation,
+            mediaType,
+            expected);
+    }
+
     /// <summary>Sends the request and returns the body as text, next to the status and headers.</summary>
     public async Task<ApiResponse<string>> SendForTextResponseAsync(ApiRequest request, CancellationToken cancellationToken)
     {

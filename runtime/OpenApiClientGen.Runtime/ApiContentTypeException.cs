@@ -32,5 +32,5 @@ public sealed class ApiContentTypeException : ApiException
 
     /// <inheritdoc/>
     public override string Message =>
-        $"{Operation ?? "The request"}: the server answered {(int)StatusCode} with Content-Type '{ContentType ?? "(none)"}', not {Expected}, so there are no events to read.";
+        $"{Operation ?? "The request"}: the server answered {(int)StatusCode} with Content-Type '{ContentType ?? "(none)"}', not {Expected}, so the stream cannot be read.";
 }

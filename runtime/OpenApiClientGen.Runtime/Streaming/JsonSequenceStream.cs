@@ -62,6 +62,14 @@ internal static class JsonSequenceStream
         private const byte RecordSeparator = 0x1E;
         private const int FirstBufferSize = 16 * 1024;
 
+        // The sequential media types of OpenAPI 3.2 and the names servers use for them; a JSON answer is not one of
+        // them: it is what a server sends when it did not see a stream request.
+        private static readonly string[] ReadableMediaTypes =
+        {
+            "application/x-ndjson", "application/jsonl", "application/json-seq", "application/x-json-stream",
+            "application/x-jsonlines", "application/jsonlines", "application/stream+json",
+        };
+
         private readonly StreamSession _session;
         private readonly JsonConverter<T> _codec;
         private readonly JsonSequenceFraming _framing;
@@ -129,7 +137,7 @@ internal static class JsonSequenceStream
         {
             try
             {
-                _body = await _session.OpenAsync().ConfigureAwait(false);
+                _body = await _session.OpenAsync(_framing == JsonSequenceFraming.RecordSeparated ? "application/json-seq" : "application/x-ndjson", ReadableMediaTypes).ConfigureAwait(false);
                 _buffer = ArrayPool<byte>.Shared.Rent(FirstBufferSize);
             }
             catch

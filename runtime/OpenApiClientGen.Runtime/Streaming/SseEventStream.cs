@@ -35,41 +35,10 @@ internal static class SseEventStream
         : IAsyncEnumerable<TEvent>
     {
         public IAsyncEnumerator<TEvent> GetAsyncEnumerator(CancellationToken enumeratorCancellation = default) =>
-            new Enumerator<TEvent>(connection, request, reader, cancellationToken, enumeratorCancellation);
+            new Enumerator<TEvent>(new StreamSession(connection, request, cancellationToken, enumeratorCancellation, "event"), reader);
     }
 
     private const string EventStreamMediaType = "text/event-stream";
-
-    /// <summary>At most <paramref name="maxChars"/> characters of the body, so a large wrong answer is never read whole.</summary>
-    private static async Task<string> ReadPrefixAsync(HttpContent content, int maxChars, CancellationToken cancellationToken)
-    {
-        using Stream stream = await OpenAsync(content, cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-        var text = new System.Text.StringBuilder();
-        char[] buffer = new char[4096];
-        while (text.Length < maxChars)
-        {
-            int read = await reader.ReadAsync(buffer, 0, Math.Min(buffer.Length, maxChars - text.Length)).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            text.Append(buffer, 0, read);
-        }
-
-        return text.ToString();
-    }
-
-    private static async Task<Stream> OpenAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-#if NET
-        return await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-    }
 
     /// <summary>
     /// Reads one response. Written by hand rather than as an iterator method so that an event the parser already holds
@@ -77,42 +46,23 @@ internal static class SseEventStream
     /// </summary>
     private sealed class Enumerator<TEvent> : IAsyncEnumerator<TEvent>
     {
-        private readonly ApiConnection _connection;
-        private readonly ApiRequest _request;
+        private static readonly string[] ReadableMediaTypes = { EventStreamMediaType };
+
+        private readonly StreamSession _session;
         private readonly SseEventReader<TEvent> _reader;
-        private readonly CancellationToken _cancellation;
-        private readonly CancellationTokenSource? _callerTokens;
-        private readonly TimeSpan? _idleTimeout;
-        private HttpResponseMessage? _response;
-        private CancellationTokenSource? _reads;
         private SseBoundaryStream? _body;
         private SseParser<ParsedEvent<TEvent>>? _parser;
         private IAsyncEnumerator<SseItem<ParsedEvent<TEvent>>>? _items;
         private int _index;
         private bool _ended;
 
-        public Enumerator(ApiConnection connection, ApiRequest request, SseEventReader<TEvent> reader, CancellationToken method, CancellationToken enumerator)
+        public Enumerator(StreamSession session, SseEventReader<TEvent> reader)
         {
-            _connection = connection;
-            _request = request;
+            _session = session;
             _reader = reader;
-            _idleTimeout = connection.Options.StreamIdleTimeout;
-
-            // Either token cancels, as with [EnumeratorCancellation]; a link is made only when both can.
-            if (method.CanBeCanceled && enumerator.CanBeCanceled && method != enumerator)
-            {
-                _callerTokens = CancellationTokenSource.CreateLinkedTokenSource(method, enumerator);
-                _cancellation = _callerTokens.Token;
-            }
-            else
-            {
-                _cancellation = method.CanBeCanceled ? method : enumerator;
-            }
         }
 
         public TEvent Current { get; private set; } = default!;
-
-        private string Operation => _request.Operation;
 
         public ValueTask<bool> MoveNextAsync()
         {
@@ -122,10 +72,10 @@ internal static class SseEventStream
             }
 
             // Events the parser has already read would otherwise keep coming after the caller cancelled.
-            if (_cancellation.IsCancellationRequested)
+            if (_session.Cancellation.IsCancellationRequested)
             {
                 End();
-                return new ValueTask<bool>(Task.FromCanceled<bool>(_cancellation));
+                return new ValueTask<bool>(Task.FromCanceled<bool>(_session.Cancellation));
             }
 
             if (_items is null)
@@ -153,28 +103,19 @@ internal static class SseEventStream
                 await items.DisposeAsync().ConfigureAwait(false);
             }
 
-            Release();
-            _callerTokens?.Dispose();
+            _body?.Dispose();
+            _session.Dispose();
         }
 
         private async ValueTask<bool> StartAsync()
         {
             try
             {
-                _request.AcceptUnlessSet(EventStreamMediaType);
-                _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, _cancellation).ConfigureAwait(false);
-                if (_response.Content.Headers.ContentType?.MediaType is { } mediaType
-                    && !mediaType.Equals(EventStreamMediaType, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw await NotAnEventStreamAsync(_response, mediaType).ConfigureAwait(false);
-                }
-
-                _reads = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
-                Stream content = await OpenAsync(_response.Content, _cancellation).ConfigureAwait(false);
-                _body = new SseBoundaryStream(content, _idleTimeout is null ? null : _reads, _idleTimeout ?? Timeout.InfiniteTimeSpan, _connection.Options.MaxEventSize);
+                Stream content = await _session.OpenAsync(EventStreamMediaType, ReadableMediaTypes).ConfigureAwait(false);
+                _body = new SseBoundaryStream(content, _session.IdleTimer, _session.IdleTimeout ?? Timeout.InfiniteTimeSpan, _session.Options.MaxEventSize);
                 SseEventReader<TEvent> reader = _reader;
                 _parser = SseParser.Create(_body, (eventType, data) => ParsedEvent<TEvent>.Parse(reader, eventType, data));
-                _items = _parser.EnumerateAsync(_reads.Token).GetAsyncEnumerator(_reads.Token);
+                _items = _parser.EnumerateAsync(_session.Reads).GetAsyncEnumerator(_session.Reads);
             }
             catch
             {
@@ -183,21 +124,6 @@ internal static class SseEventStream
             }
 
             return await AwaitAsync(_items.MoveNextAsync()).ConfigureAwait(false);
-        }
-
-        // A JSON answer to a stream call (the server did not see a stream request) is reported with its body, not read as events.
-        private async Task<ApiContentTypeException> NotAnEventStreamAsync(HttpResponseMessage response, string mediaType)
-        {
-            int limit = _connection.Options.MaxErrorBodyLength;
-            string body = await ReadPrefixAsync(response.Content!, limit < 0 ? int.MaxValue : limit + 1, _cancellation).ConfigureAwait(false);
-            var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers.Concat(response.Content!.Headers))
-            {
-                headers[header.Key] = header.Value;
-            }
-
-            return new ApiContentTypeException(
-                response.StatusCode, response.ReasonPhrase, ApiException.Truncate(body, limit), headers, Operation, mediaType, EventStreamMediaType);
         }
 
         private async ValueTask<bool> AwaitAsync(ValueTask<bool> next)
@@ -282,43 +208,21 @@ internal static class SseEventStream
             return true;
         }
 
-        /// <summary>What a failed read means: the caller's own cancellation surfaces as itself, an idle or broken stream as a failure.</summary>
+        /// <summary>What a failed read means, as for every stream; an event over the size limit is this reader's own failure.</summary>
         private Exception ReadFailure(Exception ex)
         {
-            if (ex is not (IOException or OperationCanceledException))
-            {
-                return ex;
-            }
-
-            _cancellation.ThrowIfCancellationRequested();
-            if (ex is SseEventTooLargeException tooLarge)
+            if (ex is SseEventTooLargeException tooLarge && !_session.Cancellation.IsCancellationRequested)
             {
                 return Failure(ApiStreamFailure.TooLarge, $"event {_index} {tooLarge.Message}; the stream was given up.", ex);
             }
 
-            if (_body?.IdleTimedOut == true)
-            {
-                return Failure(ApiStreamFailure.IdleTimeout, $"the server sent nothing for {_idleTimeout} after {ApiStreamException.Count(_index, "event")}, so the stream was given up.", ex);
-            }
-
-            return ex is IOException
-                ? Failure(ApiStreamFailure.Disconnected, $"the connection broke after {ApiStreamException.Count(_index, "event")}: {ex.Message}", ex)
-                : ex;
+            return _session.ReadFailure(ex, _index);
         }
 
         private ApiStreamException Malformed(SseItemInfo info, SseEventDecoder<TEvent> decoder, JsonException failure, string? data) =>
-            new(
-                Operation,
-                ApiStreamFailure.MalformedEvent,
-                ApiSecrets.Scrub($"{Operation}: event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}", _request.Secrets),
-                info.Index,
-                ApiSecrets.ScrubOrNull(info.EventType, _request.Secrets),
-                _response!.StatusCode,
-                ApiException.Truncate(ApiSecrets.Scrub(data ?? "", _request.Secrets), _connection.Options.MaxErrorBodyLength),
-                ApiSecrets.Scrub(failure, _request.Secrets));
+            _session.Malformed(info.Index, info.EventType, $"event {info.Index} ('{info.EventType}') is not valid {decoder.PayloadName} JSON: {failure.Message}", data ?? "", failure);
 
-        private ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) =>
-            new(Operation, failure, ApiSecrets.Scrub(Operation + ": " + what, _request.Secrets), _index, null, _response!.StatusCode, null, ApiSecrets.Scrub(inner, _request.Secrets));
+        private ApiStreamException Failure(ApiStreamFailure failure, string what, Exception? inner = null) => _session.Failure(failure, _index, what, inner);
 
         /// <summary>The stream is over (its end, the sentinel or a failure): later moves return false and the response goes at once.</summary>
         private void End()
@@ -331,8 +235,7 @@ internal static class SseEventStream
         private void Release()
         {
             _body?.Dispose();
-            _reads?.Dispose();
-            _response?.Dispose();
+            _session.Release();
         }
     }
 }

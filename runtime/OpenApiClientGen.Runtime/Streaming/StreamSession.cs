@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -68,10 +70,21 @@ internal sealed class StreamSession
     /// <summary>Whether the idle timer has cancelled a read.</summary>
     public bool IdleTimedOut => IdleTimeout is not null && _reads?.IsCancellationRequested == true && !Cancellation.IsCancellationRequested;
 
-    /// <summary>Sends the request and opens the body of its success response; a failure status throws <see cref="ApiException"/>.</summary>
-    public async Task<Stream> OpenAsync()
+    /// <summary>
+    /// Sends the request (with <c>Accept: <paramref name="mediaType"/></c> unless the operation set its own) and opens
+    /// the body of its success response. A failure status throws <see cref="ApiException"/>; a success whose
+    /// <c>Content-Type</c> is none of <paramref name="readable"/> (JSON, when the server did not see a stream request)
+    /// throws <see cref="ApiContentTypeException"/> with the body, read only up to the error body limit.
+    /// </summary>
+    public async Task<Stream> OpenAsync(string mediaType, IReadOnlyCollection<string> readable)
     {
+        _request.AcceptUnlessSet(mediaType);
         _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, Cancellation).ConfigureAwait(false);
+        if (_response.Content.Headers.ContentType?.MediaType is { } answered && !readable.Contains(answered, StringComparer.OrdinalIgnoreCase))
+        {
+            throw await _connection.WrongMediaTypeAsync(_request, _response, answered, mediaType, Cancellation).ConfigureAwait(false);
+        }
+
         _reads = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
 #if NET
         return await _response.Content.ReadAsStreamAsync(Cancellation).ConfigureAwait(false);

@@ -69,10 +69,13 @@ internal sealed class StreamServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Writes <paramref name="transcript"/> as an event stream, a few bytes at a time with short pauses, as a real server's writes arrive.</summary>
+    /// <summary>
+    /// Writes <paramref name="transcript"/> a few bytes at a time with short pauses, as a real server's writes arrive: as
+    /// an event stream unless the handler set another content type.
+    /// </summary>
     public static async Task WriteSlowlyAsync(HttpContext context, string transcript, int pieceSize = 16)
     {
-        if (!context.Response.HasStarted)
+        if (!context.Response.HasStarted && context.Response.ContentType is null)
         {
             context.Response.ContentType = "text/event-stream";
         }
