@@ -7,20 +7,22 @@ using Conversations.Emulators;
 using ConversationsDemo;
 using OpenApiClientGen.Runtime;
 
-// One conversation with each of the four bundled APIs, through clients generated at build time from specs/.
+// One conversation with each of the four bundled APIs and a local model server, through clients generated at build time
+// from specs/.
 // Without arguments it talks to in-memory emulators on 127.0.0.1; with --live, to the vendors' services.
 bool live = args.Contains("--live");
 var clock = Stopwatch.StartNew();
 await using ConversationEmulators? emulators = live ? null : await ConversationEmulators.StartAsync();
 ConsoleView.Title(live
-    ? "Conversations demo: the four generated clients against the live services"
-    : "Conversations demo: the four generated clients against local emulators (offline)");
+    ? "Conversations demo: the generated clients against the live services"
+    : "Conversations demo: the generated clients against local emulators (offline)");
 
 int failures = 0;
 await RunAsync("PipesHub", PipesHubConversation.RunAsync, emulators?.PipesHub.BaseAddress, () => ServiceTarget.FromEnvironment("PipesHub", "", "PIPESHUB_BEARER_AUTH", "PIPESHUB_SERVER_URL", "/api/v1"));
 await RunAsync("Pieces OS", PiecesConversation.RunAsync, emulators?.Pieces.BaseAddress, () => ServiceTarget.FromEnvironment("Pieces OS", "", null, "PIECES_OS_URL"));
 await RunAsync("Orq.ai", OrqConversation.RunAsync, emulators?.Orq.BaseAddress, () => ServiceTarget.FromEnvironment("Orq.ai", "https://my.orq.ai", "ORQ_API_KEY", null));
 await RunAsync("Mistral", MistralConversation.RunAsync, emulators?.Mistral.BaseAddress, () => ServiceTarget.FromEnvironment("Mistral", "https://api.mistral.ai", "MISTRAL_API_KEY", null));
+await RunAsync("Local model (Ollama)", LocalModelConversation.RunAsync, emulators?.Ollama.BaseAddress, () => ServiceTarget.FromEnvironment("Ollama", "", null, "OLLAMA_HOST"));
 
 Console.WriteLine($"{(failures == 0 ? "Done" : $"Done, {failures} API(s) failed")} in {clock.Elapsed.TotalSeconds:0.0} s.");
 return failures == 0 ? 0 : 1;

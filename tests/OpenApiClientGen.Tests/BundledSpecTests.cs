@@ -14,6 +14,7 @@ public sealed class BundledSpecTests
     [InlineData("pieces.yaml", "Pieces", "PiecesClient")]
     [InlineData("orq.yaml", "Orq", "OrqClient")]
     [InlineData("mistral.yaml", "Mistral", "MistralClient")]
+    [InlineData("ollama.yaml", "LocalModel", "OllamaClient")]
     public void A_bundled_spec_compiles_with_no_errors_and_no_warnings(string fileName, string ns, string clientName)
     {
         string path = Path.Combine(TestPaths.RepositoryRoot, "specs", fileName);
