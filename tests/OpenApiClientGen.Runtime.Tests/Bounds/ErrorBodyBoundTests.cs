@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace OpenApiClientGen.Runtime.Tests.Bounds;
 
 /// <summary>An error body is read up to the client's limit and no further, however large the server makes it.</summary>
+[Collection(nameof(PeakHeapCollection))]
 public sealed class ErrorBodyBoundTests(ITestOutputHelper output)
 {
     private const long BodyLength = 300L * 1024 * 1024;
@@ -38,6 +39,27 @@ public sealed class ErrorBodyBoundTests(ITestOutputHelper output)
         // Everything allocated, not only what is live at once: the bytes read, their text (2 bytes a character) and
         // the cut copy of it. Reading the whole body allocated 863 MB here.
         Assert.True(allocated < 16L * Limit, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public async Task A_300_MB_error_body_keeps_the_live_heap_within_a_small_multiple_of_the_limit()
+    {
+        var body = new EndlessBody(BodyLength);
+        using var connection = new ApiConnection(new HttpClient(new ErrorResponse(body)), new ApiClientOptions { BaseAddress = new Uri("http://api.test/"), MaxErrorBodyLength = Limit }, null, ownsHttpClient: true);
+
+        long growth;
+        ApiException error;
+        await using (PeakHeap heap = PeakHeap.Measure(background: true))
+        {
+            error = await Assert.ThrowsAsync<ApiException>(() => Task.Run(() => connection.SendAsync(new ApiRequest("GET", "/big"), CancellationToken.None)));
+            heap.Sample();
+            growth = heap.Growth;
+        }
+
+        // The limit counts characters; the body kept is a string of that many (2 bytes each) beside the bytes read.
+        output.WriteLine($"live heap peak {growth:N0} bytes above the start for a limit of {Limit:N0} characters ({2L * Limit:N0} bytes as text)");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.True(growth < 8L * Limit, $"live heap peak {growth} bytes");
     }
 
     private sealed class ErrorResponse(Stream body) : HttpMessageHandler
