@@ -133,7 +133,8 @@ internal sealed class ApiModelBuilder
                 var methods = new List<OperationSpec>();
                 methodsOfPath.Add((Array.IndexOf(MethodOrder, method), methods));
                 OperationSpec built = BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation) with { FixedQuery = FixedQuery(path.Key) };
-                StreamSpec? stream = _streams.Build(operation, pointer, baseName);
+                TypeRef? jsonSuccess = built.Response is { Kind: ResponseKind.Json, Type: { } type } && SuccessHasJsonSchema(operation.Responses) ? type : null;
+                StreamSpec? stream = _streams.Build(operation, pointer, baseName, jsonSuccess);
                 bool bodyStreams = HasStreamMember(built.Body);
                 if (stream is null)
                 {
@@ -247,6 +248,9 @@ internal sealed class ApiModelBuilder
 
     private static bool SuccessOffersJson(OpenApiResponses? responses) =>
         SuccessResponses(responses).Any(r => r.Content?.Keys.Any(OperationDetailsBuilder.IsJson) == true);
+
+    private static bool SuccessHasJsonSchema(OpenApiResponses? responses) =>
+        SuccessResponses(responses).Any(r => r.Content?.Any(c => OperationDetailsBuilder.IsJson(c.Key) && c.Value?.Schema is not null) == true);
 
     private static IEnumerable<IOpenApiResponse> SuccessResponses(OpenApiResponses? responses) =>
         (responses ?? new OpenApiResponses()).Where(r => r.Key.StartsWith("2", StringComparison.Ordinal)).Select(r => r.Value).Where(r => r is not null);
