@@ -17,34 +17,29 @@ public sealed class DuplicateOperationIdTests
           /things:
             post:
               operationId: saveThing
-              requestBody:
-                required: true
-                content:
-                  application/json:
-                    schema: {type: object, required: [name], properties: {name: {type: string}}}
-              responses:
-                '200':
-                  description: the thing, whole or as events
-                  content:
-                    application/json:
-                      schema: {type: object, properties: {id: {type: string}}}
-                    text/event-stream:
-                      schema: {type: object, properties: {id: {type: string}}}
+              requestBody: {$ref: '#/components/requestBodies/NewThing'}
+              responses: {'200': {$ref: '#/components/responses/Thing'}}
             put:
               operationId: saveThing
-              requestBody:
-                required: true
-                content:
-                  application/json:
-                    schema: {type: object, required: [name], properties: {name: {type: string}}}
-              responses:
-                '200':
-                  description: the thing, whole or as events
-                  content:
-                    application/json:
-                      schema: {type: object, properties: {id: {type: string}}}
-                    text/event-stream:
-                      schema: {type: object, properties: {id: {type: string}}}
+              requestBody: {$ref: '#/components/requestBodies/NewThing'}
+              responses: {'200': {$ref: '#/components/responses/Thing'}}
+        components:
+          requestBodies:
+            NewThing:
+              required: true
+              content:
+                application/json:
+                  schema: {type: object, required: [name], properties: {name: {type: string}}}
+          responses:
+            Thing:
+              description: the thing, whole or as events
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Thing'}
+                text/event-stream:
+                  schema: {$ref: '#/components/schemas/Thing'}
+          schemas:
+            Thing: {type: object, properties: {id: {type: string}}}
         """;
 
     [Fact]
@@ -73,7 +68,7 @@ public sealed class DuplicateOperationIdTests
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OACG0005");
         FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
         Assert.Equal("/specs/twice.yaml", span.Path);
-        Assert.Equal((21, 7), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Equal((10, 7), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
         Assert.Equal(
             "operationId 'saveThing' is used by more than one operation; this one is generated as 'SaveThing2Async'. Give each operation a unique operationId.",
             diagnostic.GetMessage());
