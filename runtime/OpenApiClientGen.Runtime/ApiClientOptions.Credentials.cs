@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -28,6 +29,59 @@ public partial class ApiClientOptions
     /// <see cref="Credentials"/> and the fixed properties. For a basic scheme, return <c>user:password</c>.
     /// </summary>
     public Func<ApiSecurityScheme, CancellationToken, ValueTask<string?>>? CredentialProvider { get; set; }
+
+    /// <summary>
+    /// Names the credentials set here that none of <paramref name="schemes"/> takes, and the schemes there are, or
+    /// null when every credential set is used. The message speaks of properties and scheme names, never of values.
+    /// </summary>
+    internal string? DescribeUnusedCredentials(IReadOnlyList<ApiSecurityScheme> schemes)
+    {
+        var unused = new List<string>();
+        if (IsSet(BearerToken) && !schemes.Any(s => s.Kind == ApiSecurityKind.Bearer))
+        {
+            unused.Add(nameof(BearerToken));
+        }
+
+        if (IsSet(ApiKey) && !schemes.Any(s => s.Kind is ApiSecurityKind.ApiKeyHeader or ApiSecurityKind.ApiKeyQuery or ApiSecurityKind.ApiKeyCookie))
+        {
+            unused.Add(nameof(ApiKey));
+        }
+
+        if (!schemes.Any(s => s.Kind == ApiSecurityKind.Basic))
+        {
+            if (IsSet(Username))
+            {
+                unused.Add(nameof(Username));
+            }
+
+            if (IsSet(Password))
+            {
+                unused.Add(nameof(Password));
+            }
+        }
+
+        unused.AddRange(Credentials.Where(c => IsSet(c.Value) && !schemes.Any(s => s.Name == c.Key)).Select(c => $"Credentials[\"{c.Key}\"]").OrderBy(n => n, StringComparer.Ordinal));
+        if (unused.Count == 0)
+        {
+            return null;
+        }
+
+        string set = string.Join(", ", unused) + (unused.Count == 1 ? " is set, but no security scheme of this API uses it. " : " are set, but no security scheme of this API uses them. ");
+        return schemes.Count == 0
+            ? set + "The API declares no security schemes."
+            : set + "The API's schemes: " + string.Join("; ", schemes.Select(DescribeScheme)) + ".";
+    }
+
+    private static bool IsSet(string? credential) => credential is { Length: > 0 };
+
+    private static string DescribeScheme(ApiSecurityScheme scheme) => scheme.Name + " (" + scheme.Kind switch
+    {
+        ApiSecurityKind.Bearer => "HTTP bearer, from " + nameof(BearerToken),
+        ApiSecurityKind.Basic => "HTTP basic, from " + nameof(Username) + " and " + nameof(Password),
+        ApiSecurityKind.ApiKeyHeader => $"API key in the header '{scheme.ParameterName}', from {nameof(ApiKey)}",
+        ApiSecurityKind.ApiKeyQuery => $"API key in the query parameter '{scheme.ParameterName}', from {nameof(ApiKey)}",
+        _ => $"API key in the cookie '{scheme.ParameterName}', from {nameof(ApiKey)}",
+    } + $", or Credentials[\"{scheme.Name}\"])";
 
     /// <summary>The credential for <paramref name="scheme"/>, or null when none is configured.</summary>
     public async ValueTask<string?> GetCredentialAsync(ApiSecurityScheme scheme, CancellationToken cancellationToken)

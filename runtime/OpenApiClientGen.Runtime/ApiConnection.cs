@@ -34,6 +34,27 @@ public sealed partial class ApiConnection : IDisposable
     }
 
     /// <summary>
+    /// Creates a connection for an API secured by <paramref name="securitySchemes"/>, and checks that one of them takes
+    /// each credential set on <paramref name="options"/>: a credential nothing would send is a mistake better heard of
+    /// now (an <c>ApiKey</c> for an API that wants a bearer token) than as a 401 later.
+    /// </summary>
+    /// <param name="httpClient">The client that sends. Its <c>BaseAddress</c>, when set, wins.</param>
+    /// <param name="options">The client's settings.</param>
+    /// <param name="defaultBaseAddress">The spec's server, used when nothing else names one.</param>
+    /// <param name="ownsHttpClient">Whether <see cref="Dispose"/> disposes <paramref name="httpClient"/>.</param>
+    /// <param name="securitySchemes">Every security scheme the spec declares.</param>
+    /// <exception cref="ArgumentException">A credential is set that none of <paramref name="securitySchemes"/> takes.</exception>
+    public ApiConnection(HttpClient httpClient, ApiClientOptions options, string? defaultBaseAddress, bool ownsHttpClient, IReadOnlyList<ApiSecurityScheme> securitySchemes)
+        : this(httpClient, options, defaultBaseAddress, ownsHttpClient)
+    {
+        if (Options.DescribeUnusedCredentials(securitySchemes ?? throw new ArgumentNullException(nameof(securitySchemes))) is { } unused)
+        {
+            Dispose();
+            throw new ArgumentException(unused, nameof(options));
+        }
+    }
+
+    /// <summary>
     /// The <see cref="HttpClient"/> a generated client creates when none is handed in. Its handler leaves redirects
     /// to the connection, which follows them to the same origin and never takes a credential to another one.
     /// </summary>

@@ -49,7 +49,7 @@ public sealed class SpecDiagnosticPositionTests
         Diagnostic diagnostic = Single(spec, "OACG0005");
 
         AssertAt(diagnostic, line: 10, column: 7);
-        Assert.Contains("operationId 'getThing' is used by more than one operation; this one is generated as 'GetThingAsync2'", diagnostic.GetMessage());
+        Assert.Contains("operationId 'getThing' is used by more than one operation; this one is generated as 'GetThing2Async'", diagnostic.GetMessage());
     }
 
     [Fact]

@@ -253,6 +253,101 @@ public sealed class StreamGenerationTests
     }
 
     [Fact]
+    public void A_WS_summary_with_a_json_success_schema_streams_that_schema_over_a_WebSocket_with_info_OACG0024()
+    {
+        // How Pieces OS publishes its WebSocket operations: "[WS]" in the summary, the message as the 200 response.
+        const string spec = """
+            openapi: 3.1.0
+            info:
+              title: Sockets
+              version: '1'
+            paths:
+              /live:
+                get:
+                  operationId: live
+                  summary: /live [WS]
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/Update'
+            components:
+              schemas:
+                Update:
+                  type: object
+                  properties:
+                    id:
+                      type: string
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/sockets.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OACG0024", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.DefaultSeverity);
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        Assert.Equal((7, 5), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Contains("'live'", diagnostic.GetMessage());
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string client = Source(run, "SocketsClient.Client.SocketsClient.g.cs");
+        Assert.Contains("IAsyncEnumerable<global::Sockets.Update> LiveAsync(", client);
+        Assert.Contains("WebSocketMessages.ReadJsonAsync(_connection, request, global::Sockets.SocketsClientJson.Update, cancellationToken);", client);
+        Assert.DoesNotContain("LiveWithResponseAsync(", client);
+    }
+
+    [Fact]
+    public void A_WS_summary_with_only_a_text_success_response_stays_warning_OACG0009()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info:
+              title: Sockets
+              version: '1'
+            paths:
+              /health:
+                get:
+                  operationId: health
+                  summary: /health [WS]
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        text/plain:
+                          schema:
+                            type: string
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/sockets.yaml", spec));
+
+        Assert.Equal("OACG0009", Assert.Single(run.GeneratorDiagnostics).Id);
+        string client = Source(run, "SocketsClient.Client.SocketsClient.g.cs");
+        Assert.Contains("Task<string> HealthAsync(", client);
+        Assert.DoesNotContain("WebSocketMessages", client);
+    }
+
+    [SharedFact]
+    public void The_published_Pieces_document_streams_its_WS_operations_that_describe_a_json_message()
+    {
+        string path = TestPaths.Shared("reference-specs/pieces/sdk-csharp-bundled/openapi.yaml");
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, System.IO.File.ReadAllText(path), Namespace: "Pieces", ClientName: "PiecesClient"));
+
+        // 32 operations are marked [WS]; the stream health check (text) and the conversation identifiers (no
+        // content) describe no JSON message and stay plain calls.
+        Assert.Equal(
+            new[] { "conversations-stream-identifiers", "get-well-known-stream-health" },
+            run.GeneratorDiagnostics.Where(d => d.Id == "OACG0009").Select(d => d.GetMessage().Split('\'')[1]).OrderBy(n => n, System.StringComparer.Ordinal));
+        Assert.Equal(30, run.GeneratorDiagnostics.Count(d => d.Id == "OACG0024"));
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("IAsyncEnumerable<global::Pieces.StreamedIdentifiers> AssetsStreamIdentifiersAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Pieces.QgptStreamOutput> QgptStreamAsync(", client);
+        Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(client, @"WebSocketMessages\.ReadJsonAsync\(").Count);
+    }
+
+    [Fact]
     public void A_stream_media_type_that_is_not_an_object_offers_nothing_and_does_not_crash()
     {
         // Found by the mutation fuzzer: a media type object replaced by a string reads as null.

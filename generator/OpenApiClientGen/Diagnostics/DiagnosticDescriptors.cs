@@ -44,7 +44,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor WebSocketWithoutExtension = Create(
         "OACG0009", "WebSocket operation without x-websocket",
-        "Operation '{0}' is marked [WS] but has no 'x-websocket' extension; it is generated as a plain HTTP call. Add 'x-websocket: {{ message: <schema> }}' to stream its messages.", DiagnosticSeverity.Warning);
+        "Operation '{0}' is marked [WS] but has no 'x-websocket' extension and no JSON success response; it is generated as a plain HTTP call. Add 'x-websocket: {{ message: <schema> }}' to stream its messages.", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor ReaderError = Create(
         "OACG0010", "OpenAPI document error",
@@ -78,6 +78,10 @@ internal static class DiagnosticDescriptors
         "OACG0023", "Operation filter matches nothing",
         "The <OpenApiClient> item's {0} value '{1}' matches no operation in the spec. Check its spelling against the spec.", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor WebSocketFromSummary = Create(
+        "OACG0024", "WebSocket operation read from [WS]",
+        "Operation '{0}' is marked [WS] and has no 'x-websocket' extension; it is generated as a WebSocket stream of its JSON success response. Add 'x-websocket: {{ message: <schema> }}' to say so in the spec.", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "OACG0099", "Generator failed on this spec",
         "The generator could not process this spec ({0}: {1}). Please report this with the spec attached.", DiagnosticSeverity.Error);
@@ -101,6 +105,7 @@ internal static class DiagnosticDescriptors
         [SpecFileMissing.Id] = SpecFileMissing,
         [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
         [FilterMatchesNothing.Id] = FilterMatchesNothing,
+        [WebSocketFromSummary.Id] = WebSocketFromSummary,
         [InternalError.Id] = InternalError,
     };
 

@@ -8,12 +8,14 @@ namespace OpenApiClientGen.Emitting;
 internal static class ClientEmitter
 {
     private const string Connection = CSharp.Runtime + "ApiConnection";
+    private const string UnusedCredentialDoc = "/// <exception cref=\"global::System.ArgumentException\">The options set a credential that none of the API's security schemes takes.</exception>";
 
     public static string EmitClient(ApiSpec api)
     {
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(api.Namespace));
         string options = api.ClientName + "Options";
+        string schemes = api.SecuritySchemes.IsEmpty ? $"global::System.Array.Empty<{CSharp.Runtime}ApiSecurityScheme>()" : api.ClientName + "Security.All";
 
         SpecText.WriteDoc(writer, "summary", $"Client for {api.Title}.");
         SpecText.WriteDoc(writer, "remarks", api.Description);
@@ -27,18 +29,20 @@ internal static class ClientEmitter
         writer.WriteLine($"/// <summary>Creates a client that sends its requests through <paramref name=\"httpClient\"/>.</summary>");
         writer.WriteLine("/// <param name=\"httpClient\">The client to send with. A <c>BaseAddress</c> set on it wins over the options and the spec's servers.</param>");
         writer.WriteLine("/// <param name=\"options\">Base address, credentials, headers and timeouts.</param>");
+        writer.WriteLine(UnusedCredentialDoc);
         writer.WriteLine($"public {api.ClientName}(global::System.Net.Http.HttpClient httpClient, {options}? options = null)");
         writer.Indent();
-        writer.WriteLine($": this(new {Connection}(httpClient, options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: false))");
+        writer.WriteLine($": this(new {Connection}(httpClient, options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: false, {schemes}))");
         writer.Unindent();
         writer.OpenBlock("");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <summary>Creates a client with an HttpClient of its own, released by <see cref=\"Dispose\"/>.</summary>");
         writer.WriteLine("/// <param name=\"options\">Base address, credentials, headers and timeouts.</param>");
+        writer.WriteLine(UnusedCredentialDoc);
         writer.WriteLine($"public {api.ClientName}({options}? options = null)");
         writer.Indent();
-        writer.WriteLine($": this(new {Connection}({Connection}.CreateHttpClient(), options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: true))");
+        writer.WriteLine($": this(new {Connection}({Connection}.CreateHttpClient(), options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: true, {schemes}))");
         writer.Unindent();
         writer.OpenBlock("");
         writer.CloseBlock();

@@ -1,3 +1,4 @@
+using System.Linq;
 using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Emitting;
@@ -29,6 +30,10 @@ internal static class SecurityEmitter
             writer.Unindent();
         }
 
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Every scheme, which the client checks the credentials set on its options against.</summary>");
+        string all = string.Join(", ", api.SecuritySchemes.Select(s => s.PropertyName));
+        writer.WriteLine($"public static readonly global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ApiSecurityScheme> All = new[] {{ {all} }};");
         writer.CloseBlock();
         return writer.ToString();
     }

@@ -131,6 +131,28 @@ internal sealed class UniqueNameScope
     /// <summary>Gives back a name reserved for something that was not declared after all.</summary>
     public void Release(string name) => _taken.Remove(name);
 
+    /// <summary>
+    /// Reserves one name per suffix on a shared stem, numbering the stem until every one of them is free, so that
+    /// names made to go together stay together: <c>X</c> with <c>Async</c> and <c>WithResponseAsync</c> gives
+    /// <c>XAsync</c> and <c>XWithResponseAsync</c>, or <c>X2Async</c> and <c>X2WithResponseAsync</c>.
+    /// </summary>
+    /// <returns>The stem the names were reserved on.</returns>
+    public string ReserveStem(string stem, params string[] suffixes)
+    {
+        string candidate = stem;
+        for (int n = 2; Array.Exists(suffixes, suffix => _taken.Contains(candidate + suffix)); n++)
+        {
+            candidate = stem + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        foreach (string suffix in suffixes)
+        {
+            _taken.Add(candidate + suffix);
+        }
+
+        return candidate;
+    }
+
     public string Reserve(string preferred)
     {
         string name = preferred;

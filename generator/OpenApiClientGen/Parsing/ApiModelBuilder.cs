@@ -107,43 +107,49 @@ internal sealed class ApiModelBuilder
                 continue;
             }
 
-            foreach (KeyValuePair<HttpMethod, OpenApiOperation> entry in path.Value.Operations.OrderBy(o => Array.IndexOf(MethodOrder, o.Key.Method.ToUpperInvariant())))
+            // Names are handed out in document order (the reader keeps it), so that of two operations with one
+            // operationId the first keeps the name; the methods are still emitted in the usual order of HTTP methods.
+            var methodsOfPath = new List<(int Order, List<OperationSpec> Methods)>();
+            foreach (KeyValuePair<HttpMethod, OpenApiOperation> entry in path.Value.Operations)
             {
                 string method = entry.Key.Method.ToUpperInvariant();
                 OpenApiOperation operation = entry.Value;
                 string pointer = "/paths/" + SpecTextLocator.Escape(path.Key) + "/" + method.ToLowerInvariant();
                 string group = GroupOf(operation);
-                string baseName = Identifiers.ToPascalCase(
+                string preferredName = Identifiers.ToPascalCase(
                     Extension(operation, "x-speakeasy-name-override") ?? Extension(operation, "x-fern-sdk-method-name") ?? operation.OperationId ?? method + " " + path.Key);
                 if (!methodNames.TryGetValue(group, out UniqueNameScope? scope))
                 {
                     methodNames[group] = scope = new UniqueNameScope();
                 }
 
-                string methodName = scope.Reserve(baseName + "Async");
-                scope.Reserve(OperationSpec.WithResponseNameFor(methodName));
+                string baseName = scope.ReserveStem(preferredName, "Async", "WithResponseAsync");
+                string methodName = baseName + "Async";
                 if (operation.OperationId is { } operationId && !operationIds.Add(operationId))
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperationId.Id, SpecLocation.AtPointer(_options.FilePath, pointer + "/operationId"), operationId, methodName));
                 }
 
+                var methods = new List<OperationSpec>();
+                methodsOfPath.Add((Array.IndexOf(MethodOrder, method), methods));
                 OperationSpec built = BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation) with { FixedQuery = FixedQuery(path.Key) };
-                StreamSpec? stream = _streams.Build(operation, pointer, methodName.Substring(0, methodName.Length - "Async".Length));
+                TypeRef? jsonSuccess = built.Response is { Kind: ResponseKind.Json, Type: { } type } && SuccessHasJsonSchema(operation.Responses) ? type : null;
+                StreamSpec? stream = _streams.Build(operation, pointer, baseName, jsonSuccess);
                 bool bodyStreams = HasStreamMember(built.Body);
                 if (stream is null)
                 {
-                    result.AddRange(_sequentialStreams.Split(built, operation, scope, baseName, bodyStreams, AcceptOf(operation.Responses, built.Response.Kind)));
+                    methods.AddRange(_sequentialStreams.Split(built, operation, scope, baseName, bodyStreams, AcceptOf(operation.Responses, built.Response.Kind)));
                 }
                 else if (stream.Kind != StreamKind.WebSocket && SuccessOffersJson(operation.Responses))
                 {
                     // The success response offers JSON and an event stream: one method reads each, and each says which it wants.
-                    result.Add(built with { Accept = AcceptOf(operation.Responses, ResponseKind.Json), StreamFlag = bodyStreams ? false : null });
+                    methods.Add(built with { Accept = AcceptOf(operation.Responses, ResponseKind.Json), StreamFlag = bodyStreams ? false : null });
                     string streamName = scope.Reserve(baseName + "StreamAsync");
-                    result.Add(built with { MethodName = streamName, Stream = stream, Accept = EventStream, StreamFlag = bodyStreams ? true : null });
+                    methods.Add(built with { MethodName = streamName, Stream = stream, Accept = EventStream, StreamFlag = bodyStreams ? true : null });
                 }
                 else
                 {
-                    result.Add(built with
+                    methods.Add(built with
                     {
                         Stream = stream,
                         Accept = stream.Kind == StreamKind.WebSocket ? null : EventStream,
@@ -151,6 +157,8 @@ internal sealed class ApiModelBuilder
                     });
                 }
             }
+
+            result.AddRange(methodsOfPath.OrderBy(m => m.Order).SelectMany(m => m.Methods));
         }
 
         return result.ToEquatableArray();
@@ -240,6 +248,9 @@ internal sealed class ApiModelBuilder
 
     private static bool SuccessOffersJson(OpenApiResponses? responses) =>
         SuccessResponses(responses).Any(r => r.Content?.Keys.Any(OperationDetailsBuilder.IsJson) == true);
+
+    private static bool SuccessHasJsonSchema(OpenApiResponses? responses) =>
+        SuccessResponses(responses).Any(r => r.Content?.Any(c => OperationDetailsBuilder.IsJson(c.Key) && c.Value?.Schema is not null) == true);
 
     private static IEnumerable<IOpenApiResponse> SuccessResponses(OpenApiResponses? responses) =>
         (responses ?? new OpenApiResponses()).Where(r => r.Key.StartsWith("2", StringComparison.Ordinal)).Select(r => r.Value).Where(r => r is not null);

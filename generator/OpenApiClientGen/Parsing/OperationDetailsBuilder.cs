@@ -159,7 +159,8 @@ internal sealed class OperationDetailsBuilder
     private static Dictionary<string, SecuritySchemeSpec> CollectSchemes(OpenApiDocument document)
     {
         var result = new Dictionary<string, SecuritySchemeSpec>(StringComparer.Ordinal);
-        var names = new UniqueNameScope();
+        // "All" is the list of every scheme, beside the schemes in the security class.
+        var names = new UniqueNameScope(new[] { "All" });
         foreach (KeyValuePair<string, IOpenApiSecurityScheme> entry in document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
         {
             // A scheme that is not an object reads as null; it can authenticate nothing, so it is left out.

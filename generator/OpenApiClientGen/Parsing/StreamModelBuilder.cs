@@ -52,18 +52,26 @@ internal sealed class StreamModelBuilder
     /// <summary>The operation's stream, or null when it does not stream.</summary>
     /// <param name="pointer">The operation's JSON pointer, for diagnostics.</param>
     /// <param name="context">The name inline types are named after.</param>
-    public StreamSpec? Build(OpenApiOperation operation, string pointer, string context)
+    /// <param name="jsonSuccess">The type of the operation's JSON success response, when it has one with a schema.</param>
+    public StreamSpec? Build(OpenApiOperation operation, string pointer, string context, TypeRef? jsonSuccess)
     {
         if (operation.Extensions is not null && operation.Extensions.TryGetValue(WebSocketExtension, out IOpenApiExtension? extension))
         {
-            TypeRef message = MessageType(extension, context + "Message");
-            return new StreamSpec(StreamKind.WebSocket, message, message, null, EquatableArray<string>.Empty, EquatableArray<StreamVariantSpec>.Empty, null, null);
+            return WebSocketStream(MessageType(extension, context + "Message"));
         }
 
         if (operation.Summary is { } summary && summary.IndexOf("[WS]", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.WebSocketWithoutExtension.Id, SpecLocation.AtPointer(_filePath, pointer), operation.OperationId ?? context));
+            // Pieces OS marks its WebSocket operations "[WS]" in the summary, with no x-websocket, and describes the
+            // messages as the JSON success response; an operation that describes none stays a plain HTTP call.
+            SpecLocation at = SpecLocation.AtPointer(_filePath, pointer);
+            if (jsonSuccess is not null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WebSocketFromSummary.Id, at, operation.OperationId ?? context));
+                return WebSocketStream(jsonSuccess);
+            }
+
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WebSocketWithoutExtension.Id, at, operation.OperationId ?? context));
         }
 
         if (EventStreamMedia(operation.Responses) is not { } media)
@@ -84,6 +92,9 @@ internal sealed class StreamModelBuilder
         string? sentinel = StringExtension(media.Extensions, SentinelExtension);
         return stream with { Sentinel = sentinel, SentinelRequired = sentinel is not null };
     }
+
+    private static StreamSpec WebSocketStream(TypeRef message) =>
+        new(StreamKind.WebSocket, message, message, null, EquatableArray<string>.Empty, EquatableArray<StreamVariantSpec>.Empty, null, null);
 
     private StreamSpec FromSchema(IOpenApiSchema? schema, string context)
     {

@@ -23,9 +23,9 @@ public static class CorpusResultsFile
         ["slack__slack_web_openapi_v2.json"] =
             "The document is wrong for Swagger 2.0: 19 schemas give `items` as a list (JSON Schema draft 4 tuples) and 32 places give a list or map where a single value belongs. The rest is generated.",
         ["reference-specs/pieces/sdk-csharp-bundled/openapi.yaml"] =
-            "Compiles; the warnings are right: 32 operations are marked `[WS]` in their summaries, but the document describes no WebSocket messages (`x-websocket`), so each is generated as a plain HTTP call. The project's specs/pieces.yaml adds the extension to the stream its client uses.",
+            "Compiles; the warnings are right: 32 operations are marked `[WS]` in their summaries without `x-websocket`. The 30 whose 200 response is JSON stream it over a WebSocket (info OACG0024); the stream health check (plain text) and the conversation identifiers (no content) describe no message and stay plain HTTP calls. The project's specs/pieces.yaml adds the extension to the stream its client uses.",
         ["reference-specs/pieces/spec (two files)"] =
-            "Compiles; the warnings are right, as for the bundled document: 17 operations are marked `[WS]` without `x-websocket`, so each is generated as a plain HTTP call.",
+            "Compiles; the warnings are right, as for the bundled document: of the 17 operations marked `[WS]` without `x-websocket`, the two that describe no JSON message stay plain HTTP calls; the others stream theirs over a WebSocket.",
     };
 
     public static string FilePath { get; } = Path.Combine(TestPaths.RepositoryRoot, "tests", "corpus-results.md");

@@ -19,15 +19,17 @@ public sealed partial class PetStoreClient : global::System.IDisposable
     /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client to send with. A <c>BaseAddress</c> set on it wins over the options and the spec's servers.</param>
     /// <param name="options">Base address, credentials, headers and timeouts.</param>
+    /// <exception cref="global::System.ArgumentException">The options set a credential that none of the API's security schemes takes.</exception>
     public PetStoreClient(global::System.Net.Http.HttpClient httpClient, PetStoreClientOptions? options = null)
-        : this(new OACG::ApiConnection(httpClient, options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: false))
+        : this(new OACG::ApiConnection(httpClient, options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: false, global::System.Array.Empty<OACG::ApiSecurityScheme>()))
     {
     }
 
     /// <summary>Creates a client with an HttpClient of its own, released by <see cref="Dispose"/>.</summary>
     /// <param name="options">Base address, credentials, headers and timeouts.</param>
+    /// <exception cref="global::System.ArgumentException">The options set a credential that none of the API's security schemes takes.</exception>
     public PetStoreClient(PetStoreClientOptions? options = null)
-        : this(new OACG::ApiConnection(OACG::ApiConnection.CreateHttpClient(), options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: true))
+        : this(new OACG::ApiConnection(OACG::ApiConnection.CreateHttpClient(), options ?? new PetStoreClientOptions(), DefaultBaseAddress, ownsHttpClient: true, global::System.Array.Empty<OACG::ApiSecurityScheme>()))
     {
     }
 
