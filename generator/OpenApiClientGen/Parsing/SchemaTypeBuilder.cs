@@ -318,7 +318,8 @@ internal sealed partial class SchemaTypeBuilder
                 DefaultText(propertySchema.Default),
                 propertySchema.Deprecated,
                 FixedTag(propertySchema),
-                FixedBoolean(propertySchema)));
+                FixedBoolean(propertySchema),
+                propertySchema.ReadOnly ? MemberAccess.ReadOnly : propertySchema.WriteOnly ? MemberAccess.WriteOnly : MemberAccess.ReadWrite));
         }
 
         return result.ToEquatableArray();
