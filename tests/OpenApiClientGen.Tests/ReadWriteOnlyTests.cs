@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Text.Json.Nodes;
 using OpenApiClientGen.Tests.Infrastructure;
 using Xunit;
 
@@ -139,15 +138,15 @@ public sealed class ReadWriteOnlyTests : IClassFixture<ReadWriteOnlyTests.Compil
     {
         string[] parts = Probe("SendFetchedPet").Split('|');
 
-        AssertJson("""{"name":"Rex"}""", parts[0]);
+        JsonAssert.Equal("""{"name":"Rex"}""", parts[0]);
         Assert.Equal("p1,7", parts[1]);
-        AssertJson("""{"name":"Max"}""", parts[2]);
+        JsonAssert.Equal("""{"name":"Max"}""", parts[2]);
     }
 
     [Fact]
     public void The_flattened_overload_takes_no_read_only_member()
     {
-        AssertJson("""{"name":"Rex"}""", Probe("SendFlattened"));
+        JsonAssert.Equal("""{"name":"Rex"}""", Probe("SendFlattened"));
         string client = string.Concat(_compiled.Run.Sources.Where(s => s.HintName.StartsWith("KennelClient.Client", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
         Assert.Contains("CreatePetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
     }
@@ -155,21 +154,19 @@ public sealed class ReadWriteOnlyTests : IClassFixture<ReadWriteOnlyTests.Compil
     [Fact]
     public void A_read_only_member_is_still_written_outside_a_request()
     {
-        AssertJson("""{"id":"p1","name":"Rex"}""", Probe("WritePetAnywhereElse"));
+        JsonAssert.Equal("""{"id":"p1","name":"Rex"}""", Probe("WritePetAnywhereElse"));
     }
 
     [Fact]
     public void A_required_write_only_member_is_not_demanded_of_a_response()
     {
         Assert.Equal("person ada (no password)", Probe("ReadOwner"));
-        AssertJson("""{"login":"ada","password":"secret"}""", Probe("SendPerson"));
+        JsonAssert.Equal("""{"login":"ada","password":"secret"}""", Probe("SendPerson"));
         string person = _compiled.Run.Sources.Single(s => s.HintName == "KennelClient.Model.Person.g.cs").SourceText.ToString();
         // A request must carry it, so C# demands it; a model read from a response has none, so the type admits null.
         Assert.Contains("public required string? Password { get; set; }", person, StringComparison.Ordinal);
     }
 
-    private static void AssertJson(string expected, string actual) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"Expected {expected}{Environment.NewLine}but got  {actual}");
 
     /// <summary>The spec, generated and compiled once for the class.</summary>
     public sealed class Compiled : IDisposable
