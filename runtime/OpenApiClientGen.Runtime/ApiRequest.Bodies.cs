@@ -63,7 +63,7 @@ public sealed partial class ApiRequest
     {
         if (value is not null)
         {
-            var content = new ByteArrayContent(JsonCodecs.SerializeToUtf8Bytes(value, codec));
+            var content = new ByteArrayContent(JsonCodecs.SerializeRequest(value, codec));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             (_parts ??= new()).Add((name, content, null));
         }

@@ -41,7 +41,7 @@ public sealed partial class ApiRequest
             return this;
         }
 
-        using JsonDocument document = JsonDocument.Parse(JsonCodecs.SerializeToUtf8Bytes(value, codec));
+        using JsonDocument document = JsonDocument.Parse(JsonCodecs.SerializeRequest(value, codec));
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             return Query(name, document.RootElement.Clone(), style, explode);
@@ -76,7 +76,7 @@ public sealed partial class ApiRequest
     {
         if (value is not null)
         {
-            AddQuery(name, System.Text.Encoding.UTF8.GetString(JsonCodecs.SerializeToUtf8Bytes(value, codec)));
+            AddQuery(name, System.Text.Encoding.UTF8.GetString(JsonCodecs.SerializeRequest(value, codec)));
         }
 
         return this;

@@ -103,7 +103,7 @@ public sealed partial class ApiRequest
             return this;
         }
 
-        SetJsonBody(JsonCodecs.SerializeToUtf8Bytes(value, codec));
+        SetJsonBody(JsonCodecs.SerializeRequest(value, codec));
         return this;
     }
 

@@ -63,16 +63,25 @@ internal static class JsonContextEmitter
         {
             string name = SpecText.Literal(property.JsonName);
             string access = $"static m => m.{property.Name}, static (m, v) => m.{property.Name} = v";
+            string member;
             if (property.Presence == Presence.WhenSet)
             {
-                writer.WriteLine($"members.Optional({name}, {CSharp.NullableCodec(property.Type, ns, context)}, {access}),");
-                continue;
+                member = $"members.Optional({name}, {CSharp.NullableCodec(property.Type, ns, context)}, {access})";
+            }
+            else
+            {
+                string codec = property.HoldsNull ? CSharp.NullableCodec(property.Type, ns, context) : CSharp.Codec(property.Type, ns, context);
+                string method = property.Presence == Presence.Always ? "Required" : "Value";
+                member = $"members.{method}({name}, {codec}, {access})";
             }
 
-            bool nullable = property.Presence != Presence.Always || property.IsNullable;
-            string codec = nullable ? CSharp.NullableCodec(property.Type, ns, context) : CSharp.Codec(property.Type, ns, context);
-            string method = property.Presence == Presence.Always ? "Required" : "Value";
-            writer.WriteLine($"members.{method}({name}, {codec}, {access}),");
+            // readOnly members stay out of request bodies; writeOnly ones are never demanded of a response.
+            writer.WriteLine(property.Access switch
+            {
+                MemberAccess.ReadOnly => $"members.ReadOnly({member}),",
+                MemberAccess.WriteOnly => $"members.WriteOnly({member}),",
+                _ => member + ",",
+            });
         }
 
         if (model.AdditionalProperties is { } additional)

@@ -87,7 +87,7 @@ internal static class ModelEmitter
 
     public static string PropertyType(PropertySpec property, string ns) => property.Presence switch
     {
-        Presence.Always when !property.IsNullable => CSharp.TypeName(property.Type, ns),
+        Presence.Always when !property.HoldsNull => CSharp.TypeName(property.Type, ns),
         Presence.WhenSet => $"{CSharp.Runtime}Optional<{CSharp.NullableTypeName(property.Type, ns)}>",
         _ => CSharp.NullableTypeName(property.Type, ns),
     };

@@ -63,6 +63,18 @@ internal enum Presence
     WhenSet,
 }
 
+/// <summary>Which way a member travels, from <c>readOnly</c> and <c>writeOnly</c>.</summary>
+internal enum MemberAccess
+{
+    ReadWrite,
+
+    /// <summary>The server fills it: read from responses, never sent in a request, never demanded by <c>required</c>.</summary>
+    ReadOnly,
+
+    /// <summary>Only requests carry it: <c>required</c> binds a request, and a response may leave it out.</summary>
+    WriteOnly,
+}
+
 /// <param name="ConstValue">A <c>const</c> string tag: the property starts with this value, so it is always sent.</param>
 /// <param name="FixedBoolean">A boolean the schema fixes (<c>const</c>, <c>enum: [true]</c> or <c>[false]</c>): it starts with this value and is never a parameter.</param>
 internal sealed record PropertySpec(
@@ -76,4 +88,12 @@ internal sealed record PropertySpec(
     string? DefaultValue,
     bool IsDeprecated,
     string? ConstValue = null,
-    bool? FixedBoolean = null);
+    bool? FixedBoolean = null,
+    MemberAccess Access = MemberAccess.ReadWrite)
+{
+    /// <summary>
+    /// Whether the C# member can hold null: when it is optional, when the schema allows null, and when only requests
+    /// carry it (a model read from a response has no value for it).
+    /// </summary>
+    public bool HoldsNull => Presence != Presence.Always || IsNullable || Access == MemberAccess.WriteOnly;
+}

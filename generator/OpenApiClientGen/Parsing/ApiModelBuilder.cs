@@ -47,6 +47,10 @@ internal sealed class ApiModelBuilder
             DiagnosticDescriptors.NameCollision.Id,
             c.Pointer is null ? SpecLocation.AtFileStart(_options.FilePath) : SpecLocation.AtPointer(_options.FilePath, c.Pointer),
             c.First, c.Second, c.CSharpName, c.Generated)));
+        _diagnostics.AddRange(_types.UnsupportedConstructs.Select(u => DiagnosticInfo.Create(
+            DiagnosticDescriptors.UnsupportedConstruct.Id,
+            u.Pointer is null ? SpecLocation.AtFileStart(_options.FilePath) : SpecLocation.AtPointer(_options.FilePath, u.Pointer),
+            u.Construct)));
         return new ApiSpec(
             _options.Namespace,
             _options.ClientName,

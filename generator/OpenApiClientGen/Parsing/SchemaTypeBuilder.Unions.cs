@@ -159,10 +159,10 @@ internal sealed partial class SchemaTypeBuilder
     /// <summary>The members of an object schema (through allOf) fixed to one string by <c>const</c> or a one-value enum.</summary>
     private static Dictionary<string, string> ConstantMembers(IOpenApiSchema schema)
     {
-        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        CollectProperties(schema, properties, new List<string>(), new HashSet<string>(StringComparer.Ordinal), new HashSet<IOpenApiSchema>(ReferenceComparer.Instance));
+        var found = new MemberCollection();
+        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance), null, composeUnions: false);
         var constants = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, IOpenApiSchema> property in properties)
+        foreach (KeyValuePair<string, IOpenApiSchema> property in found.Properties)
         {
             if (ConstantOf(property.Value) is { } value)
             {

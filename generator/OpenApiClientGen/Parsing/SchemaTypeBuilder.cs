@@ -65,6 +65,7 @@ internal sealed partial class SchemaTypeBuilder
             IOpenApiSchema core = Unwrap(pair.Value).Core;
             if (core is OpenApiSchemaReference || !(IsObjectLike(core) || IsStringEnum(core)))
             {
+                ReportNonObjectBranch(core, "/components/schemas/" + SpecTextLocator.Escape(pair.Key));
                 continue;
             }
 
@@ -156,6 +157,8 @@ internal sealed partial class SchemaTypeBuilder
         {
             return Resolve(single[0], contextName);
         }
+
+        ReportNonObjectBranch(core, null);
 
         JsonSchemaType type = (core.Type ?? 0) & ~JsonSchemaType.Null;
         if ((type & JsonSchemaType.Array) != 0 || core.Items is not null)
@@ -277,14 +280,15 @@ internal sealed partial class SchemaTypeBuilder
 
     private EquatableArray<PropertySpec> BuildProperties(string typeName, IOpenApiSchema schema)
     {
-        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var required = new HashSet<string>(StringComparer.Ordinal);
-        CollectProperties(schema, properties, order, required, new HashSet<IOpenApiSchema>());
+        _componentPointers.TryGetValue(typeName, out string? typePointer);
+        var found = new MemberCollection();
+        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance), typePointer, composeUnions: true);
+        Dictionary<string, IOpenApiSchema> properties = found.Properties;
+        List<string> order = found.Order;
+        HashSet<string> required = found.Required;
 
         var names = new UniqueNameScope(InheritedMemberNames.Concat(new[] { typeName }));
         var clashes = new NameClashLog(NameClashes, ignoreCase: false);
-        _componentPointers.TryGetValue(typeName, out string? typePointer);
         var result = new List<PropertySpec>(order.Count);
         foreach (string jsonName in order)
         {
@@ -296,10 +300,17 @@ internal sealed partial class SchemaTypeBuilder
             bool isRequired = required.Contains(jsonName) && !propertySchema.ReadOnly;
             bool isNullable = IsNullable(propertySchema);
             Presence presence = isRequired ? Presence.Always : isNullable ? Presence.WhenSet : Presence.WhenNotNull;
+            // Branches of a union that type one member differently leave no one C# type for it; JSON keeps every value.
+            bool conflicts = found.Conflicts.TryGetValue(jsonName, out string? unionPointer);
+            if (conflicts)
+            {
+                Report(unionPointer ?? typePointer, $"The member '{jsonName}', which the branches of a oneOf/anyOf in an allOf declare differently,");
+            }
+
             result.Add(new PropertySpec(
                 jsonName,
                 name,
-                Resolve(propertySchema, typeName + Identifiers.ToPascalCase(jsonName)),
+                conflicts ? TypeRef.Any : Resolve(propertySchema, typeName + Identifiers.ToPascalCase(jsonName)),
                 presence,
                 isNullable,
                 isRequired,
@@ -307,7 +318,8 @@ internal sealed partial class SchemaTypeBuilder
                 DefaultText(propertySchema.Default),
                 propertySchema.Deprecated,
                 FixedTag(propertySchema),
-                FixedBoolean(propertySchema)));
+                FixedBoolean(propertySchema),
+                propertySchema.ReadOnly ? MemberAccess.ReadOnly : propertySchema.WriteOnly ? MemberAccess.WriteOnly : MemberAccess.ReadWrite));
         }
 
         return result.ToEquatableArray();
@@ -327,37 +339,6 @@ internal sealed partial class SchemaTypeBuilder
         return target.AdditionalProperties is { } additional && target.AdditionalPropertiesAllowed
             ? Resolve(additional, typeName + "AdditionalProperty")
             : null;
-    }
-
-    /// <summary>Gathers own properties and those of allOf parts; a later part's declaration of a property wins.</summary>
-    private static void CollectProperties(
-        IOpenApiSchema schema, Dictionary<string, IOpenApiSchema> properties, List<string> order, HashSet<string> required, HashSet<IOpenApiSchema> visited)
-    {
-        IOpenApiSchema? target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
-        if (target is null || !visited.Add(target))
-        {
-            return;
-        }
-
-        foreach (IOpenApiSchema part in target.AllOf ?? Enumerable.Empty<IOpenApiSchema>())
-        {
-            CollectProperties(part, properties, order, required, visited);
-        }
-
-        foreach (KeyValuePair<string, IOpenApiSchema> property in (target.Properties ?? new Dictionary<string, IOpenApiSchema>()).Where(p => p.Value is not null))
-        {
-            if (!properties.ContainsKey(property.Key))
-            {
-                order.Add(property.Key);
-            }
-
-            properties[property.Key] = property.Value;
-        }
-
-        foreach (string name in target.Required ?? new HashSet<string>())
-        {
-            required.Add(name);
-        }
     }
 
     private static EquatableArray<EnumMemberSpec> EnumMembers(string typeName, IOpenApiSchema schema)
@@ -398,16 +379,7 @@ internal sealed partial class SchemaTypeBuilder
     private static bool IsObjectLike(IOpenApiSchema schema) =>
         schema is not OpenApiSchemaReference
         && (schema.Properties is { Count: > 0 }
-            || (schema.AllOf is { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } && AllOfDeclaresProperties(schema)));
-
-    // Orq writes `allOf: [$ref: <a oneOf union>, oneOf: [...]]` to restate a union; no part has members, and an empty
-    // class would drop every value, so such an allOf stays JsonElement.
-    private static bool AllOfDeclaresProperties(IOpenApiSchema schema)
-    {
-        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        CollectProperties(schema, properties, new List<string>(), new HashSet<string>(StringComparer.Ordinal), new HashSet<IOpenApiSchema>());
-        return properties.Count > 0;
-    }
+            || (schema.AllOf is { Count: > 0 } && schema.OneOf is not { Count: > 0 } && schema.AnyOf is not { Count: > 0 } && AllOfMakesModel(schema)));
 
     private static TypeRef PrimitiveFor(JsonSchemaType type, string? format, TargetFeatures features)
     {

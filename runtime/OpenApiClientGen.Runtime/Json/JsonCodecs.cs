@@ -74,13 +74,24 @@ public static class JsonCodecs
     public static JsonConverter<T?> Nullable<T>(JsonConverter<T> value)
         where T : struct => new NullableCodec<T>(value);
 
+    /// <summary>
+    /// The options a request's JSON is written with. Members the server fills (<c>readOnly</c>) are left out when
+    /// writing with these, and only then, so a model read from a response still writes back whole with <see cref="Options"/>.
+    /// </summary>
+    internal static JsonSerializerOptions RequestOptions { get; } = new();
+
     /// <summary>Writes <paramref name="value"/> as UTF-8 JSON.</summary>
-    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> codec)
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> codec) => SerializeToUtf8Bytes(value, codec, Options);
+
+    /// <summary>Writes <paramref name="value"/> as the JSON of a request: without the members the server fills.</summary>
+    internal static byte[] SerializeRequest<T>(T value, JsonConverter<T> codec) => SerializeToUtf8Bytes(value, codec, RequestOptions);
+
+    private static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> codec, JsonSerializerOptions options)
     {
         using var buffer = new System.IO.MemoryStream(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            codec.Write(writer, value, Options);
+            codec.Write(writer, value, options);
         }
 
         return buffer.ToArray();

@@ -49,6 +49,38 @@ public static class JsonMember
     public static JsonMember<TOwner> Optional<TOwner, TValue>(string name, JsonConverter<TValue> codec, Func<TOwner, Optional<TValue>> get, Action<TOwner, Optional<TValue>> set) =>
         new OptionalMember<TOwner, TValue>(name, codec, get, set);
 
+    /// <summary>
+    /// A member the server fills (<c>readOnly</c>): read like <paramref name="member"/>, and left out of every request
+    /// body, whatever it holds. Written anywhere else (<see cref="JsonCodecs.Serialize{T}"/>) it is kept.
+    /// </summary>
+    public static JsonMember<TOwner> ReadOnly<TOwner>(JsonMember<TOwner> member) => new ReadOnlyMember<TOwner>(member);
+
+    /// <summary>
+    /// A member only requests carry (<c>writeOnly</c>): written like <paramref name="member"/>, but a response need not
+    /// hold it, so telling union variants apart never demands it.
+    /// </summary>
+    public static JsonMember<TOwner> WriteOnly<TOwner>(JsonMember<TOwner> member) => new WriteOnlyMember<TOwner>(member);
+
+    private sealed class ReadOnlyMember<TOwner>(JsonMember<TOwner> member) : JsonMember<TOwner>(member.Name)
+    {
+        public override void Read(ref Utf8JsonReader reader, TOwner owner, JsonSerializerOptions options) => member.Read(ref reader, owner, options);
+
+        public override void Write(Utf8JsonWriter writer, TOwner owner, JsonSerializerOptions options)
+        {
+            if (!ReferenceEquals(options, JsonCodecs.RequestOptions))
+            {
+                member.Write(writer, owner, options);
+            }
+        }
+    }
+
+    private sealed class WriteOnlyMember<TOwner>(JsonMember<TOwner> member) : JsonMember<TOwner>(member.Name)
+    {
+        public override void Read(ref Utf8JsonReader reader, TOwner owner, JsonSerializerOptions options) => member.Read(ref reader, owner, options);
+
+        public override void Write(Utf8JsonWriter writer, TOwner owner, JsonSerializerOptions options) => member.Write(writer, owner, options);
+    }
+
     private sealed class ValueMember<TOwner, TValue> : JsonMember<TOwner>
     {
         private readonly JsonConverter<TValue> _codec;

@@ -23,6 +23,12 @@ public sealed class JsonMembers<TOwner>
     public JsonMember<TOwner> Value<TValue>(string name, JsonConverter<TValue> codec, Func<TOwner, TValue> get, Action<TOwner, TValue> set) =>
         JsonMember.Value(name, codec, get, set);
 
+    /// <inheritdoc cref="JsonMember.ReadOnly"/>
+    public JsonMember<TOwner> ReadOnly(JsonMember<TOwner> member) => JsonMember.ReadOnly(member);
+
+    /// <inheritdoc cref="JsonMember.WriteOnly"/>
+    public JsonMember<TOwner> WriteOnly(JsonMember<TOwner> member) => JsonMember.WriteOnly(member);
+
     /// <inheritdoc cref="JsonMember.Optional"/>
     public JsonMember<TOwner> Optional<TValue>(string name, JsonConverter<TValue> codec, Func<TOwner, Optional<TValue>> get, Action<TOwner, Optional<TValue>> set) =>
         JsonMember.Optional(name, codec, get, set);
