@@ -29,11 +29,13 @@ public sealed class StreamLifetimeTests
             await context.Response.StartAsync(context.RequestAborted);
             for (int i = 0; i < 6; i++)
             {
-                await Task.Delay(500, context.RequestAborted);
+                await Task.Delay(700, context.RequestAborted);
                 await StreamServer.WriteSlowlyAsync(context, DeltaEvent, pieceSize: 1000);
             }
         });
-        TimeSpan timeout = TimeSpan.FromSeconds(1.5);
+
+        // Long enough that a busy machine still gets the headers in time; the stream lasts about twice as long.
+        TimeSpan timeout = TimeSpan.FromSeconds(2.5);
         using ApiConnection connection = server.Connect(configure: http => http.Timeout = timeout);
         var stopwatch = Stopwatch.StartNew();
 
