@@ -15,7 +15,10 @@ using Microsoft.Extensions.Logging;
 
 namespace OpenApiClientGen.Conformance.Tests;
 
-/// <summary>One request as it arrived: what the comparison looks at.</summary>
+/// <summary>
+/// One request as it arrived: what the comparison looks at. <paramref name="Headers"/> holds every header, its name in
+/// lower case, for the comparisons that look at more than the three named ones.
+/// </summary>
 public sealed record CapturedRequest(
     string Method,
     string Path,
@@ -23,7 +26,8 @@ public sealed record CapturedRequest(
     string? Accept,
     string? ContentType,
     string? Authorization,
-    string Body);
+    string Body,
+    IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
 /// A server on 127.0.0.1 that records every request and answers each with the canned response its caller picks, so
@@ -49,7 +53,8 @@ public sealed class CaptureServer : IAsyncDisposable
                 request.Headers.Accept.Count == 0 ? null : request.Headers.Accept.ToString(),
                 request.ContentType,
                 request.Headers.Authorization.Count == 0 ? null : request.Headers.Authorization.ToString(),
-                body);
+                body,
+                request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal));
             _requests.Enqueue(captured);
             (int status, string contentType, string text) = answer(captured);
             context.Response.StatusCode = status;
