@@ -181,7 +181,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
                     }
                 }
 
-                return probe.GetString();
+                return JsonCodecs.ReadText(ref probe, "The discriminator value", typeof(T));
             }
 
             probe.Skip();
