@@ -92,6 +92,7 @@ public static class JsonCodecs
     /// <summary>Reads one JSON value from <paramref name="utf8Json"/>; anything but whitespace after it is an error.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonConverter<T> codec)
     {
+        using UnionReadings.Isolation isolation = UnionReadings.Isolate();
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
         if (!reader.Read())
         {

@@ -74,6 +74,12 @@ internal static class UnionReadings
         }
     }
 
+    /// <summary>
+    /// Sets the outcomes aside while another document is read with a reader of its own (a codec that parses JSON held in
+    /// a string), whose byte positions would otherwise name values of the document around it.
+    /// </summary>
+    public static Isolation Isolate() => t_depth == 0 ? default : new Isolation(true);
+
     /// <summary>Ends one union read; the outermost drops every outcome.</summary>
     public readonly struct Scope : IDisposable
     {
@@ -82,6 +88,30 @@ internal static class UnionReadings
             if (--t_depth == 0)
             {
                 t_outcomes = null;
+            }
+        }
+    }
+
+    /// <summary>Puts back, when disposed, the outcomes <see cref="Isolate"/> set aside.</summary>
+    public readonly struct Isolation : IDisposable
+    {
+        private readonly bool _active;
+        private readonly int _depth;
+        private readonly int _retriable;
+        private readonly Dictionary<(object Codec, long Start), (object? Value, string? Failure)>? _outcomes;
+
+        public Isolation(bool active)
+        {
+            _active = active;
+            (_depth, _retriable, _outcomes) = (t_depth, t_retriable, t_outcomes);
+            (t_depth, t_retriable, t_outcomes) = (0, 0, null);
+        }
+
+        public void Dispose()
+        {
+            if (_active)
+            {
+                (t_depth, t_retriable, t_outcomes) = (_depth, _retriable, _outcomes);
             }
         }
     }

@@ -79,4 +79,69 @@ public sealed class RecursiveUnionTests
         Left left = Assert.IsType<Left>(node.Value);
         Assert.Equal((false, true), (left.Flag, Assert.IsType<Left>(left.Child!.Value).Flag));
     }
+
+    [Fact]
+    public void A_document_read_inside_a_union_from_a_string_is_judged_apart_from_the_one_around_it()
+    {
+        // The inner document's Node starts at the same byte position as the outer "node" value: 9.
+        string inner = new string(' ', 8) + """{"flag":true}""";
+        string outer = """{"node":{"flag":"outer"},"text":""" + JsonCodecs.Serialize(inner, JsonCodecs.String) + "}";
+
+        Holder holder = JsonCodecs.Deserialize(outer, HolderCodecs.Holder);
+
+        WithEmbedded read = Assert.IsType<WithEmbedded>(holder.Value);
+        Assert.Equal("outer", Assert.IsType<Right>(read.Node!.Value).Flag);
+        Assert.Equal(true, Assert.IsType<Left>(read.Text!.Value).Flag);
+    }
+
+    public sealed class Holder(object value) : JsonUnion(value);
+
+    public sealed class WithEmbedded
+    {
+        public Node? Node { get; set; }
+
+        public Node? Text { get; set; }
+    }
+
+    public sealed class WithText
+    {
+        public Node? Node { get; set; }
+
+        public string? Text { get; set; }
+    }
+
+    /// <summary>A JSON string whose text is a whole Node document, read with a reader of its own.</summary>
+    private sealed class EmbeddedNodeCodec : System.Text.Json.Serialization.JsonConverter<Node>
+    {
+        public override Node Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonCodecs.Deserialize(reader.GetString()!, RecursiveUnionCodecs.Node);
+
+        public override void Write(Utf8JsonWriter writer, Node value, JsonSerializerOptions options) => throw new NotSupportedException();
+    }
+
+#nullable disable warnings
+    private static class HolderCodecs
+    {
+        public static readonly ObjectCodec<WithEmbedded> WithEmbedded = new(
+            static () => new WithEmbedded(),
+            static () => new[]
+            {
+                JsonMember.Value<WithEmbedded, Node?>("node", RecursiveUnionCodecs.Node, static m => m.Node, static (m, v) => m.Node = v),
+                JsonMember.Value<WithEmbedded, Node?>("text", new EmbeddedNodeCodec(), static m => m.Text, static (m, v) => m.Text = v),
+            });
+
+        public static readonly ObjectCodec<WithText> WithText = new(
+            static () => new WithText(),
+            static () => new[]
+            {
+                JsonMember.Value<WithText, Node?>("node", RecursiveUnionCodecs.Node, static m => m.Node, static (m, v) => m.Node = v),
+                JsonMember.Value<WithText, string?>("text", JsonCodecs.String, static m => m.Text, static (m, v) => m.Text = v),
+            });
+
+        public static readonly UnionCodec<Holder> Holder = new(
+            static value => new Holder(value),
+            null,
+            static () => new[] { UnionVariant.Of(WithEmbedded, JsonShape.Object), UnionVariant.Of(WithText, JsonShape.Object) });
+    }
+#nullable restore warnings
 }
