@@ -173,6 +173,32 @@ public sealed class WebSocketMessagesTests
     }
 
     [Fact]
+    public async Task An_upgrade_with_a_wrong_accept_key_throws_the_apis_stream_exception()
+    {
+        await using StreamServer server = await StreamServer.StartAsync(async context =>
+        {
+            // A 101 that does not answer the client's Sec-WebSocket-Key: the client must not trust the connection.
+            context.Response.Headers.Connection = "Upgrade";
+            context.Response.Headers.Upgrade = "websocket";
+            context.Response.Headers.SecWebSocketAccept = "bm90IHRoZSByaWdodCBrZXk=";
+            using System.IO.Stream opaque = await context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpUpgradeFeature>()!.UpgradeAsync();
+            await StreamServer.WaitForClientToLeaveAsync(context);
+        });
+        using ApiConnection connection = server.Connect();
+
+        (var events, Exception? failure) = await ReadRealtimeEvents(connection).CollectUntilFailureAsync();
+
+        Assert.Empty(events);
+        ApiStreamException ex = Assert.IsType<ApiStreamException>(failure);
+        Assert.Equal((ApiStreamFailure.Disconnected, "GET /v1/realtime"), (ex.Failure, ex.Operation));
+        Assert.StartsWith("GET /v1/realtime: the WebSocket handshake failed: ", ex.Message);
+        Assert.IsType<WebSocketException>(ex.InnerException);
+#if !RUNTIME_NETSTANDARD
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, ex.StatusCode);
+#endif
+    }
+
+    [Fact]
     public async Task Cancelling_closes_the_socket()
     {
         var serverSawTheEnd = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

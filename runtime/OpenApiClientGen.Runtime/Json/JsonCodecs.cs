@@ -103,6 +103,7 @@ public static class JsonCodecs
     /// <summary>Reads one JSON value from <paramref name="utf8Json"/>; anything but whitespace after it is an error.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonConverter<T> codec)
     {
+        using UnionReadings.Isolation isolation = UnionReadings.Isolate();
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
         if (!reader.Read())
         {
@@ -130,6 +131,23 @@ public static class JsonCodecs
 #else
         return System.Text.Encoding.UTF8.GetString(utf8.ToArray());
 #endif
+    }
+
+    /// <summary>
+    /// The string or property name the reader stands on. Text that is not valid UTF-8 is a malformed body like any other,
+    /// so it is a <see cref="JsonException"/> rather than the reader's <see cref="InvalidOperationException"/>.
+    /// </summary>
+    internal static string ReadText(ref Utf8JsonReader reader, string what, Type? owner = null)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            string whose = owner is null ? "" : " of " + owner.Name;
+            throw new JsonException($"{what}{whose} at byte {reader.TokenStartIndex} is not valid UTF-8.", ex);
+        }
     }
 
     internal static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
@@ -296,7 +314,7 @@ public static class JsonCodecs
             var map = new Dictionary<string, T>(StringComparer.Ordinal);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                string key = reader.GetString()!;
+                string key = ReadText(ref reader, "A key of the map");
                 reader.Read();
                 map[key] = _value.Read(ref reader, typeof(T), options)!;
             }

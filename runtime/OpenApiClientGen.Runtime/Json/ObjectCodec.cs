@@ -57,7 +57,7 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             JsonMember<T>? member = members.Find(ref reader, ref next);
-            string? name = member is null && members.Additional is not null ? reader.GetString() : null;
+            string? name = member is null && members.Additional is not null ? JsonCodecs.ReadText(ref reader, "A member name", typeof(T)) : null;
             reader.Read();
             try
             {
@@ -161,7 +161,7 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
             JsonMember<T>[] all = InOrder;
             if (all.Length > ScanLimit)
             {
-                return ByName.TryGetValue(reader.GetString()!, out JsonMember<T>? named) ? named : null;
+                return ByName.TryGetValue(JsonCodecs.ReadText(ref reader, "A member name", typeof(T)), out JsonMember<T>? named) ? named : null;
             }
 
             for (int i = 0; i < all.Length; i++)

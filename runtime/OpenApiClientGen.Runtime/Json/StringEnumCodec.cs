@@ -45,7 +45,7 @@ public sealed class StringEnumCodec<T> : JsonConverter<T>
             }
         }
 
-        string text = reader.GetString()!;
+        string text = JsonCodecs.ReadText(ref reader, "The value", typeof(T));
         T value = _create(text);
         if (remembered.Length < RememberedLimit && (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) <= RememberedMaxBytes
             && System.Text.Encoding.UTF8.GetByteCount(text) <= RememberedMaxBytes)

@@ -99,38 +99,109 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
         return best;
     }
 
+    /// <summary>
+    /// Tries the variants that fit the token, best first, and keeps the first that reads. A union that is itself tried
+    /// as part of a variant another union may give up on is judged once per value: its outcome is remembered, so a
+    /// recursive union whose innermost value fits nothing costs work in proportion to its depth, not a power of it.
+    /// </summary>
     private object ReadByShape(ref Utf8JsonReader reader, Table table, JsonSerializerOptions options)
     {
         JsonShape shape = ShapeOf(ref reader);
+        using UnionReadings.Scope scope = UnionReadings.Enter();
+        long start = reader.BytesConsumed;
+        if (UnionReadings.TryRecall(this, start, out object? recalled, out string? recalledFailure))
+        {
+            if (recalledFailure is not null)
+            {
+                throw new JsonException(recalledFailure);
+            }
+
+            reader.Skip();
+            return recalled!;
+        }
+
         IReadOnlyList<UnionVariant> candidates = table.ByShape(shape);
         if (shape == JsonShape.Object && candidates.Count > 1)
         {
             candidates = RankObjectCandidates(reader, candidates);
         }
 
-        List<string>? failures = null;
-        foreach (UnionVariant variant in candidates)
+        List<(UnionVariant Variant, string Message)>? failures = null;
+        for (int i = 0; i < candidates.Count; i++)
         {
+            UnionVariant variant = candidates[i];
             Utf8JsonReader attempt = reader;
             try
             {
-                object? value = variant.Read(ref attempt, options);
+                object? value = UnionReadings.Read(variant, ref attempt, options, anotherFollows: i < candidates.Count - 1);
                 if (value is not null)
                 {
+                    UnionReadings.Remember(this, start, value, null);
                     reader = attempt;
                     return value;
                 }
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException)
             {
-                (failures ??= new List<string>()).Add(variant.Type.Name + ": " + ex.Message);
+                (failures ??= new List<(UnionVariant, string)>()).Add((variant, ex.Message));
             }
         }
 
-        string tried = string.Join(", ", table.Variants.Select(v => v.Type.Name));
-        string why = failures is null ? "" : " (" + string.Join("; ", failures) + ")";
-        throw new JsonException($"A JSON {shape.ToString().ToLowerInvariant()} matches no variant of {typeof(T).Name}; it is one of {tried}{why}.");
+        string message = NoVariantMessage(shape, table, failures);
+        UnionReadings.Remember(this, start, null, message);
+        throw new JsonException(message);
     }
+
+    /// <summary>
+    /// Says that nothing fits, and why each variant did not, in at most <see cref="MaxFailureLength"/> characters. A
+    /// variant's reason goes in whole or not at all: cut short, it could end in the first half of a credential the
+    /// server echoed, which the scrubbing could then no longer recognise.
+    /// </summary>
+    private static string NoVariantMessage(JsonShape shape, Table table, List<(UnionVariant Variant, string Message)>? failures)
+    {
+        var text = new System.Text.StringBuilder($"A JSON {shape.ToString().ToLowerInvariant()} matches no variant of {typeof(T).Name}; it is one of ");
+        foreach (UnionVariant variant in table.Variants)
+        {
+            if (text.Length + variant.Type.Name.Length > MaxFailureLength / 2)
+            {
+                text.Append("...");
+                break;
+            }
+
+            text.Append(variant.Type.Name).Append(variant == table.Variants[table.Variants.Length - 1] ? "" : ", ");
+        }
+
+        if (failures is not null)
+        {
+            text.Append(" (");
+            for (int i = 0; i < failures.Count; i++)
+            {
+                string name = failures[i].Variant.Type.Name;
+                string reason = failures[i].Message;
+                string separator = i == 0 ? "" : "; ";
+                if (text.Length + separator.Length + name.Length + reason.Length + 8 <= MaxFailureLength)
+                {
+                    text.Append(separator).Append(name).Append(": ").Append(reason);
+                }
+                else if (text.Length + separator.Length + name.Length + 40 <= MaxFailureLength)
+                {
+                    text.Append(separator).Append(name).Append(": (").Append(reason.Length).Append(" characters left out)");
+                }
+                else
+                {
+                    text.Append(separator).Append("...");
+                    break;
+                }
+            }
+
+            text.Append(')');
+        }
+
+        return text.Append('.').ToString();
+    }
+
+    // Long enough for a few levels of nested reasons; short enough that the message of a deep failure stays readable.
+    private const int MaxFailureLength = 2048;
 
     /// <summary>Drops the object variants that cannot hold this object and puts the best fits first, ties in table order.</summary>
     private static List<UnionVariant> RankObjectCandidates(Utf8JsonReader probe, IReadOnlyList<UnionVariant> candidates)
@@ -181,7 +252,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
                     }
                 }
 
-                return probe.GetString();
+                return JsonCodecs.ReadText(ref probe, "The discriminator value", typeof(T));
             }
 
             probe.Skip();

@@ -134,6 +134,12 @@ public static class WebSocketMessages
             // The server refused the upgrade with an HTTP status: the same failure as any other call's.
             throw new ApiException(socket.HttpStatusCode, null, null, socket.HttpResponseHeaders, operation, ex);
         }
+        catch (WebSocketException ex)
+        {
+            // The server answered 101 but the upgrade is not a valid one (a wrong Sec-WebSocket-Accept, say), or the
+            // connection failed before any status: still the API's own failure, with the status when there was one.
+            throw new ApiStreamException(operation, ApiStreamFailure.Disconnected, $"{operation}: the WebSocket handshake failed: {ex.Message}", 0, statusCode: socket.HttpStatusCode, innerException: ex);
+        }
 #else
         try
         {
