@@ -105,23 +105,26 @@ public sealed partial class ApiConnection : IDisposable
     public async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
+
+        // Before anything can fail: every exception of every attempt is scrubbed of these.
         request.Secrets = ApiCredential.SecretsOf(credentials);
-        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials);
-        if (Options.UserAgent is { Length: > 0 } userAgent)
+        int maxRetries = request.CanResend ? Math.Max(0, Options.MaxRetries) : 0;
+        HttpResponseMessage response;
+        try
         {
-            message.Headers.TryAddWithoutValidation("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
+            response = maxRetries == 0
+                ? await SendOnceAsync((request, credentials), cancellationToken).ConfigureAwait(false)
+                : await ApiRetries.RunAsync(
+                    ApiRetries.Create(maxRetries, Options, retry => request.Retries = retry),
+                    SendOnceAsync,
+                    (request, credentials),
+                    cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            request.DisposeContent();
         }
 
-        foreach (KeyValuePair<string, string> header in Options.DefaultHeaders)
-        {
-            if (!message.Headers.Contains(header.Key))
-            {
-                message.Headers.TryAddWithoutValidation(header.Key, ParameterFormatter.HeaderValue(header.Key, header.Value));
-            }
-        }
-
-        // Headers first, whatever the caller asked for: an error body is read only up to the limit, never whole.
-        HttpResponseMessage response = await ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
             if (completion == HttpCompletionOption.ResponseContentRead)
@@ -143,6 +146,36 @@ public sealed partial class ApiConnection : IDisposable
                 request.Operation,
                 Options.MaxErrorBodyLength,
                 request.Secrets));
+        }
+    }
+
+    // One attempt: a fresh message each time, sharing the request's body, which outlives the message.
+    private async Task<HttpResponseMessage> SendOnceAsync((ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken)
+    {
+        (ApiRequest request, IReadOnlyList<ApiCredential> credentials) = state;
+        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials);
+        try
+        {
+            if (Options.UserAgent is { Length: > 0 } userAgent)
+            {
+                message.Headers.TryAddWithoutValidation("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
+            }
+
+            foreach (KeyValuePair<string, string> header in Options.DefaultHeaders)
+            {
+                if (!message.Headers.Contains(header.Key))
+                {
+                    message.Headers.TryAddWithoutValidation(header.Key, ParameterFormatter.HeaderValue(header.Key, header.Value));
+                }
+            }
+
+            // Headers first, whatever the caller asked for: an error body is read only up to the limit, never whole.
+            return await ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The body belongs to the request, which sends it again on a retry and disposes it once every attempt is over.
+            message.Content = null;
         }
     }
 

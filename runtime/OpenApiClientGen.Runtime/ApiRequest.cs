@@ -183,7 +183,7 @@ public sealed partial class ApiRequest
             separator = '&';
         }
 
-        var message = new HttpRequestMessage(new HttpMethod(Method), CreateUri(url.ToString())) { Content = Body ?? CreateFormContent() };
+        var message = new HttpRequestMessage(new HttpMethod(Method), CreateUri(url.ToString())) { Content = Body ?? (_formContent ??= CreateFormContent()) };
         foreach (KeyValuePair<string, string> header in _headers.Concat(CredentialHeaders(credentials)))
         {
             if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
