@@ -108,6 +108,7 @@ public sealed partial class ApiConnection : IDisposable
 
         // Before anything can fail: every exception of every attempt is scrubbed of these.
         request.Secrets = ApiCredential.SecretsOf(credentials);
+        request.AddIdempotencyKeyIfDeclared();
         int maxRetries = request.CanResend ? Math.Max(0, Options.MaxRetries) : 0;
         HttpResponseMessage response;
         try

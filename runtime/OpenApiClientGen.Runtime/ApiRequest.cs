@@ -76,6 +76,11 @@ public sealed partial class ApiRequest
     /// <summary>Adds a header; null leaves it out. Values with line breaks are refused before anything is sent.</summary>
     public ApiRequest Header(string name, object? value)
     {
+        if (value is null && string.Equals(name, IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase))
+        {
+            _idempotencyKeyDeclared = true;
+        }
+
         if (value is not null)
         {
             _headers.Add(new KeyValuePair<string, string>(name, ParameterFormatter.HeaderValue(name, string.Join(",", ParameterFormatter.FormatEach(value)))));

@@ -233,6 +233,36 @@ public sealed class RetryTests
         Assert.All(ex.Headers, h => Assert.All(h.Value, v => Assert.DoesNotContain(Secret, v)));
     }
 
+    [Fact]
+    public async Task A_POST_retry_carries_the_same_Idempotency_Key_as_the_first_attempt()
+    {
+        var script = new Script(500, 503, 200);
+        await using StreamServer server = await StreamServer.StartAsync(script.HandleAsync);
+        using ApiConnection connection = server.Connect(Quick());
+
+        // As a generated method writes a declared Idempotency-Key header parameter the caller left null.
+        await SendAsync(connection, new ApiRequest("POST", "/things").Header("Idempotency-Key", null).TextBody("{}", "application/json"));
+
+        string[] keys = Array.ConvertAll(script.Arrivals.ToArray(), a => a.Headers["Idempotency-Key"].ToString());
+        Assert.Equal(3, keys.Length);
+        Assert.False(string.IsNullOrEmpty(keys[0]));
+        Assert.All(keys, key => Assert.Equal(keys[0], key));
+    }
+
+    [Fact]
+    public async Task An_Idempotency_Key_the_caller_set_is_kept_and_none_is_added_where_the_operation_declares_none()
+    {
+        var script = new Script(500, 200);
+        await using StreamServer server = await StreamServer.StartAsync(script.HandleAsync);
+        using ApiConnection connection = server.Connect(Quick());
+
+        await SendAsync(connection, new ApiRequest("POST", "/things").Header("Idempotency-Key", "mine-1").TextBody("{}", "application/json"));
+        await SendAsync(connection, new ApiRequest("POST", "/things").TextBody("{}", "application/json"));
+
+        string[] keys = Array.ConvertAll(script.Arrivals.ToArray(), a => a.Headers["Idempotency-Key"].ToString());
+        Assert.Equal(new[] { "mine-1", "mine-1", "" }, keys);
+    }
+
     private sealed class TextCodec : System.Text.Json.Serialization.JsonConverter<string>
     {
         public override string Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => reader.GetString()!;
