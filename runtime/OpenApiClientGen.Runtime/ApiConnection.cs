@@ -86,7 +86,7 @@ public sealed partial class ApiConnection : IDisposable
     /// a malformed event throws <see cref="ApiStreamException"/>.
     /// </summary>
     public IAsyncEnumerable<TEvent> StreamEventsAsync<TEvent>(ApiRequest request, SseEventReader<TEvent> events, CancellationToken cancellationToken) =>
-        SseEventStream.ReadAsync(this, request, events ?? throw new ArgumentNullException(nameof(events)), cancellationToken);
+        SseEventStream.ReadAsync(this, WithCallOptions(request), events ?? throw new ArgumentNullException(nameof(events)), cancellationToken);
 
     /// <summary>
     /// Sends the request and reads its sequential JSON body (<c>application/x-ndjson</c>, <c>application/jsonl</c>,
@@ -96,7 +96,14 @@ public sealed partial class ApiConnection : IDisposable
     /// carries a malformed or oversized item or goes quiet throws <see cref="ApiStreamException"/>.
     /// </summary>
     public IAsyncEnumerable<T> StreamJsonSequenceAsync<T>(ApiRequest request, JsonConverter<T> codec, JsonSequenceFraming framing, CancellationToken cancellationToken) =>
-        JsonSequenceStream.ReadAsync(this, request, codec ?? throw new ArgumentNullException(nameof(codec)), framing, cancellationToken);
+        JsonSequenceStream.ReadAsync(this, WithCallOptions(request), codec ?? throw new ArgumentNullException(nameof(codec)), framing, cancellationToken);
+
+    // A stream is sent when it is enumerated, perhaps outside the scope its method was called in: it takes the scope's settings now.
+    private static ApiRequest WithCallOptions(ApiRequest request)
+    {
+        request.CallOptions ??= ApiCallOptions.Current;
+        return request;
+    }
 
     /// <summary>
     /// Sends the request and returns the response when its status is a success; otherwise reads the body and throws
@@ -104,12 +111,32 @@ public sealed partial class ApiConnection : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
+        ApiCallOptions? call = request.CallOptions ??= ApiCallOptions.Current;
+        if (call?.Timeout is not { } timeout)
+        {
+            return await SendCheckedAsync(request, call, completion, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await SendCheckedAsync(request, call, completion, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{request.Operation} did not complete within {timeout} (ApiCallOptions.Timeout).", ex);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, ApiCallOptions? call, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
         IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
 
         // Before anything can fail: every exception of every attempt is scrubbed of these.
         request.Secrets = ApiCredential.SecretsOf(credentials);
         request.AddIdempotencyKeyIfDeclared();
-        int maxRetries = request.CanResend ? Math.Max(0, Options.MaxRetries) : 0;
+        int maxRetries = request.CanResend ? Math.Max(0, call?.MaxRetries ?? Options.MaxRetries) : 0;
         HttpResponseMessage response;
         try
         {
@@ -154,9 +181,25 @@ public sealed partial class ApiConnection : IDisposable
     private async Task<HttpResponseMessage> SendOnceAsync((ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken)
     {
         (ApiRequest request, IReadOnlyList<ApiCredential> credentials) = state;
-        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials);
+        ApiCallOptions? call = request.CallOptions;
+        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials, call?.Query);
         try
         {
+            if (call is not null)
+            {
+                foreach (KeyValuePair<string, string> header in call.Headers)
+                {
+                    message.Headers.Remove(header.Key);
+                    string value = ParameterFormatter.HeaderValue(header.Key, header.Value);
+                    if (!message.Headers.TryAddWithoutValidation(header.Key, value) && message.Content is { } content)
+                    {
+                        content.Headers.Remove(header.Key);
+                        content.Headers.TryAddWithoutValidation(header.Key, value);
+                    }
+                }
+            }
+
+
             if (Options.UserAgent is { Length: > 0 } userAgent)
             {
                 message.Headers.TryAddWithoutValidation("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));

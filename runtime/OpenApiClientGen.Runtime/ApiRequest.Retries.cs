@@ -14,6 +14,9 @@ public sealed partial class ApiRequest
     private bool _unrepeatable;
     private bool _idempotencyKeyDeclared;
 
+    /// <summary>The per-call settings in force when the request was first sent, or when its stream method was called.</summary>
+    internal ApiCallOptions? CallOptions { get; set; }
+
     /// <summary>How many times the request was sent again after the first attempt.</summary>
     public int Retries { get; internal set; }
 

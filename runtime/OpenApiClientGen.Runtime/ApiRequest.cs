@@ -177,12 +177,14 @@ public sealed partial class ApiRequest
     public HttpRequestMessage ToHttpRequestMessage(Uri baseAddress) => ToHttpRequestMessage(baseAddress, Array.Empty<ApiCredential>());
 
     /// <summary>Builds the message with <paramref name="credentials"/> in their headers, query parameters or cookies.</summary>
-    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, IReadOnlyList<ApiCredential> credentials)
+    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, IReadOnlyList<ApiCredential> credentials, IEnumerable<KeyValuePair<string, string>>? extraQuery = null)
     {
         var url = new StringBuilder(baseAddress.AbsoluteUri.TrimEnd('/'));
         url.Append(_path.StartsWith("/", StringComparison.Ordinal) ? _path : "/" + _path);
         char separator = '?';
-        foreach (KeyValuePair<string, string> pair in _query.Concat(CredentialQuery(credentials)))
+        IEnumerable<KeyValuePair<string, string>> extra = (extraQuery ?? Enumerable.Empty<KeyValuePair<string, string>>())
+            .Select(pair => new KeyValuePair<string, string>(Uri.EscapeDataString(pair.Key), Uri.EscapeDataString(pair.Value)));
+        foreach (KeyValuePair<string, string> pair in _query.Concat(extra).Concat(CredentialQuery(credentials)))
         {
             url.Append(separator).Append(pair.Key).Append('=').Append(pair.Value);
             separator = '&';
