@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -110,6 +111,29 @@ public sealed partial class ApiConnection : IDisposable
     /// <see cref="ApiException"/>. The caller disposes the response.
     /// </summary>
     public async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        // A stream's span is its session's, and lasts until the stream ends; any other call's is this one.
+        Activity? owned = request.Activity is null ? ApiTelemetry.Start(request) : null;
+        Activity? activity = request.Activity ?? owned;
+        long started = ApiTelemetry.Timestamp(activity);
+        try
+        {
+            HttpResponseMessage response = await SendWithinTimeoutAsync(request, completion, cancellationToken).ConfigureAwait(false);
+            ApiTelemetry.Sent(activity, request, response.StatusCode, null, started);
+            return response;
+        }
+        catch (Exception ex)
+        {
+            ApiTelemetry.Sent(activity, request, (ex as ApiException)?.StatusCode, ex, started);
+            throw;
+        }
+        finally
+        {
+            owned?.Dispose();
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithinTimeoutAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         ApiCallOptions? call = request.CallOptions ??= ApiCallOptions.Current;
         if (call?.Timeout is not { } timeout)

@@ -17,6 +17,9 @@ public sealed partial class ApiRequest
     /// <summary>The per-call settings in force when the request was first sent, or when its stream method was called.</summary>
     internal ApiCallOptions? CallOptions { get; set; }
 
+    /// <summary>The span of the call, when a stream's session started it; null otherwise, or when nothing listens.</summary>
+    internal System.Diagnostics.Activity? Activity { get; set; }
+
     /// <summary>How many times the request was sent again after the first attempt.</summary>
     public int Retries { get; internal set; }
 
