@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -107,7 +108,7 @@ public sealed partial class ApiConnection : IDisposable
     /// a malformed event throws <see cref="ApiStreamException"/>.
     /// </summary>
     public IAsyncEnumerable<TEvent> StreamEventsAsync<TEvent>(ApiRequest request, SseEventReader<TEvent> events, CancellationToken cancellationToken) =>
-        SseEventStream.ReadAsync(this, request, events ?? throw new ArgumentNullException(nameof(events)), cancellationToken);
+        SseEventStream.ReadAsync(this, WithCallOptions(request), events ?? throw new ArgumentNullException(nameof(events)), cancellationToken);
 
     /// <summary>
     /// Sends the request and reads its sequential JSON body (<c>application/x-ndjson</c>, <c>application/jsonl</c>,
@@ -117,7 +118,14 @@ public sealed partial class ApiConnection : IDisposable
     /// carries a malformed or oversized item or goes quiet throws <see cref="ApiStreamException"/>.
     /// </summary>
     public IAsyncEnumerable<T> StreamJsonSequenceAsync<T>(ApiRequest request, JsonConverter<T> codec, JsonSequenceFraming framing, CancellationToken cancellationToken) =>
-        JsonSequenceStream.ReadAsync(this, request, codec ?? throw new ArgumentNullException(nameof(codec)), framing, cancellationToken);
+        JsonSequenceStream.ReadAsync(this, WithCallOptions(request), codec ?? throw new ArgumentNullException(nameof(codec)), framing, cancellationToken);
+
+    // A stream is sent when it is enumerated, perhaps outside the scope its method was called in: it takes the scope's settings now.
+    private static ApiRequest WithCallOptions(ApiRequest request)
+    {
+        request.CallOptions ??= ApiCallOptions.Current;
+        return request;
+    }
 
     /// <summary>
     /// Sends the request and returns the response when its status is a success; otherwise reads the body and throws
@@ -125,24 +133,71 @@ public sealed partial class ApiConnection : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
+        // A stream's span is its session's, and lasts until the stream ends; any other call's is this one.
+        Activity? owned = request.Activity is null ? ApiTelemetry.Start(request) : null;
+        Activity? activity = request.Activity ?? owned;
+        long started = ApiTelemetry.Timestamp(activity);
+        try
+        {
+            HttpResponseMessage response = await SendWithinTimeoutAsync(request, completion, cancellationToken).ConfigureAwait(false);
+            ApiTelemetry.Sent(activity, request, response.StatusCode, null, started);
+            return response;
+        }
+        catch (Exception ex)
+        {
+            ApiTelemetry.Sent(activity, request, (ex as ApiException)?.StatusCode, ex, started);
+            throw;
+        }
+        finally
+        {
+            owned?.Dispose();
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithinTimeoutAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        ApiCallOptions? call = request.CallOptions ??= ApiCallOptions.Current;
+        if (call?.Timeout is not { } timeout)
+        {
+            return await SendCheckedAsync(request, call, completion, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await SendCheckedAsync(request, call, completion, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{request.Operation} did not complete within {timeout} (ApiCallOptions.Timeout).", ex);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, ApiCallOptions? call, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
         IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
+
+        // Before anything can fail: every exception of every attempt is scrubbed of these.
         request.Secrets = ApiCredential.SecretsOf(credentials);
-        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials);
-        if (Options.UserAgent is { Length: > 0 } userAgent)
+        request.AddIdempotencyKeyIfDeclared();
+        int maxRetries = request.CanResend ? Math.Max(0, call?.MaxRetries ?? Options.MaxRetries) : 0;
+        HttpResponseMessage response;
+        try
         {
-            message.Headers.TryAddWithoutValidation("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
+            response = maxRetries == 0
+                ? await SendOnceAsync((request, credentials), cancellationToken).ConfigureAwait(false)
+                : await ApiRetries.RunAsync(
+                    ApiRetries.Create(maxRetries, Options, retry => request.Retries = retry),
+                    SendOnceAsync,
+                    (request, credentials),
+                    cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            request.DisposeContent();
         }
 
-        foreach (KeyValuePair<string, string> header in Options.DefaultHeaders)
-        {
-            if (!message.Headers.Contains(header.Key))
-            {
-                message.Headers.TryAddWithoutValidation(header.Key, ParameterFormatter.HeaderValue(header.Key, header.Value));
-            }
-        }
-
-        // Headers first, whatever the caller asked for: an error body is read only up to the limit, never whole.
-        HttpResponseMessage response = await ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
             if (completion == HttpCompletionOption.ResponseContentRead)
@@ -164,6 +219,52 @@ public sealed partial class ApiConnection : IDisposable
                 request.Operation,
                 Options.MaxErrorBodyLength,
                 request.Secrets));
+        }
+    }
+
+    // One attempt: a fresh message each time, sharing the request's body, which outlives the message.
+    private async Task<HttpResponseMessage> SendOnceAsync((ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken)
+    {
+        (ApiRequest request, IReadOnlyList<ApiCredential> credentials) = state;
+        ApiCallOptions? call = request.CallOptions;
+        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials, call?.Query);
+        try
+        {
+            if (call is not null)
+            {
+                foreach (KeyValuePair<string, string> header in call.Headers)
+                {
+                    message.Headers.Remove(header.Key);
+                    string value = ParameterFormatter.HeaderValue(header.Key, header.Value);
+                    if (!message.Headers.TryAddWithoutValidation(header.Key, value) && message.Content is { } content)
+                    {
+                        content.Headers.Remove(header.Key);
+                        content.Headers.TryAddWithoutValidation(header.Key, value);
+                    }
+                }
+            }
+
+
+            if (Options.UserAgent is { Length: > 0 } userAgent)
+            {
+                message.Headers.TryAddWithoutValidation("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
+            }
+
+            foreach (KeyValuePair<string, string> header in Options.DefaultHeaders)
+            {
+                if (!message.Headers.Contains(header.Key))
+                {
+                    message.Headers.TryAddWithoutValidation(header.Key, ParameterFormatter.HeaderValue(header.Key, header.Value));
+                }
+            }
+
+            // Headers first, whatever the caller asked for: an error body is read only up to the limit, never whole.
+            return await ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The body belongs to the request, which sends it again on a retry and disposes it once every attempt is over.
+            message.Content = null;
         }
     }
 

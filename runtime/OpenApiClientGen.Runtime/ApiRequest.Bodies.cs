@@ -17,6 +17,7 @@ public sealed partial class ApiRequest
     {
         if (value is not null)
         {
+            _unrepeatable |= !value.CanSeek;
             var content = new StreamContent(value);
             content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
             Body = content;
@@ -76,6 +77,7 @@ public sealed partial class ApiRequest
     {
         if (file is not null)
         {
+            _unrepeatable |= !file.Content.CanSeek;
             var content = new StreamContent(file.Content);
             content.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
             (_parts ??= new()).Add((name, content, file.FileName));

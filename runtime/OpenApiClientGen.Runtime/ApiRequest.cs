@@ -76,6 +76,11 @@ public sealed partial class ApiRequest
     /// <summary>Adds a header; null leaves it out. Values with line breaks are refused before anything is sent.</summary>
     public ApiRequest Header(string name, object? value)
     {
+        if (value is null && string.Equals(name, IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase))
+        {
+            _idempotencyKeyDeclared = true;
+        }
+
         if (value is not null)
         {
             _headers.Add(new KeyValuePair<string, string>(name, ParameterFormatter.HeaderValue(name, string.Join(",", ParameterFormatter.FormatEach(value)))));
@@ -172,18 +177,20 @@ public sealed partial class ApiRequest
     public HttpRequestMessage ToHttpRequestMessage(Uri baseAddress) => ToHttpRequestMessage(baseAddress, Array.Empty<ApiCredential>());
 
     /// <summary>Builds the message with <paramref name="credentials"/> in their headers, query parameters or cookies.</summary>
-    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, IReadOnlyList<ApiCredential> credentials)
+    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, IReadOnlyList<ApiCredential> credentials, IEnumerable<KeyValuePair<string, string>>? extraQuery = null)
     {
         var url = new StringBuilder(baseAddress.AbsoluteUri.TrimEnd('/'));
         url.Append(_path.StartsWith("/", StringComparison.Ordinal) ? _path : "/" + _path);
         char separator = '?';
-        foreach (KeyValuePair<string, string> pair in _query.Concat(CredentialQuery(credentials)))
+        IEnumerable<KeyValuePair<string, string>> extra = (extraQuery ?? Enumerable.Empty<KeyValuePair<string, string>>())
+            .Select(pair => new KeyValuePair<string, string>(Uri.EscapeDataString(pair.Key), Uri.EscapeDataString(pair.Value)));
+        foreach (KeyValuePair<string, string> pair in _query.Concat(extra).Concat(CredentialQuery(credentials)))
         {
             url.Append(separator).Append(pair.Key).Append('=').Append(pair.Value);
             separator = '&';
         }
 
-        var message = new HttpRequestMessage(new HttpMethod(Method), CreateUri(url.ToString())) { Content = Body ?? CreateFormContent() };
+        var message = new HttpRequestMessage(new HttpMethod(Method), CreateUri(url.ToString())) { Content = Body ?? (_formContent ??= CreateFormContent()) };
         foreach (KeyValuePair<string, string> header in _headers.Concat(CredentialHeaders(credentials)))
         {
             if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))

@@ -221,6 +221,7 @@ internal static class JsonSequenceStream
                 {
                     Current = Parse(text);
                     _index++;
+                    _session.ItemRead();
                     return true;
                 }
             }
@@ -247,6 +248,7 @@ internal static class JsonSequenceStream
             _scanned = _end;
             Current = Parse(text);
             _index++;
+            _session.ItemRead();
             return true;
         }
 

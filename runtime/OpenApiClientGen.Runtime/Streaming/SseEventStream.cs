@@ -205,6 +205,7 @@ internal static class SseEventStream
             }
 
             _index++;
+            _session.ItemRead();
             return true;
         }
 

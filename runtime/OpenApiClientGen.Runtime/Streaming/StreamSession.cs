@@ -26,6 +26,13 @@ internal sealed class StreamSession
     private readonly string _itemNoun;
     private HttpResponseMessage? _response;
     private CancellationTokenSource? _reads;
+    private System.Diagnostics.Activity? _activity;
+    private long _started;
+    private bool _opened;
+    private bool _released;
+    private int _items;
+    private TimeSpan? _firstItem;
+    private string? _outcome;
 
     /// <summary>Prepares a read of <paramref name="request"/>'s response; nothing is sent until <see cref="OpenAsync"/>.</summary>
     /// <param name="connection">The connection that sends the request.</param>
@@ -79,10 +86,22 @@ internal sealed class StreamSession
     public async Task<Stream> OpenAsync(string mediaType, IReadOnlyCollection<string> readable)
     {
         _request.AcceptUnlessSet(mediaType);
-        _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, Cancellation).ConfigureAwait(false);
-        if (_response.Content.Headers.ContentType?.MediaType is { } answered && !readable.Contains(answered, StringComparer.OrdinalIgnoreCase))
+        _opened = true;
+        _activity = ApiTelemetry.Start(_request);
+        _request.Activity = _activity;
+        _started = ApiTelemetry.Timestamp(_activity);
+        try
         {
-            throw await _connection.WrongMediaTypeAsync(_request, _response, answered, mediaType, Cancellation).ConfigureAwait(false);
+            _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, Cancellation).ConfigureAwait(false);
+            if (_response.Content.Headers.ContentType?.MediaType is { } answered && !readable.Contains(answered, StringComparer.OrdinalIgnoreCase))
+            {
+                throw await _connection.WrongMediaTypeAsync(_request, _response, answered, mediaType, Cancellation).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _outcome ??= ex is ApiException api ? ((int)api.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : ex.GetType().Name;
+            throw;
         }
 
         _reads = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
@@ -135,13 +154,28 @@ internal sealed class StreamSession
 
     /// <summary>A failure of the stream as a whole, at item <paramref name="index"/>.</summary>
     public ApiStreamException Failure(ApiStreamFailure failure, int index, string what, Exception? inner = null) =>
-        new(Operation, failure, ApiSecrets.Scrub(Operation + ": " + what, _request.Secrets), index, null, StatusCode, null, ApiSecrets.Scrub(inner, _request.Secrets));
+        Outcome(failure, new(Operation, failure, ApiSecrets.Scrub(Operation + ": " + what, _request.Secrets), index, null, StatusCode, null, ApiSecrets.Scrub(inner, _request.Secrets)));
 
     /// <summary>An item whose text is not what the operation expects; its text is kept, cut to the error body limit.</summary>
     public ApiStreamException Malformed(int index, string? eventType, string what, string text, Exception inner) =>
-        new(Operation, ApiStreamFailure.MalformedEvent, ApiSecrets.Scrub(Operation + ": " + what, _request.Secrets), index,
+        Outcome(ApiStreamFailure.MalformedEvent, new(Operation, ApiStreamFailure.MalformedEvent, ApiSecrets.Scrub(Operation + ": " + what, _request.Secrets), index,
             ApiSecrets.ScrubOrNull(eventType, _request.Secrets), StatusCode,
-            ApiException.Truncate(ApiSecrets.Scrub(text, _request.Secrets), Options.MaxErrorBodyLength), ApiSecrets.Scrub(inner, _request.Secrets));
+            ApiException.Truncate(ApiSecrets.Scrub(text, _request.Secrets), Options.MaxErrorBodyLength), ApiSecrets.Scrub(inner, _request.Secrets)));
+
+    private ApiStreamException Outcome(ApiStreamFailure failure, ApiStreamException ex)
+    {
+        _outcome ??= failure.ToString();
+        return ex;
+    }
+
+    /// <summary>Counts an event or item handed to the caller, and the time to the first.</summary>
+    public void ItemRead()
+    {
+        if (++_items == 1 && _started != 0)
+        {
+            _firstItem = ApiTelemetry.Elapsed(_started);
+        }
+    }
 
     /// <summary><c>1 event</c>, <c>3 items</c>.</summary>
     public string Count(int count) => ApiStreamException.Count(count, _itemNoun);
@@ -149,6 +183,7 @@ internal sealed class StreamSession
     /// <summary>Frees the response at once; disposing it aborts a body still being received, which frees the connection.</summary>
     public void Release()
     {
+        _released = true;
         _reads?.Dispose();
         _response?.Dispose();
     }
@@ -156,6 +191,16 @@ internal sealed class StreamSession
     /// <summary>Frees everything, the linked caller tokens included; the session is not used after this.</summary>
     public void Dispose()
     {
+        if (_opened)
+        {
+            _opened = false;
+            string outcome = _outcome ?? (Cancellation.IsCancellationRequested ? "cancelled" : _released ? "completed" : "abandoned");
+            if (_activity is not null || _started != 0)
+            {
+                ApiTelemetry.StreamEnded(_activity, _request, _items, _firstItem, outcome);
+            }
+        }
+
         Release();
         _callerTokens?.Dispose();
     }

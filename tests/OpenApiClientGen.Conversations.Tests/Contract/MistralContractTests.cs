@@ -17,7 +17,8 @@ public sealed class MistralContractTests
     {
         await using PrismMockServer prism = await PrismMockServer.StartAsync(MistralStreamRoutes.WriteRoutedCopy(TestPaths.Shared(Document)));
         var run = new ContractRun(prism.BaseAddress, new MistralStreamRoutes.Handler());
-        using var client = new MistralClient(run.Http);
+        // These runs count the requests that reach Prism, which answers error statuses on purpose: one attempt per call.
+        using var client = new MistralClient(run.Http, new MistralClientOptions { MaxRetries = 0 });
         var conversations = client.Beta.Conversations;
         ConversationInputs inputs = "What is the capital of France?";
         ConversationInputs entries = OpenApiClientGen.Runtime.JsonCodecs.Deserialize("""[{"object":"entry","type":"message.input","role":"user","content":"And of Italy?"}]""", MistralClientJson.ConversationInputs);

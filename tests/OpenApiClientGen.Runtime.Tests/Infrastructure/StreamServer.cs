@@ -40,6 +40,9 @@ internal sealed class StreamServer : IAsyncDisposable
     /// <summary>The last request's body.</summary>
     public string? LastRequestBody { get; private set; }
 
+    /// <summary>The key of <see cref="HttpContext.Items"/> under which a handler finds the body the server read for it.</summary>
+    public const string RequestBodyItem = "RequestBody";
+
     /// <summary>Completes when a request's <see cref="HttpContext.RequestAborted"/> fires.</summary>
     public Task ClientGone => _clientGone.Task;
 
@@ -59,6 +62,7 @@ internal sealed class StreamServer : IAsyncDisposable
             if (!context.WebSockets.IsWebSocketRequest)
             {
                 server.LastRequestBody = await new System.IO.StreamReader(context.Request.Body).ReadToEndAsync();
+                context.Items[RequestBodyItem] = server.LastRequestBody;
             }
 
             await handler(context);

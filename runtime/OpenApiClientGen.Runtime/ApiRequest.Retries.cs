@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+
+namespace OpenApiClientGen.Runtime;
+
+public sealed partial class ApiRequest
+{
+    /// <summary>The header that lets a server recognise a request sent again: <c>Idempotency-Key</c>.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private HttpContent? _formContent;
+    private bool _unrepeatable;
+    private bool _idempotencyKeyDeclared;
+
+    /// <summary>The per-call settings in force when the request was first sent, or when its stream method was called.</summary>
+    internal ApiCallOptions? CallOptions { get; set; }
+
+    /// <summary>The span of the call, when a stream's session started it; null otherwise, or when nothing listens.</summary>
+    internal System.Diagnostics.Activity? Activity { get; set; }
+
+    /// <summary>How many times the request was sent again after the first attempt.</summary>
+    public int Retries { get; internal set; }
+
+    /// <summary>
+    /// Whether the body can be sent again as it was: not when it reads a stream that cannot go back to its start
+    /// (an upload from a network stream, say), which a retry would send empty or half.
+    /// </summary>
+    internal bool CanResend => !_unrepeatable;
+
+    /// <summary>
+    /// Gives the request an <c>Idempotency-Key</c> when its operation declares one and the caller left it unset: one
+    /// key for the logical call, so that every retry carries the same one and the server can do the work once.
+    /// </summary>
+    internal void AddIdempotencyKeyIfDeclared()
+    {
+        if (_idempotencyKeyDeclared && !_headers.Any(h => string.Equals(h.Key, IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase)))
+        {
+            _headers.Add(new KeyValuePair<string, string>(IdempotencyKeyHeader, Guid.NewGuid().ToString()));
+        }
+    }
+
+    /// <summary>Disposes the body once no attempt will send it again.</summary>
+    internal void DisposeContent()
+    {
+        Body?.Dispose();
+        _formContent?.Dispose();
+    }
+}
