@@ -122,6 +122,34 @@ public sealed class WireFidelityTests : IClassFixture<WireFidelityTests.Compiled
                     text/event-stream:
                       schema:
                         $ref: '#/components/schemas/Chunk'
+          /transcriptions:
+            post:
+              operationId: transcriptions
+              requestBody:
+                required: true
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      required: [model]
+                      properties:
+                        model:
+                          type: string
+                        stream:
+                          anyOf:
+                          - type: boolean
+                            default: false
+                          - type: 'null'
+              responses:
+                '200':
+                  description: JSON, or events when asked
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Chunk'
+                    text/event-stream:
+                      schema:
+                        $ref: '#/components/schemas/Chunk'
         components:
           schemas:
             Audio:
@@ -247,6 +275,21 @@ public sealed class WireFidelityTests : IClassFixture<WireFidelityTests.Compiled
                 return recorder.Seen;
             }
 
+            public static string Transcriptions()
+            {
+                var (client, recorder) = Create("{\"text\":\"x\",\"finish_reason\":\"stop\"}", "application/json");
+                client.TranscriptionsAsync(model: "m").GetAwaiter().GetResult();
+                string plain = recorder.Seen;
+                recorder.Answer = "data: {\"text\":\"a\",\"finish_reason\":null}\n\n";
+                recorder.AnswerType = "text/event-stream";
+                var items = client.TranscriptionsStreamAsync(model: "m").GetAsyncEnumerator();
+                while (items.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                {
+                }
+
+                return plain + "\u0001" + recorder.Seen;
+            }
+
             public static string EventsAnsweredWithJson()
             {
                 var (client, _) = Create("{\"object\":\"conversation.response\"}", "application/json");
@@ -325,6 +368,17 @@ public sealed class WireFidelityTests : IClassFixture<WireFidelityTests.Compiled
 
         // A nullable binary member (`anyOf: [$ref binary, null]`) is a file part too.
         Assert.Matches("name=\"?file\"?; filename=\"?a.wav\"?[^\\r\\n]*\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\nRIFF\\r\\n", seen);
+    }
+
+    [Fact]
+    public void A_form_bodys_stream_field_is_set_by_each_twin_and_offered_as_no_parameter()
+    {
+        // OpenAI's transcriptions: a multipart body with a boolean `stream`, and JSON or events in answer.
+        string[] seen = Probe("Transcriptions").Split('\u0001');
+        Assert.StartsWith("POST /transcriptions|Accept=application/json|", seen[0]);
+        Assert.Matches("name=\"?stream\"?\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\nfalse\\r\\n", seen[0]);
+        Assert.StartsWith("POST /transcriptions|Accept=text/event-stream|", seen[1]);
+        Assert.Matches("name=\"?stream\"?\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\ntrue\\r\\n", seen[1]);
     }
 
     [Fact]

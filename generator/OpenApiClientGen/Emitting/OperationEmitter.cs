@@ -90,8 +90,8 @@ internal static class OperationEmitter
         }
 
         calls.AddRange(parameters.Select(p => p.Call));
-        calls.AddRange(OperationParameters.FixedFieldCalls(operation.Body));
-        if (operation.StreamFlag is { } streamFlag)
+        calls.AddRange(OperationParameters.FixedFieldCalls(operation));
+        if (operation.StreamFlag is { } streamFlag && operation.Body?.Kind == BodyKind.Json)
         {
             // The method, not the caller, says whether the server streams: the body's flag is written to match.
             calls.Add($".JsonMember(\"stream\", {(streamFlag ? "true" : "false")})");

@@ -17,9 +17,10 @@ internal static class OperationParameters
     {
         var result = new List<MethodParameter>();
         result.AddRange(operation.Parameters.Where(p => p.IsRequired).Select(p => Parameter(api, p)));
-        result.AddRange(BodyParameters(api, operation.Body, required: true));
+        bool methodSetsStream = operation.StreamFlag is not null;
+        result.AddRange(BodyParameters(api, operation.Body, required: true, methodSetsStream));
         result.AddRange(operation.Parameters.Where(p => !p.IsRequired).Select(p => Parameter(api, p)));
-        result.AddRange(BodyParameters(api, operation.Body, required: false));
+        result.AddRange(BodyParameters(api, operation.Body, required: false, methodSetsStream));
         return result;
     }
 
@@ -64,7 +65,7 @@ internal static class OperationParameters
             : $".Query({wire}, {name}, {style}, explode: {explode})";
     }
 
-    private static IEnumerable<MethodParameter> BodyParameters(ApiSpec api, RequestBodySpec? body, bool required)
+    private static IEnumerable<MethodParameter> BodyParameters(ApiSpec api, RequestBodySpec? body, bool required, bool methodSetsStream)
     {
         if (body is null)
         {
@@ -74,7 +75,7 @@ internal static class OperationParameters
         if (body.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded)
         {
             // A field the schema fixes is written by the method itself (FixedFieldCalls), never taken from the caller.
-            foreach (BodyFieldSpec field in body.Fields.Where(f => f.IsRequired == required && f.FixedBoolean is null))
+            foreach (BodyFieldSpec field in body.Fields.Where(f => f.IsRequired == required && f.FixedBoolean is null && !(methodSetsStream && f.IsStreamFlag)))
             {
                 yield return Field(api, body.Kind, field);
             }
@@ -103,10 +104,14 @@ internal static class OperationParameters
         yield return new MethodParameter(name, declaration, doc, call);
     }
 
-    /// <summary>The calls that send the form fields the schema fixes, such as Mistral's <c>stream</c> (always <c>true</c> on its stream operation).</summary>
-    public static IEnumerable<string> FixedFieldCalls(RequestBodySpec? body)
+    /// <summary>
+    /// The calls that send the form fields the method sets itself: those the schema fixes, such as Mistral's
+    /// <c>stream</c> (always <c>true</c> on its stream operation), and the <c>stream</c> flag of a method that has a
+    /// stream twin (OpenAI's transcriptions).
+    /// </summary>
+    public static IEnumerable<string> FixedFieldCalls(OperationSpec operation)
     {
-        if (body is null || body.Kind is not (BodyKind.Multipart or BodyKind.FormUrlEncoded))
+        if (operation.Body is not { Kind: BodyKind.Multipart or BodyKind.FormUrlEncoded } body)
         {
             yield break;
         }
@@ -114,9 +119,10 @@ internal static class OperationParameters
         string method = body.Kind == BodyKind.FormUrlEncoded ? "FormField" : "FormPart";
         foreach (BodyFieldSpec field in body.Fields)
         {
-            if (field.FixedBoolean is { } value)
+            bool? value = field.FixedBoolean ?? (field.IsStreamFlag ? operation.StreamFlag : null);
+            if (value is { } flag)
             {
-                yield return $".{method}({SpecText.Literal(field.WireName)}, {(value ? "true" : "false")})";
+                yield return $".{method}({SpecText.Literal(field.WireName)}, {(flag ? "true" : "false")})";
             }
         }
     }

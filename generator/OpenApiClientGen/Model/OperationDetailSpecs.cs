@@ -72,7 +72,11 @@ internal sealed partial record RequestBodySpec
 
 /// <param name="IsFile">A binary property, sent as a file part from a stream and a file name.</param>
 /// <param name="FixedBoolean">A boolean the schema fixes (<c>const</c>, or an <c>enum</c> of one boolean): always sent with this value, never a parameter.</param>
-internal sealed record BodyFieldSpec(string WireName, string Name, TypeRef Type, bool IsFile, bool IsRequired, string? Description, bool? FixedBoolean = null);
+internal sealed record BodyFieldSpec(string WireName, string Name, TypeRef Type, bool IsFile, bool IsRequired, string? Description, bool? FixedBoolean = null)
+{
+    /// <summary>A field named <c>stream</c>, boolean and not fixed: a method with a stream twin sets it itself (OpenAI's transcriptions).</summary>
+    public bool IsStreamFlag => WireName == "stream" && FixedBoolean is null && Type.Kind == TypeKind.Primitive && Type.Name == "bool";
+}
 
 internal enum SecurityKind
 {

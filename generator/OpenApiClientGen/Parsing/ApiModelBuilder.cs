@@ -245,10 +245,14 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>True when the body is a JSON object with a boolean <c>stream</c> member the schema leaves open.</summary>
+    // A JSON body's member or a form body's field (OpenAI's transcriptions) named `stream`, boolean and not fixed.
     private bool HasStreamMember(RequestBodySpec? body) =>
         body is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Declared } type }
-        && _types.Declarations.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == type.Name) is { } model
-        && model.Properties.Any(p => p.JsonName == "stream" && p.FixedBoolean is null && p.Type.Kind == TypeKind.Primitive && p.Type.Name == "bool");
+            ? _types.Declarations.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == type.Name) is { } model
+                && model.Properties.Any(p => p.JsonName == "stream" && p.FixedBoolean is null && IsBoolean(p.Type))
+            : body is { Kind: BodyKind.Multipart or BodyKind.FormUrlEncoded } && body.Fields.Any(f => f.IsStreamFlag);
+
+    private static bool IsBoolean(TypeRef type) => type.Kind == TypeKind.Primitive && type.Name == "bool";
 
     private static bool SuccessOffersJson(OpenApiResponses? responses) =>
         SuccessResponses(responses).Any(r => r.Content?.Keys.Any(OperationDetailsBuilder.IsJson) == true);
