@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Net.ServerSentEvents;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -50,9 +49,8 @@ internal static class SseEventStream
 
         private readonly StreamSession _session;
         private readonly SseEventReader<TEvent> _reader;
-        private SseBoundaryStream? _body;
-        private SseParser<ParsedEvent<TEvent>>? _parser;
-        private IAsyncEnumerator<SseItem<ParsedEvent<TEvent>>>? _items;
+        private Stream? _body;
+        private SseEventParser<TEvent>? _parser;
         private int _index;
         private bool _ended;
 
@@ -78,14 +76,14 @@ internal static class SseEventStream
                 return new ValueTask<bool>(Task.FromCanceled<bool>(_session.Cancellation));
             }
 
-            if (_items is null)
+            if (_parser is null)
             {
                 return StartAsync();
             }
 
             try
             {
-                ValueTask<bool> next = _items.MoveNextAsync();
+                ValueTask<bool> next = _parser.MoveNextAsync();
                 return next.IsCompletedSuccessfully ? new ValueTask<bool>(Moved(next.Result)) : AwaitAsync(next);
             }
             catch (Exception ex)
@@ -94,28 +92,20 @@ internal static class SseEventStream
             }
         }
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
             _ended = true;
-            if (_items is { } items)
-            {
-                _items = null;
-                await items.DisposeAsync().ConfigureAwait(false);
-            }
-
-            _body?.Dispose();
+            Release();
             _session.Dispose();
+            return default;
         }
 
         private async ValueTask<bool> StartAsync()
         {
             try
             {
-                Stream content = await _session.OpenAsync(EventStreamMediaType, ReadableMediaTypes).ConfigureAwait(false);
-                _body = new SseBoundaryStream(content, _session.IdleTimer, _session.IdleTimeout ?? Timeout.InfiniteTimeSpan, _session.Options.MaxEventSize);
-                SseEventReader<TEvent> reader = _reader;
-                _parser = SseParser.Create(_body, (eventType, data) => ParsedEvent<TEvent>.Parse(reader, eventType, data));
-                _items = _parser.EnumerateAsync(_session.Reads).GetAsyncEnumerator(_session.Reads);
+                _body = await _session.OpenAsync(EventStreamMediaType, ReadableMediaTypes).ConfigureAwait(false);
+                _parser = new SseEventParser<TEvent>(_session, _body, _reader, _session.Options.MaxEventSize);
             }
             catch
             {
@@ -123,7 +113,7 @@ internal static class SseEventStream
                 throw;
             }
 
-            return await AwaitAsync(_items.MoveNextAsync()).ConfigureAwait(false);
+            return await AwaitAsync(_parser.MoveNextAsync()).ConfigureAwait(false);
         }
 
         private async ValueTask<bool> AwaitAsync(ValueTask<bool> next)
@@ -165,7 +155,7 @@ internal static class SseEventStream
             if (!moved)
             {
                 End();
-                if (_body!.EndsInsideEvent)
+                if (_parser!.EndsInsideEvent)
                 {
                     throw Failure(ApiStreamFailure.Truncated, $"the server closed the stream in the middle of event {_index}, before the empty line that completes it.");
                 }
@@ -178,15 +168,15 @@ internal static class SseEventStream
                 return false;
             }
 
-            SseItem<ParsedEvent<TEvent>> item = _items!.Current;
-            ParsedEvent<TEvent> parsed = item.Data;
+            SseEventParser<TEvent> parser = _parser!;
+            ParsedEvent<TEvent> parsed = parser.Current;
             if (parsed.IsSentinel)
             {
                 End();
                 return false;
             }
 
-            var info = new SseItemInfo(item.EventType, item.EventId, _parser!.LastEventId, item.ReconnectionInterval, _index);
+            var info = new SseItemInfo(parser.CurrentEventType, parser.CurrentEventId, parser.LastEventId, parser.CurrentRetry, _index);
             if (parsed.Failure is not null)
             {
                 End();
@@ -235,6 +225,7 @@ internal static class SseEventStream
         // Disposing the response aborts a body still being received, which frees the connection.
         private void Release()
         {
+            _parser?.Dispose();
             _body?.Dispose();
             _session.Release();
         }

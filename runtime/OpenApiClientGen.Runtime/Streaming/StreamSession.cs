@@ -65,8 +65,8 @@ internal sealed class StreamSession
     /// <summary>The token every read of the body takes: the caller's cancellation, and the idle timer's.</summary>
     public CancellationToken Reads => _reads?.Token ?? Cancellation;
 
-    /// <summary>The idle timer for <see cref="SseBoundaryStream"/>, once the stream is open; null when there is no idle timeout.</summary>
-    public CancellationTokenSource? IdleTimer => IdleTimeout is null ? null : _reads;
+    /// <summary>The idle timer <see cref="ReadAsync"/> arms, once the stream is open; null when there is no idle timeout.</summary>
+    private CancellationTokenSource? IdleTimer => IdleTimeout is null ? null : _reads;
 
     public TimeSpan? IdleTimeout { get; }
 
