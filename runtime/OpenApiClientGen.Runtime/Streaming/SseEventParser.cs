@@ -43,6 +43,9 @@ internal sealed class SseEventParser<TEvent> : IDisposable
     private byte[] _buffer;
     private int _start;
     private int _end;
+
+    // Where the search for the open line's end goes on: the bytes before it hold none.
+    private int _searched;
     private bool _endOfStream;
     private bool _skipLineFeed;
     private bool _bomChecked;
@@ -111,7 +114,7 @@ internal sealed class SseEventParser<TEvent> : IDisposable
             _data = null;
         }
 
-        _start = _end = 0;
+        _start = _end = _searched = 0;
         _lineDataStart = -1;
     }
 
@@ -147,6 +150,7 @@ internal sealed class SseEventParser<TEvent> : IDisposable
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
             _end -= _start;
+            _searched -= _start;
             _start = 0;
         }
 
@@ -188,9 +192,11 @@ internal sealed class SseEventParser<TEvent> : IDisposable
             }
 
             ReadOnlySpan<byte> rest = _buffer.AsSpan(_start, _end - _start);
-            int lineEnd = rest.IndexOfAny(CR, LF);
+            int searched = Math.Max(_searched - _start, 0);
+            int lineEnd = rest.Slice(searched).IndexOfAny(CR, LF);
             if (lineEnd < 0)
             {
+                _searched = _end;
                 if (_endOfStream && !rest.IsEmpty && rest[0] != (byte)':')
                 {
                     // The rules drop a last line without its line end; it still left an event open.
@@ -200,6 +206,7 @@ internal sealed class SseEventParser<TEvent> : IDisposable
                 return false;
             }
 
+            lineEnd += searched;
             int lineStart = _start;
             int terminator = 1;
             if (rest[lineEnd] == CR)
