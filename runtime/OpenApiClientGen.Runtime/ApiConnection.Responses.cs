@@ -33,7 +33,7 @@ public sealed partial class ApiConnection
             throw new ApiException(
                 response.StatusCode,
                 ApiSecrets.ScrubOrNull(response.ReasonPhrase, secrets),
-                ApiException.Truncate(ApiSecrets.Scrub(System.Text.Encoding.UTF8.GetString(ApiSecrets.Scrub(body, secrets)), secrets), Options.MaxErrorBodyLength),
+                ApiException.BodyText(ApiSecrets.Scrub(body, secrets), Options.MaxErrorBodyLength),
                 ApiSecrets.Scrub(HeadersOf(response), secrets),
                 ApiSecrets.Scrub(request.Operation + $" returned a body that is not the expected {typeof(T).Name}: {ex.Message}", secrets),
                 ApiSecrets.Scrub(ex, secrets));
@@ -52,7 +52,7 @@ public sealed partial class ApiConnection
         return new ApiContentTypeException(
             response.StatusCode,
             ApiSecrets.ScrubOrNull(response.ReasonPhrase, secrets),
-            ApiException.Truncate(ApiSecrets.Scrub(System.Text.Encoding.UTF8.GetString(ApiSecrets.Scrub(body, secrets)), secrets), Options.MaxErrorBodyLength),
+            ApiException.BodyText(ApiSecrets.Scrub(body, secrets), Options.MaxErrorBodyLength),
             ApiSecrets.Scrub(HeadersOf(response), secrets),
             request.Operation,
             mediaType,

@@ -202,7 +202,7 @@ public sealed partial class ApiConnection : IDisposable
         {
             if (completion == HttpCompletionOption.ResponseContentRead)
             {
-                await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+                await BufferAsync(response, request, cancellationToken).ConfigureAwait(false);
             }
 
             return response;
@@ -268,14 +268,21 @@ public sealed partial class ApiConnection : IDisposable
         }
     }
 
-    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    // The body is read whole, up to the HttpClient's MaxResponseContentBufferSize: a longer one is a typed error.
+    private async Task BufferAsync(HttpResponseMessage response, ApiRequest request, CancellationToken cancellationToken)
     {
+        long limit = _httpClient.MaxResponseContentBufferSize;
         try
         {
+            if (response.Content.Headers.ContentLength > limit)
+            {
+                throw TooLarge(response, request, limit, null);
+            }
+
             // Disposing the response is what stops a body that is still arriving.
             using (cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
             {
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                await response.Content.LoadIntoBufferAsync(limit).ConfigureAwait(false);
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -283,12 +290,21 @@ public sealed partial class ApiConnection : IDisposable
             response.Dispose();
             throw new OperationCanceledException(cancellationToken);
         }
+        catch (HttpRequestException ex) when (ex.InnerException is null)
+        {
+            // What HttpContent throws when the body passes the limit it was given, with no cause of its own.
+            response.Dispose();
+            throw TooLarge(response, request, limit, ex);
+        }
         catch
         {
             response.Dispose();
             throw;
         }
     }
+
+    private static ApiException TooLarge(HttpResponseMessage response, ApiRequest request, long limit, Exception? inner) =>
+        new ApiBodyTooLargeException(response.StatusCode, ApiSecrets.ScrubOrNull(response.ReasonPhrase, request.Secrets), ApiSecrets.Scrub(HeadersOf(response), request.Secrets), request.Operation, limit, inner);
 
     /// <summary>
     /// Reads at most <paramref name="maxLength"/> bytes of an error body and one more, as a stream, so that a huge
@@ -310,22 +326,72 @@ public sealed partial class ApiConnection : IDisposable
 #else
         using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        // One byte more than the limit tells that the body was longer.
-        long limit = Math.Min((long)maxLength + 1, int.MaxValue);
-        var buffer = new MemoryStream((int)Math.Min(limit, 64 * 1024));
-        byte[] chunk = new byte[Math.Min(16 * 1024, (int)limit)];
-        while (buffer.Length < limit)
+        // Until the body holds one character more than the limit, which tells that it was longer. A read asks for no
+        // more bytes than characters are still wanted, so an ASCII body is read to one byte past the limit; no
+        // character takes more than 4 bytes, which bounds a body of bytes that start none.
+        long most = Math.Min(4L * ((long)maxLength + 1), int.MaxValue - 64);
+        byte[] buffer = new byte[(int)Math.Min(most, 16 * 1024)];
+        int length = 0;
+        long characters = 0;
+        int missing = 0;
+        while ((characters <= maxLength || missing > 0) && length < most)
         {
-            int read = await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length), cancellationToken).ConfigureAwait(false);
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(most, 2L * buffer.Length));
+            }
+
+            // Past the limit, only the rest of a character the last read cut.
+            long still = characters <= maxLength ? maxLength + 1 - characters : missing;
+            int wanted = (int)Math.Min(buffer.Length - length, Math.Max(1, still));
+            int read = await stream.ReadAsync(buffer, length, wanted, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 break;
             }
 
-            buffer.Write(chunk, 0, read);
+            characters += Utf16Length(buffer.AsSpan(length, read));
+            length += read;
+            missing = MissingBytes(buffer.AsSpan(0, length));
         }
 
-        return buffer.ToArray();
+        if (length != buffer.Length)
+        {
+            Array.Resize(ref buffer, length);
+        }
+
+        return buffer;
+    }
+
+    // How many bytes the last UTF-8 sequence still lacks, by its lead byte; 0 when it is whole or is no sequence.
+    private static int MissingBytes(ReadOnlySpan<byte> utf8)
+    {
+        for (int back = 1; back <= Math.Min(4, utf8.Length); back++)
+        {
+            byte b = utf8[utf8.Length - back];
+            if ((b & 0xC0) != 0x80)
+            {
+                int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                return Math.Max(0, needed - back);
+            }
+        }
+
+        return 0;
+    }
+
+    // How many UTF-16 characters UTF-8 bytes decode to, counting a sequence's lead byte; continuation bytes count nothing.
+    private static int Utf16Length(ReadOnlySpan<byte> utf8)
+    {
+        int count = 0;
+        foreach (byte b in utf8)
+        {
+            if ((b & 0xC0) != 0x80)
+            {
+                count += b >= 0xF0 ? 2 : 1;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Disposes the HttpClient if this connection created it.</summary>

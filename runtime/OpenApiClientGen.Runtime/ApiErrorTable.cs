@@ -87,7 +87,7 @@ public sealed class ApiErrorResponse
         ReasonPhrase = ApiSecrets.ScrubOrNull(reasonPhrase, secrets);
         Body = ApiSecrets.Scrub(body, secrets);
         Operation = operation;
-        BodyText = ApiException.Truncate(Encoding.UTF8.GetString(Body), maxBodyLength);
+        BodyText = ApiException.BodyText(Body, maxBodyLength);
         Headers = ApiSecrets.Scrub(headers, secrets);
     }
 

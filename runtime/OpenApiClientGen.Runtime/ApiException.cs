@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Text;
 
 namespace OpenApiClientGen.Runtime;
 
@@ -63,9 +64,65 @@ public class ApiException : Exception
             return body;
         }
 
-        // Only the first part of a long body is read at all, so how much more there was is not known.
-        return body.Substring(0, maxLength) + $"... [cut at {maxLength} characters]";
+        // Only the first part of a long body is read at all, so how much more there was is not known. A surrogate
+        // pair is kept whole or left out.
+        int kept = maxLength > 0 && char.IsHighSurrogate(body[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return body.Substring(0, kept) + $"... [cut at {maxLength} characters]";
     }
+
+    /// <summary>
+    /// The text of a UTF-8 body, cut at <paramref name="maxLength"/> characters as <see cref="Truncate"/> cuts it, made
+    /// in one string: a long body is never decoded whole first. A cut never splits a surrogate pair.
+    /// </summary>
+    internal static string BodyText(byte[] utf8, int maxLength)
+    {
+        // UTF-8 never takes fewer bytes than UTF-16 takes characters.
+        if (maxLength < 0 || utf8.Length <= maxLength)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+#if NET
+        (int bytes, int chars) = Prefix(utf8, maxLength);
+        if (bytes == utf8.Length)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        string mark = $"... [cut at {maxLength} characters]";
+        return string.Create(chars + mark.Length, (utf8, bytes, mark), static (text, state) =>
+        {
+            int written = Encoding.UTF8.GetChars(state.utf8.AsSpan(0, state.bytes), text);
+            state.mark.AsSpan().CopyTo(text.Slice(written));
+        });
+#else
+        return Truncate(Encoding.UTF8.GetString(utf8), maxLength)!;
+#endif
+    }
+
+#if NET
+    // How many bytes the first characters of the text take, and how many characters they are, up to maxChars.
+    private static (int Bytes, int Chars) Prefix(ReadOnlySpan<byte> utf8, int maxChars)
+    {
+        Span<char> scratch = stackalloc char[512];
+        int bytes = 0;
+        int chars = 0;
+        while (bytes < utf8.Length && chars < maxChars)
+        {
+            Span<char> room = scratch.Slice(0, Math.Min(scratch.Length, maxChars - chars));
+            System.Text.Unicode.Utf8.ToUtf16(utf8.Slice(bytes), room, out int read, out int written, replaceInvalidSequences: true, isFinalBlock: true);
+            if (read == 0)
+            {
+                // A surrogate pair that does not fit in the one character left.
+                break;
+            }
+
+            bytes += read;
+            chars += written;
+        }
+
+        return (bytes, chars);
+    }
+#endif
 
     private static string FormatMessage(HttpStatusCode statusCode, string? reasonPhrase, string? operation)
     {
