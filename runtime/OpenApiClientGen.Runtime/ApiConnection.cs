@@ -236,7 +236,12 @@ public sealed partial class ApiConnection : IDisposable
         return built.Pipeline;
     }
 
-    private sealed record RetryHolder(int MaxRetries, ResiliencePipeline<HttpResponseMessage> Pipeline);
+    private sealed class RetryHolder(int maxRetries, ResiliencePipeline<HttpResponseMessage> pipeline)
+    {
+        public int MaxRetries { get; } = maxRetries;
+
+        public ResiliencePipeline<HttpResponseMessage> Pipeline { get; } = pipeline;
+    }
 
     // One attempt: a fresh message each time, sharing the request's body, which outlives the message.
     private async Task<HttpResponseMessage> SendOnceAsync((ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken)
