@@ -8,6 +8,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using OpenApiClientGen.Runtime.Tests.Infrastructure;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 using Xunit;
 
 namespace OpenApiClientGen.Runtime.Tests;
@@ -240,6 +242,56 @@ public sealed class WebSocketMessagesTests
         }
 
         Assert.Equal("close NormalClosure", await serverSawTheEnd.Task.WaitAsync(StreamServer.Quickly));
+    }
+
+    [Fact]
+    public async Task The_call_options_in_force_when_the_method_is_called_go_with_the_handshake()
+    {
+        await using StreamServer server = await StartWebSocketServerAsync(async (context, socket) =>
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted));
+        var options = new ApiClientOptions();
+        options.DefaultHeaders["X-Source"] = "client";
+        using ApiConnection connection = server.Connect(options);
+
+        IAsyncEnumerable<RealtimeEvent> stream;
+        using (ApiCallOptions.Use(new ApiCallOptions { Headers = { ["X-Source"] = "call" }, Query = { new KeyValuePair<string, string>("trace", "on") } }))
+        {
+            stream = WebSocketMessages.ReadJsonAsync(connection, new ApiRequest("GET", "/v1/realtime"), RealtimeEventCodec);
+        }
+
+        // Enumerated outside the scope: the settings were taken when the method was called.
+        Assert.Empty(await stream.CollectAsync());
+        Assert.Equal("GET /v1/realtime?trace=on", server.LastRequestLine);
+        Assert.Equal("call", server.LastRequestHeaders?["X-Source"].ToString());
+    }
+
+    [Fact]
+    public async Task A_websocket_stream_is_one_span_with_its_message_count_and_how_it_ended()
+    {
+        await using StreamServer server = await StartWebSocketServerAsync(async (context, socket) =>
+        {
+            await SendInFramesAsync(socket, Created, frameSize: 100);
+            await SendInFramesAsync(socket, Done, frameSize: 100);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted);
+        });
+        using ApiConnection connection = server.Connect(new ApiClientOptions());
+        var spans = new List<System.Diagnostics.Activity>();
+        using var source = new System.Diagnostics.ActivitySource(nameof(WebSocketMessagesTests));
+        System.Diagnostics.Activity parent;
+        using (TracerProvider tracing = Sdk.CreateTracerProviderBuilder().AddSource(ApiTelemetry.Name, nameof(WebSocketMessagesTests)).AddInMemoryExporter(spans).Build())
+        {
+            using (parent = source.StartActivity("test")!)
+            {
+                Assert.Equal(2, (await WebSocketMessages.ReadJsonAsync(connection, new ApiRequest("GET", "/v1/realtime/{id}").Path("id", "abc"), RealtimeEventCodec).CollectAsync()).Count);
+            }
+
+            tracing.ForceFlush();
+        }
+
+        System.Diagnostics.Activity span = Assert.Single(spans, s => s.Source.Name == ApiTelemetry.Name && s.TraceId == parent.TraceId);
+        Assert.Equal(2, span.GetTagItem("oacg.stream.items"));
+        Assert.Equal("completed", span.GetTagItem("oacg.stream.outcome"));
+        Assert.Equal("/v1/realtime/{id}", span.GetTagItem("url.template"));
     }
 
     private static Task<StreamServer> StartWebSocketServerAsync(Func<HttpContext, WebSocket, Task> talk) =>

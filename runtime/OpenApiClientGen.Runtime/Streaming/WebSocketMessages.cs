@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -31,53 +32,129 @@ public static class WebSocketMessages
     /// <see cref="ApiClientOptions.StreamIdleTimeout"/> throws <see cref="ApiStreamException"/>. Cancelling, or leaving
     /// the enumeration early, closes the socket.
     /// </remarks>
-    public static async IAsyncEnumerable<T> ReadJsonAsync<T>(
+    /// <para>
+    /// The <see cref="ApiCallOptions"/> in force when this is called apply: their headers and query parameters go with
+    /// the handshake, and their timeout bounds it. With a listener, the stream has a span and the stream instruments
+    /// of <see cref="ApiTelemetry"/>, as an event stream does.
+    /// </para>
+    public static IAsyncEnumerable<T> ReadJsonAsync<T>(
+        ApiConnection connection,
+        ApiRequest request,
+        JsonConverter<T> codec,
+        CancellationToken cancellationToken = default)
+    {
+        // A stream takes the per-call settings in force when its method is called, wherever it is enumerated.
+        request.CallOptions ??= ApiCallOptions.Current;
+        return ReadCoreAsync(connection, request, codec, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<T> ReadCoreAsync<T>(
         ApiConnection connection,
         ApiRequest request,
         JsonConverter<T> codec,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string operation = request.Operation;
+        Activity? activity = ApiTelemetry.Start(request);
+        long started = ApiTelemetry.Timestamp(activity);
+        int items = 0;
+        TimeSpan? firstItem = null;
+        string? outcome = null;
         using var socket = new ClientWebSocket();
-        IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(connection.Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
-        request.Secrets = ApiCredential.SecretsOf(credentials);
-        Uri address = Prepare(socket, connection, request, credentials);
-        await ConnectAsync(socket, address, operation, cancellationToken).ConfigureAwait(false);
-        using var receiver = new MessageReceiver(socket, operation, connection.Options.StreamIdleTimeout, connection.Options.MaxMessageSize, cancellationToken);
         try
         {
-            for (int index = 0; await receiver.ReceiveAsync(index).ConfigureAwait(false); index++)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                T value;
-                try
+                IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(connection.Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
+                request.Secrets = ApiCredential.SecretsOf(credentials);
+                Uri address = Prepare(socket, connection, request, credentials);
+                await ConnectAsync(socket, address, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                outcome = OutcomeOf(ex, cancellationToken);
+                throw;
+            }
+
+            using var receiver = new MessageReceiver(socket, operation, connection.Options.StreamIdleTimeout, connection.Options.MaxMessageSize, cancellationToken);
+            try
+            {
+                for (int index = 0; ; index++)
                 {
-                    value = JsonCodecs.Deserialize(receiver.Message, codec);
-                }
-                catch (JsonException ex)
-                {
-                    throw new ApiStreamException(
-                        operation,
-                        ApiStreamFailure.MalformedEvent,
-                        ApiSecrets.Scrub($"{operation}: WebSocket message {index} is not valid {typeof(T).Name} JSON: {ex.Message}", request.Secrets),
-                        index,
-                        statusCode: HttpStatusCode.SwitchingProtocols,
-                        body: ApiException.Truncate(ApiSecrets.Scrub(System.Text.Encoding.UTF8.GetString(receiver.Message.ToArray()), request.Secrets), connection.Options.MaxErrorBodyLength),
-                        innerException: ApiSecrets.Scrub(ex, request.Secrets));
+                    T value;
+                    try
+                    {
+                        if (!await receiver.ReceiveAsync(index).ConfigureAwait(false))
+                        {
+                            break;
+                        }
+
+                        cancellationToken.ThrowIfCancellationRequested();
+                        value = Read(receiver, codec, index, request, connection.Options);
+                    }
+                    catch (Exception ex)
+                    {
+                        outcome = OutcomeOf(ex, cancellationToken);
+                        throw;
+                    }
+
+                    if (++items == 1 && started != 0)
+                    {
+                        firstItem = ApiTelemetry.Elapsed(started);
+                    }
+
+                    yield return value;
                 }
 
-                yield return value;
+                outcome = "completed";
+            }
+            finally
+            {
+                await CloseAsync(socket).ConfigureAwait(false);
             }
         }
         finally
         {
-            await CloseAsync(socket).ConfigureAwait(false);
+            if (activity is not null || started != 0)
+            {
+                ApiTelemetry.StreamEnded(activity, request, items, firstItem, outcome ?? (cancellationToken.IsCancellationRequested ? "cancelled" : "abandoned"));
+            }
         }
     }
 
+    private static T Read<T>(MessageReceiver receiver, JsonConverter<T> codec, int index, ApiRequest request, ApiClientOptions options)
+    {
+        try
+        {
+            return JsonCodecs.Deserialize(receiver.Message, codec);
+        }
+        catch (JsonException ex)
+        {
+            string operation = request.Operation;
+            throw new ApiStreamException(
+                operation,
+                ApiStreamFailure.MalformedEvent,
+                ApiSecrets.Scrub($"{operation}: WebSocket message {index} is not valid {typeof(T).Name} JSON: {ex.Message}", request.Secrets),
+                index,
+                statusCode: HttpStatusCode.SwitchingProtocols,
+                body: ApiException.BodyText(ApiSecrets.Scrub(receiver.Message.ToArray(), request.Secrets), options.MaxErrorBodyLength),
+                innerException: ApiSecrets.Scrub(ex, request.Secrets));
+        }
+    }
+
+    // How a stream that failed ended, as its span and instruments name it.
+    private static string OutcomeOf(Exception failure, CancellationToken cancellationToken) => failure switch
+    {
+        ApiStreamException stream => stream.Failure.ToString(),
+        OperationCanceledException when cancellationToken.IsCancellationRequested => "cancelled",
+        ApiException api => ((int)api.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => failure.GetType().Name,
+    };
+
     private static Uri Prepare(ClientWebSocket socket, ApiConnection connection, ApiRequest request, IReadOnlyList<ApiCredential> credentials)
     {
-        using HttpRequestMessage message = request.ToHttpRequestMessage(connection.BaseAddress, credentials);
+        ApiCallOptions? call = request.CallOptions;
+        using HttpRequestMessage message = request.ToHttpRequestMessage(connection.BaseAddress, credentials, call?.Query);
         if (connection.Options.UserAgent is { Length: > 0 } userAgent)
         {
             socket.Options.SetRequestHeader("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
@@ -88,6 +165,16 @@ public static class WebSocketMessages
         {
             socket.Options.SetRequestHeader(header.Key, string.Join(",", header.Value));
             sent.Add(header.Key);
+        }
+
+        if (call is not null)
+        {
+            // A per-call header replaces the request's or the client's of that name.
+            foreach (KeyValuePair<string, string> header in call.Headers)
+            {
+                socket.Options.SetRequestHeader(header.Key, ParameterFormatter.HeaderValue(header.Key, header.Value));
+                sent.Add(header.Key);
+            }
         }
 
         foreach (KeyValuePair<string, string> header in connection.Options.DefaultHeaders)
@@ -120,6 +207,26 @@ public static class WebSocketMessages
 #else
         return new Uri(webSocketUrl, UriKind.Absolute);
 #endif
+    }
+
+    private static async Task ConnectAsync(ClientWebSocket socket, Uri address, ApiRequest request, CancellationToken cancellationToken)
+    {
+        if (request.CallOptions?.Timeout is not { } timeout)
+        {
+            await ConnectAsync(socket, address, request.Operation, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await ConnectAsync(socket, address, request.Operation, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{request.Operation} did not open within {timeout} (ApiCallOptions.Timeout).", ex);
+        }
     }
 
     private static async Task ConnectAsync(ClientWebSocket socket, Uri address, string operation, CancellationToken cancellationToken)
