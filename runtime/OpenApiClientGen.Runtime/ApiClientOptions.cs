@@ -37,10 +37,26 @@ public partial class ApiClientOptions
     /// </summary>
     public int MaxMessageSize { get; set; } = DefaultMaxItemSize;
 
+    /// <summary>The default of <see cref="StreamFirstItemTimeout"/>: 10 minutes.</summary>
+    public static readonly TimeSpan DefaultStreamFirstItemTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>The default of <see cref="StreamIdleTimeout"/>: 5 minutes.</summary>
+    public static readonly TimeSpan DefaultStreamIdleTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>
-    /// The longest a stream of events or WebSocket messages may receive nothing at all (SSE heartbeat comments count)
-    /// before it fails with <see cref="ApiStreamException"/>; null, the default, waits as long as the server keeps the
-    /// connection open. <see cref="System.Net.Http.HttpClient.Timeout"/> does not limit a stream once its headers have arrived.
+    /// The longest a stream may take from its response headers (for a WebSocket, the handshake) to its first event,
+    /// item or message, whatever else the server sends meanwhile; past it the stream fails with
+    /// <see cref="ApiStreamException"/> (<see cref="ApiStreamFailure.FirstItemTimeout"/>). 10 minutes by default, for
+    /// a model that thinks long before it answers; null waits as long as the server keeps the connection open.
     /// </summary>
-    public TimeSpan? StreamIdleTimeout { get; set; }
+    public TimeSpan? StreamFirstItemTimeout { get; set; } = DefaultStreamFirstItemTimeout;
+
+    /// <summary>
+    /// Once the first item has come, the longest a stream of events or WebSocket messages may receive nothing at all
+    /// (SSE heartbeat comments count) before it fails with <see cref="ApiStreamException"/>
+    /// (<see cref="ApiStreamFailure.IdleTimeout"/>). 5 minutes by default; null waits as long as the server keeps the
+    /// connection open. Time the caller spends between items does not count. <see cref="System.Net.Http.HttpClient.Timeout"/>
+    /// bounds only the wait for a stream's headers.
+    /// </summary>
+    public TimeSpan? StreamIdleTimeout { get; set; } = DefaultStreamIdleTimeout;
 }

@@ -359,7 +359,9 @@ public sealed partial class ApiConnection : IDisposable
         {
             if (length == buffer.Length)
             {
-                Array.Resize(ref buffer, (int)Math.Min(most, 2L * buffer.Length));
+                // Doubling, but stopping once at one byte past the limit, where an ASCII body ends.
+                long grown = Math.Min(most, 2L * buffer.Length);
+                Array.Resize(ref buffer, (int)(length <= maxLength && grown > maxLength + 1L ? maxLength + 1L : grown));
             }
 
             // Past the limit, only the rest of a character the last read cut.

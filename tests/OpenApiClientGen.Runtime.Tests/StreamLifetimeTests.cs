@@ -78,6 +78,54 @@ public sealed class StreamLifetimeTests
     }
 
     [Fact]
+    public void Streams_have_a_first_item_and_an_idle_timeout_by_default()
+    {
+        var options = new ApiClientOptions();
+        Assert.Equal((TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5)), (options.StreamFirstItemTimeout, options.StreamIdleTimeout));
+    }
+
+    [Fact]
+    public async Task Heartbeats_do_not_keep_a_stream_alive_past_the_first_item_timeout()
+    {
+        await using StreamServer server = await StreamServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            for (int i = 0; i < 100 && !context.RequestAborted.IsCancellationRequested; i++)
+            {
+                await StreamServer.WriteSlowlyAsync(context, ": thinking\n\n");
+                await Task.Delay(50, context.RequestAborted);
+            }
+        });
+        using ApiConnection connection = server.Connect(new ApiClientOptions { StreamFirstItemTimeout = TimeSpan.FromMilliseconds(600), StreamIdleTimeout = TimeSpan.FromMilliseconds(200) });
+
+        (var events, Exception? failure) = await new ConversationsClient(connection).StartStreamAsync(new ConversationStreamRequest()).CollectUntilFailureAsync();
+
+        Assert.Empty(events);
+        ApiStreamException ex = Assert.IsType<ApiStreamException>(failure);
+        Assert.Equal((ApiStreamFailure.FirstItemTimeout, 0), (ex.Failure, ex.EventIndex));
+        Assert.Contains("no event within 00:00:00.6000000 of its response headers (ApiClientOptions.StreamFirstItemTimeout)", ex.Message);
+        await server.ClientGone.WaitAsync(StreamServer.Quickly);
+    }
+
+    [Fact]
+    public async Task Before_the_first_event_a_silence_longer_than_the_idle_timeout_is_waited_out()
+    {
+        await using StreamServer server = await StreamServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.StartAsync(context.RequestAborted);
+            await Task.Delay(700, context.RequestAborted);
+            await StreamServer.WriteSlowlyAsync(context, DeltaEvent + DeltaEvent);
+        });
+        using ApiConnection connection = server.Connect(new ApiClientOptions { StreamFirstItemTimeout = TimeSpan.FromSeconds(20), StreamIdleTimeout = TimeSpan.FromMilliseconds(200) });
+
+        (var events, Exception? failure) = await new ConversationsClient(connection).StartStreamAsync(new ConversationStreamRequest()).CollectUntilFailureAsync();
+
+        Assert.Null(failure);
+        Assert.Equal(2, events.Count);
+    }
+
+    [Fact]
     public async Task Heartbeat_comments_keep_a_stream_alive_past_the_idle_timeout()
     {
         await using StreamServer server = await StreamServer.StartAsync(async context =>

@@ -131,6 +131,20 @@ public sealed class WebSocketMessagesTests
     }
 
     [Fact]
+    public async Task A_socket_that_sends_no_first_message_in_time_fails_as_a_first_item_timeout()
+    {
+        await using StreamServer server = await StartWebSocketServerAsync(async (context, socket) => await ReceiveEndAsync(socket));
+        using ApiConnection connection = server.Connect(new ApiClientOptions { StreamFirstItemTimeout = TimeSpan.FromMilliseconds(400) });
+
+        (var events, Exception? failure) = await ReadRealtimeEvents(connection).CollectUntilFailureAsync();
+
+        Assert.Empty(events);
+        ApiStreamException ex = Assert.IsType<ApiStreamException>(failure);
+        Assert.Equal((ApiStreamFailure.FirstItemTimeout, 0), (ex.Failure, ex.EventIndex));
+        Assert.Contains("StreamFirstItemTimeout", ex.Message);
+    }
+
+    [Fact]
     public async Task A_message_that_is_not_valid_json_names_its_position()
     {
         await using StreamServer server = await StartWebSocketServerAsync(async (context, socket) =>

@@ -18,7 +18,10 @@ public enum ApiStreamFailure
     /// <summary>An event's data could not be read as the type the operation expects.</summary>
     MalformedEvent,
 
-    /// <summary>The server sent nothing for longer than the client's <see cref="ApiClientOptions.StreamIdleTimeout"/>.</summary>
+    /// <summary>
+    /// After the first item, the server sent nothing for longer than the client's
+    /// <see cref="ApiClientOptions.StreamIdleTimeout"/>.
+    /// </summary>
     IdleTimeout,
 
     /// <summary>
@@ -26,6 +29,12 @@ public enum ApiStreamFailure
     /// <see cref="ApiClientOptions.MaxMessageSize"/>; the stream was given up without reading it whole.
     /// </summary>
     TooLarge,
+
+    /// <summary>
+    /// The first event, item or message did not come within the client's
+    /// <see cref="ApiClientOptions.StreamFirstItemTimeout"/> of the response (for a WebSocket, of the handshake).
+    /// </summary>
+    FirstItemTimeout,
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -26,8 +27,9 @@ internal sealed class StreamSession
     private readonly string _itemNoun;
     private HttpResponseMessage? _response;
     private CancellationTokenSource? _reads;
-    private System.Diagnostics.Activity? _activity;
+    private Activity? _activity;
     private long _started;
+    private long _headersAt;
     private bool _opened;
     private bool _released;
     private int _items;
@@ -46,6 +48,7 @@ internal sealed class StreamSession
         _request = request;
         _itemNoun = itemNoun;
         IdleTimeout = connection.Options.StreamIdleTimeout;
+        FirstItemTimeout = connection.Options.StreamFirstItemTimeout;
 
         // Either token cancels, as with [EnumeratorCancellation]; a link is made only when both can.
         if (method.CanBeCanceled && enumerator.CanBeCanceled && method != enumerator)
@@ -62,20 +65,21 @@ internal sealed class StreamSession
     /// <summary>The caller's cancellation.</summary>
     public CancellationToken Cancellation { get; }
 
-    /// <summary>The token every read of the body takes: the caller's cancellation, and the idle timer's.</summary>
+    /// <summary>The token every read of the body takes: the caller's cancellation, and the read timer's.</summary>
     public CancellationToken Reads => _reads?.Token ?? Cancellation;
 
-    /// <summary>The idle timer <see cref="ReadAsync"/> arms, once the stream is open; null when there is no idle timeout.</summary>
-    private CancellationTokenSource? IdleTimer => IdleTimeout is null ? null : _reads;
-
+    /// <summary>The longest silence between reads once the first item has come; null for none.</summary>
     public TimeSpan? IdleTimeout { get; }
+
+    /// <summary>The longest wait from the response headers to the first item; null for none.</summary>
+    public TimeSpan? FirstItemTimeout { get; }
 
     public ApiClientOptions Options => _connection.Options;
 
     public string Operation => _request.Operation;
 
-    /// <summary>Whether the idle timer has cancelled a read.</summary>
-    public bool IdleTimedOut => IdleTimeout is not null && _reads?.IsCancellationRequested == true && !Cancellation.IsCancellationRequested;
+    /// <summary>Whether the read timer, rather than the caller, has cancelled a read.</summary>
+    private bool TimedOut => _reads?.IsCancellationRequested == true && !Cancellation.IsCancellationRequested;
 
     /// <summary>
     /// Sends the request (with <c>Accept: <paramref name="mediaType"/></c> unless the operation set its own) and opens
@@ -105,6 +109,7 @@ internal sealed class StreamSession
         }
 
         _reads = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        _headersAt = Stopwatch.GetTimestamp();
 #if NET
         return await _response.Content.ReadAsStreamAsync(Cancellation).ConfigureAwait(false);
 #else
@@ -113,19 +118,41 @@ internal sealed class StreamSession
 #endif
     }
 
-    /// <summary>Reads the next bytes of <paramref name="body"/>, giving up when they take longer than the idle timeout.</summary>
+    /// <summary>
+    /// Reads the next bytes of <paramref name="body"/>, giving up when the first item has not come within
+    /// <see cref="FirstItemTimeout"/> of the headers, or when a later read waits longer than <see cref="IdleTimeout"/>.
+    /// </summary>
     public async Task<int> ReadAsync(Stream body, byte[] buffer, int offset, int count)
     {
-        CancellationTokenSource? idle = IdleTimer;
-        idle?.CancelAfter(IdleTimeout!.Value);
+        TimeSpan? wait = ReadWait();
+        if (wait is { } limit)
+        {
+            _reads!.CancelAfter(limit);
+        }
+
         try
         {
             return await body.ReadAsync(buffer, offset, count, Reads).ConfigureAwait(false);
         }
         finally
         {
-            idle?.CancelAfter(Timeout.InfiniteTimeSpan);
+            if (wait is not null)
+            {
+                _reads!.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
         }
+    }
+
+    // Before the first item only the first-item deadline counts: a server may think a long while before it answers.
+    private TimeSpan? ReadWait()
+    {
+        if (_items > 0 || FirstItemTimeout is not { } first)
+        {
+            return IdleTimeout;
+        }
+
+        TimeSpan left = first - ApiTelemetry.Elapsed(_headersAt);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>
@@ -142,9 +169,11 @@ internal sealed class StreamSession
         }
 
         Cancellation.ThrowIfCancellationRequested();
-        if (IdleTimedOut)
+        if (TimedOut)
         {
-            return Failure(ApiStreamFailure.IdleTimeout, itemsRead, $"the server sent nothing for {IdleTimeout} after {Count(itemsRead)}, so the stream was given up.", ex);
+            return itemsRead == 0 && FirstItemTimeout is not null
+                ? Failure(ApiStreamFailure.FirstItemTimeout, itemsRead, $"the server sent no {_itemNoun} within {FirstItemTimeout} of its response headers (ApiClientOptions.StreamFirstItemTimeout), so the stream was given up.", ex)
+                : Failure(ApiStreamFailure.IdleTimeout, itemsRead, $"the server sent nothing for {IdleTimeout} after {Count(itemsRead)} (ApiClientOptions.StreamIdleTimeout), so the stream was given up.", ex);
         }
 
         return ex is IOException

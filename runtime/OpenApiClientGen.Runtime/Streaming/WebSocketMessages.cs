@@ -76,7 +76,7 @@ public static class WebSocketMessages
                 throw;
             }
 
-            using var receiver = new MessageReceiver(socket, operation, connection.Options.StreamIdleTimeout, connection.Options.MaxMessageSize, cancellationToken);
+            using var receiver = new MessageReceiver(socket, operation, connection.Options, cancellationToken);
             try
             {
                 for (int index = 0; ; index++)
@@ -285,18 +285,21 @@ public static class WebSocketMessages
         private readonly ClientWebSocket _socket;
         private readonly string _operation;
         private readonly TimeSpan? _idleTimeout;
+        private readonly TimeSpan? _firstItemTimeout;
+        private readonly long _openedAt = Stopwatch.GetTimestamp();
         private readonly CancellationToken _cancellationToken;
         private readonly CancellationTokenSource _receives;
         private readonly byte[] _buffer = new byte[16 * 1024];
         private readonly MemoryStream _message = new();
         private readonly int _maxMessageSize;
 
-        public MessageReceiver(ClientWebSocket socket, string operation, TimeSpan? idleTimeout, int maxMessageSize, CancellationToken cancellationToken)
+        public MessageReceiver(ClientWebSocket socket, string operation, ApiClientOptions options, CancellationToken cancellationToken)
         {
-            _maxMessageSize = maxMessageSize;
+            _maxMessageSize = options.MaxMessageSize;
             _socket = socket;
             _operation = operation;
-            _idleTimeout = idleTimeout;
+            _idleTimeout = options.StreamIdleTimeout;
+            _firstItemTimeout = options.StreamFirstItemTimeout;
             _cancellationToken = cancellationToken;
             _receives = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
@@ -343,9 +346,11 @@ public static class WebSocketMessages
 
         private async Task<WebSocketReceiveResult> ReceiveFrameAsync(int index)
         {
-            if (_idleTimeout is { } idleTimeout)
+            // Before the first message only the first-message deadline counts, as for event streams.
+            TimeSpan? wait = index == 0 && _firstItemTimeout is { } first ? Max(first - ApiTelemetry.Elapsed(_openedAt), TimeSpan.Zero) : _idleTimeout;
+            if (wait is { } limit)
             {
-                _receives.CancelAfter(idleTimeout);
+                _receives.CancelAfter(limit);
             }
 
             try
@@ -358,7 +363,9 @@ public static class WebSocketMessages
                 _cancellationToken.ThrowIfCancellationRequested();
                 if (_receives.IsCancellationRequested)
                 {
-                    throw Failure(ApiStreamFailure.IdleTimeout, index, $"the server sent nothing for {_idleTimeout} after {ApiStreamException.Count(index, "message")}, so the WebSocket was given up.", ex);
+                    throw index == 0 && _firstItemTimeout is not null
+                        ? Failure(ApiStreamFailure.FirstItemTimeout, index, $"the server sent no message within {_firstItemTimeout} of the handshake (ApiClientOptions.StreamFirstItemTimeout), so the WebSocket was given up.", ex)
+                        : Failure(ApiStreamFailure.IdleTimeout, index, $"the server sent nothing for {_idleTimeout} after {ApiStreamException.Count(index, "message")} (ApiClientOptions.StreamIdleTimeout), so the WebSocket was given up.", ex);
                 }
 
                 if (ex is OperationCanceledException)
@@ -373,6 +380,8 @@ public static class WebSocketMessages
                 _receives.CancelAfter(Timeout.InfiniteTimeSpan);
             }
         }
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
         private ApiStreamException Failure(ApiStreamFailure failure, int index, string what, Exception? inner = null) =>
             new(_operation, failure, _operation + ": " + what, index, statusCode: HttpStatusCode.SwitchingProtocols, innerException: inner);
