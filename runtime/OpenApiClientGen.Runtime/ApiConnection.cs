@@ -24,6 +24,7 @@ public sealed partial class ApiConnection : IDisposable
 
     // The retry pipeline for the last retry count asked for: built once, not per call (it cost 7.9 KB a call).
     private RetryHolder? _retryHolder;
+    private volatile bool _retriedInsideHttpClient;
     private Func<(ApiRequest Request, IReadOnlyList<ApiCredential> Credentials), CancellationToken, Task<HttpResponseMessage>>? _sendOnce;
 
     /// <summary>Creates a connection over <paramref name="httpClient"/>.</summary>
@@ -186,7 +187,7 @@ public sealed partial class ApiConnection : IDisposable
         // Before anything can fail: every exception of every attempt is scrubbed of these.
         request.Secrets = ApiCredential.SecretsOf(credentials);
         request.AddIdempotencyKeyIfDeclared();
-        int maxRetries = request.CanResend ? Math.Max(0, call?.MaxRetries ?? Options.MaxRetries) : 0;
+        int maxRetries = request.CanResend && !_retriedInsideHttpClient ? Math.Max(0, call?.MaxRetries ?? Options.MaxRetries) : 0;
         HttpResponseMessage response;
         try
         {
@@ -280,7 +281,20 @@ public sealed partial class ApiConnection : IDisposable
             }
 
             // Headers first, whatever the caller asked for: an error body is read only up to the limit, never whole.
-            return await ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (ApiRetries.RetriedInsideHttpClient(message))
+                {
+                    // A resilience handler in the HttpClient retried this attempt already: another loop here would
+                    // multiply its attempts, so from now on this connection leaves retrying to the handler.
+                    request.RetriedInsideHttpClient = true;
+                    _retriedInsideHttpClient = true;
+                }
+            }
         }
         finally
         {

@@ -20,6 +20,9 @@ public sealed partial class ApiRequest
     /// <summary>The span of the call, when a stream's session started it; null otherwise, or when nothing listens.</summary>
     internal System.Diagnostics.Activity? Activity { get; set; }
 
+    /// <summary>Whether a resilience handler inside the HttpClient sent the request, and so retries it itself.</summary>
+    internal bool RetriedInsideHttpClient { get; set; }
+
     /// <summary>How many times the request was sent again after the first attempt.</summary>
     public int Retries { get; internal set; }
 

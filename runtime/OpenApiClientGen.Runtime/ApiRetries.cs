@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -78,8 +79,27 @@ internal static class ApiRetries
     /// <summary>Whether the status is one a later attempt may not get: 408, 409, 429 and every 5xx.</summary>
     public static bool IsTransient(HttpStatusCode status) => (int)status is 408 or 409 or 429 or >= 500 and < 600;
 
+    // Where Microsoft.Extensions.Http.Resilience's handler keeps its context on a message it sends.
+    private const string HandlerContextKey = "Resilience.Http.ResilienceContext";
+
+    /// <summary>
+    /// Whether a resilience handler of <c>Microsoft.Extensions.Http.Resilience</c> (<c>AddStandardResilienceHandler</c>,
+    /// <c>AddResilienceHandler</c>) sent <paramref name="message"/>: it leaves its context on the message.
+    /// </summary>
+    public static bool RetriedInsideHttpClient(HttpRequestMessage message) =>
+#if NET
+        ((IDictionary<string, object?>)message.Options).ContainsKey(HandlerContextKey);
+#else
+        message.Properties.ContainsKey(HandlerContextKey);
+#endif
+
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ApiClientOptions options)
     {
+        if (context.Properties.TryGetValue(Request, out ApiRequest? request) && request.RetriedInsideHttpClient)
+        {
+            return false;
+        }
+
         if (outcome.Exception is { } ex)
         {
             // A connection that failed before any answer, or an HttpClient.Timeout; never the caller's own cancellation,
