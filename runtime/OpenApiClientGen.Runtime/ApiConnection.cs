@@ -212,7 +212,19 @@ public sealed partial class ApiConnection : IDisposable
 
         using (response)
         {
-            byte[] body = await ReadErrorBodyAsync(response.Content, Options.MaxErrorBodyLength, cancellationToken).ConfigureAwait(false);
+            byte[] body;
+            using (CancellationTokenSource? deadline = BodyDeadline(cancellationToken))
+            {
+                try
+                {
+                    body = await ReadErrorBodyAsync(response.Content, Options.MaxErrorBodyLength, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+                {
+                    throw BodyTimedOut(ex);
+                }
+            }
+
             throw request.ErrorTable.CreateException(new ApiErrorResponse(
                 response.StatusCode,
                 response.ReasonPhrase,
@@ -315,9 +327,19 @@ public sealed partial class ApiConnection : IDisposable
             }
 
             // Disposing the response is what stops a body that is still arriving.
+            using CancellationTokenSource? deadline = BodyDeadline(cancellationToken);
             using (cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
+            using ((deadline?.Token ?? default).Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
             {
-                await response.Content.LoadIntoBufferAsync(limit).ConfigureAwait(false);
+                try
+                {
+                    await response.Content.LoadIntoBufferAsync(limit).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+                {
+                    response.Dispose();
+                    throw BodyTimedOut(ex);
+                }
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -337,6 +359,27 @@ public sealed partial class ApiConnection : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The HttpClient's <see cref="HttpClient.Timeout"/> again, for a body read after its headers: HttpClient times
+    /// only the wait for the headers of a response it hands over early, and a body that trickles must not hang the call.
+    /// </summary>
+    private CancellationTokenSource? BodyDeadline(CancellationToken cancellationToken)
+    {
+        TimeSpan timeout = _httpClient.Timeout;
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+
+        CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        return deadline;
+    }
+
+    // As HttpClient reports its own timeout: a cancellation whose cause is a TimeoutException.
+    private TaskCanceledException BodyTimedOut(Exception inner) =>
+        new($"The response body did not arrive within the HttpClient's Timeout of {_httpClient.Timeout.TotalSeconds} seconds after its headers.", new TimeoutException(inner.Message, inner));
 
     private static ApiException TooLarge(HttpResponseMessage response, ApiRequest request, long limit, Exception? inner) =>
         new ApiBodyTooLargeException(response.StatusCode, ApiSecrets.ScrubOrNull(response.ReasonPhrase, request.Secrets), ApiSecrets.Scrub(HeadersOf(response), request.Secrets), request.Operation, limit, inner);
