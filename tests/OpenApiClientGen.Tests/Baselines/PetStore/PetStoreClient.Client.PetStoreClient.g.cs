@@ -9,7 +9,7 @@ namespace PetStore;
 /// <summary>Client for Pet Store.</summary>
 /// <remarks>Keeps a list of pets.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
-public sealed partial class PetStoreClient : global::System.IDisposable
+public partial class PetStoreClient : global::System.IDisposable
 {
     /// <summary>The base address from the spec's first server, used when neither the options nor the HttpClient set one.</summary>
     public const string DefaultBaseAddress = "https://petstore.example.com/v1";
@@ -39,11 +39,18 @@ public sealed partial class PetStoreClient : global::System.IDisposable
         Pets = new PetsClient(connection);
     }
 
+    /// <summary>For test doubles (Moq, NSubstitute): sends nothing; fake the virtual members a test calls.</summary>
+    protected PetStoreClient()
+    {
+        _connection = null!;
+        Pets = null!;
+    }
+
     /// <summary>The <c>Pets</c> operations.</summary>
-    public PetsClient Pets { get; }
+    public virtual PetsClient Pets { get; }
 
     /// <summary>Releases the HttpClient if this client created it.</summary>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _connection?.Dispose();
 }
 
 /// <summary>Settings for <see cref="PetStoreClient"/>.</summary>
