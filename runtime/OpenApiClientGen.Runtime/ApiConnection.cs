@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -15,6 +16,7 @@ namespace OpenApiClientGen.Runtime;
 /// Sends the requests of one generated client: resolves the base address, adds the default headers,
 /// turns failure statuses into <see cref="ApiException"/> and reads the body into the operation's type.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ApiConnection : IDisposable
 {
     private readonly HttpClient _httpClient;
@@ -72,34 +74,6 @@ public sealed partial class ApiConnection : IDisposable
         ?? throw new InvalidOperationException(
             "No base address: set HttpClient.BaseAddress or the client options' BaseAddress" +
             (_defaultBaseAddress is null ? "." : $" (the spec's server '{_defaultBaseAddress}' is relative)."));
-
-    /// <summary>Sends the request and checks the status; the body is ignored.</summary>
-    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Sends the request and reads the JSON body with <paramref name="codec"/>.</summary>
-    public async Task<T> SendForJsonAsync<T>(ApiRequest request, JsonConverter<T> codec, CancellationToken cancellationToken) =>
-        (await SendForJsonResponseAsync(request, codec, cancellationToken).ConfigureAwait(false)).Value;
-
-    /// <summary>Sends the request and returns the body as text.</summary>
-    public async Task<string> SendForTextAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        return System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false));
-    }
-
-    /// <summary>Sends the request and returns the body as a stream, read as it arrives. Dispose it to free the connection.</summary>
-    public async Task<Stream> SendForStreamAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-#if NET
-        return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        return await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-    }
 
     /// <summary>
     /// Sends the request and reads its <c>text/event-stream</c> body as it arrives, one item per event, as

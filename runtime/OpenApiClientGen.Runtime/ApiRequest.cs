@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -10,6 +11,7 @@ using System.Text.Json.Serialization;
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>One request being put together by a generated operation method: path, query, headers and body.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ApiRequest
 {
     private readonly List<KeyValuePair<string, string>> _query = new();
