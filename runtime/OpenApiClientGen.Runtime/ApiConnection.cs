@@ -22,6 +22,8 @@ public sealed partial class ApiConnection : IDisposable
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly string? _defaultBaseAddress;
+    private readonly ApiClientOptions _options;
+    private readonly Func<ApiClientOptions>? _currentOptions;
 
     /// <summary>Creates a connection over <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client that sends. Its <c>BaseAddress</c>, when set, wins.</param>
@@ -31,7 +33,7 @@ public sealed partial class ApiConnection : IDisposable
     public ApiConnection(HttpClient httpClient, ApiClientOptions options, string? defaultBaseAddress, bool ownsHttpClient)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        Options = options ?? throw new ArgumentNullException(nameof(options));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
         _defaultBaseAddress = string.IsNullOrEmpty(defaultBaseAddress) ? null : defaultBaseAddress;
         _ownsHttpClient = ownsHttpClient;
     }
@@ -58,13 +60,37 @@ public sealed partial class ApiConnection : IDisposable
     }
 
     /// <summary>
+    /// Creates a connection whose settings are read from <paramref name="currentOptions"/> each time they are needed,
+    /// so that a changed credential (from <c>IOptionsMonitor</c>, when configuration reloads) is sent by the next
+    /// request. The credentials are checked against <paramref name="securitySchemes"/> once, here, with the first options.
+    /// </summary>
+    /// <param name="httpClient">The client that sends. Its <c>BaseAddress</c>, when set, wins.</param>
+    /// <param name="currentOptions">Returns the client's settings as they are now.</param>
+    /// <param name="defaultBaseAddress">The spec's server, used when nothing else names one.</param>
+    /// <param name="ownsHttpClient">Whether <see cref="Dispose"/> disposes <paramref name="httpClient"/>.</param>
+    /// <param name="securitySchemes">Every security scheme the spec declares.</param>
+    /// <exception cref="ArgumentException">A credential is set that none of <paramref name="securitySchemes"/> takes.</exception>
+    public ApiConnection(HttpClient httpClient, Func<ApiClientOptions> currentOptions, string? defaultBaseAddress, bool ownsHttpClient, IReadOnlyList<ApiSecurityScheme> securitySchemes)
+        : this(httpClient, (currentOptions ?? throw new ArgumentNullException(nameof(currentOptions)))(), defaultBaseAddress, ownsHttpClient, securitySchemes)
+    {
+        _currentOptions = currentOptions;
+    }
+
+    /// <summary>
     /// The <see cref="HttpClient"/> a generated client creates when none is handed in. Its handler leaves redirects
     /// to the connection, which follows them to the same origin and never takes a credential to another one.
     /// </summary>
-    public static HttpClient CreateHttpClient() => ApiRedirects.CreateHttpClient();
+    public static HttpClient CreateHttpClient() => new(CreatePrimaryHandler());
 
-    /// <summary>The client's settings.</summary>
-    public ApiClientOptions Options { get; }
+    /// <summary>
+    /// The innermost handler for a generated client's requests, also the one the generated <c>IHttpClientFactory</c>
+    /// registration configures: it leaves redirects to the connection, which follows them to the same origin and
+    /// never takes a credential to another one.
+    /// </summary>
+    public static HttpMessageHandler CreatePrimaryHandler() => ApiRedirects.CreatePrimaryHandler();
+
+    /// <summary>The client's settings, as they are now.</summary>
+    public ApiClientOptions Options => _currentOptions is null ? _options : _currentOptions() ?? _options;
 
     /// <summary>Where requests go: the HttpClient's <c>BaseAddress</c>, else the options', else the spec's server.</summary>
     public Uri BaseAddress =>

@@ -47,6 +47,14 @@ internal static class ClientEmitter
         writer.OpenBlock("");
         writer.CloseBlock();
         writer.WriteLine();
+        // For the IHttpClientFactory registration: settings from IOptionsMonitor, read again for every request.
+        writer.WriteLine($"internal {api.ClientName}(global::System.Net.Http.HttpClient httpClient, global::System.Func<{options}> currentOptions)");
+        writer.Indent();
+        writer.WriteLine($": this(new {Connection}(httpClient, currentOptions, DefaultBaseAddress, ownsHttpClient: false, {schemes}))");
+        writer.Unindent();
+        writer.OpenBlock("");
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.OpenBlock($"private {api.ClientName}({Connection} connection)");
         writer.WriteLine("_connection = connection;");
         foreach (GroupSpec group in ChildGroups(api, ""))

@@ -33,6 +33,11 @@ public partial class PetStoreClient : global::System.IDisposable
     {
     }
 
+    internal PetStoreClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<PetStoreClientOptions> currentOptions)
+        : this(new OACG::ApiConnection(httpClient, currentOptions, DefaultBaseAddress, ownsHttpClient: false, global::System.Array.Empty<OACG::ApiSecurityScheme>()))
+    {
+    }
+
     private PetStoreClient(OACG::ApiConnection connection)
     {
         _connection = connection;
