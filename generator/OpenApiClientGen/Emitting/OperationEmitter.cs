@@ -96,7 +96,9 @@ internal static class OperationEmitter
             // The method, not the caller, says whether the server streams: the body's flag is written to match.
             calls.Add($".JsonMember(\"stream\", {(streamFlag ? "true" : "false")})");
         }
-        string create = $"var request = new {CSharp.Runtime}ApiRequest({SpecText.Literal(operation.HttpMethod)}, {SpecText.Literal(operation.Path)})";
+        // A literal: the operationId costs the call nothing, and the span carries it when something listens.
+        string operationId = operation.OperationId is { } id ? ", " + SpecText.Literal(id) : "";
+        string create = $"var request = new {CSharp.Runtime}ApiRequest({SpecText.Literal(operation.HttpMethod)}, {SpecText.Literal(operation.Path)}{operationId})";
         writer.WriteLine(calls.Count == 0 ? create + ";" : create);
         writer.Indent();
         for (int i = 0; i < calls.Count; i++)

@@ -39,7 +39,7 @@ public partial class PetsClient
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
     public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::System.Collections.Generic.IList<global::PetStore.Pet>>> ListPetsWithResponseAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new OACG::ApiRequest("GET", "/pets")
+        var request = new OACG::ApiRequest("GET", "/pets", "listPets")
             .Query("limit", limit)
             .Query("status", status);
         return _connection.SendForJsonResponseAsync(request, OACG::JsonCodecs.List(global::PetStore.PetStoreClientJson.Pet), cancellationToken);
@@ -59,7 +59,7 @@ public partial class PetsClient
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
     public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new OACG::ApiRequest("POST", "/pets")
+        var request = new OACG::ApiRequest("POST", "/pets", "createPet")
             .JsonBody(body ?? throw new global::System.ArgumentNullException(nameof(body)), global::PetStore.PetStoreClientJson.NewPet);
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
@@ -99,7 +99,7 @@ public partial class PetsClient
     /// <exception cref="OACG::ApiException">Not a success status (404: typed body).</exception>
     public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> GetPetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new OACG::ApiRequest("GET", "/pets/{petId}")
+        var request = new OACG::ApiRequest("GET", "/pets/{petId}", "getPet")
             .Errors(_getPetErrors)
             .Path("petId", petId);
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
@@ -119,7 +119,7 @@ public partial class PetsClient
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
     public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse> DeletePetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new OACG::ApiRequest("DELETE", "/pets/{petId}")
+        var request = new OACG::ApiRequest("DELETE", "/pets/{petId}", "deletePet")
             .Path("petId", petId);
         return _connection.SendForResponseAsync(request, cancellationToken);
     }
