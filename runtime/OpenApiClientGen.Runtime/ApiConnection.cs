@@ -186,12 +186,8 @@ public sealed partial class ApiConnection : IDisposable
         try
         {
             response = maxRetries == 0
-                ? await SendOnceAsync((request, credentials), cancellationToken).ConfigureAwait(false)
-                : await ApiRetries.RunAsync(
-                    ApiRetries.Create(maxRetries, Options, retry => request.Retries = retry),
-                    SendOnceAsync,
-                    (request, credentials),
-                    cancellationToken).ConfigureAwait(false);
+                ? await SendOnceAsync((this, request, credentials), cancellationToken).ConfigureAwait(false)
+                : await ApiRetries.SendAsync(maxRetries, Options, request, SendOnceAsync, (this, request, credentials), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -222,10 +218,13 @@ public sealed partial class ApiConnection : IDisposable
         }
     }
 
-    // One attempt: a fresh message each time, sharing the request's body, which outlives the message.
-    private async Task<HttpResponseMessage> SendOnceAsync((ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken)
+    // One attempt: a fresh message each time, sharing the request's body, which outlives the message. Static, with the
+    // connection in its state, so that the retry loop takes it as a cached delegate rather than a new one per call.
+    private static Task<HttpResponseMessage> SendOnceAsync((ApiConnection Connection, ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken) =>
+        state.Connection.SendOnceAsync(state.Request, state.Credentials, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, IReadOnlyList<ApiCredential> credentials, CancellationToken cancellationToken)
     {
-        (ApiRequest request, IReadOnlyList<ApiCredential> credentials) = state;
         ApiCallOptions? call = request.CallOptions;
         using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials, call?.Query);
         try

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -42,6 +43,37 @@ internal static class ApiRetries
             })
             .Build();
 
+    /// <summary>
+    /// Sends with <paramref name="attempt"/>, and again, at most <paramref name="maxRetries"/> times, while the outcome
+    /// is transient. The first attempt goes out directly and the pipeline is built only once it must be retried, so a
+    /// call that succeeds at once, nearly every call, pays nothing for the retries.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendAsync<TState>(
+        int maxRetries, ApiClientOptions options, ApiRequest request, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? first = null;
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            first = await attempt(state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ShouldRetry(ex, cancellationToken))
+        {
+            failure = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        if (first is not null && !ShouldRetry(first, options))
+        {
+            return first;
+        }
+
+        return await RetryAsync(maxRetries, options, request, new Replay<TState>(first, failure, attempt, state), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Apart from SendAsync, so that the callback's closure is allocated only by a call that is retried.
+    private static Task<HttpResponseMessage> RetryAsync<TState>(int maxRetries, ApiClientOptions options, ApiRequest request, Replay<TState> replay, CancellationToken cancellationToken) =>
+        RunAsync(Create(maxRetries, options, retry => request.Retries = retry), static (r, token) => r.NextAsync(token), replay, cancellationToken);
+
     /// <summary>Runs <paramref name="attempt"/> through <paramref name="pipeline"/>, cancelled by <paramref name="cancellationToken"/>.</summary>
     public static async Task<HttpResponseMessage> RunAsync<TState>(
         ResiliencePipeline<HttpResponseMessage> pipeline, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
@@ -64,18 +96,48 @@ internal static class ApiRetries
     /// <summary>Whether the status is one a later attempt may not get: 408, 409, 429 and every 5xx.</summary>
     public static bool IsTransient(HttpStatusCode status) => (int)status is 408 or 409 or 429 or >= 500 and < 600;
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ApiClientOptions options)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ApiClientOptions options) =>
+        outcome.Exception is { } ex ? ShouldRetry(ex, context.Properties.GetValue(CallerToken, default)) : ShouldRetry(outcome.Result!, options);
+
+    // A connection that failed before any answer, or an HttpClient.Timeout; never the caller's own cancellation, nor
+    // the runtime's own refusals (ApiException), which another attempt would only repeat.
+    private static bool ShouldRetry(Exception ex, CancellationToken callerToken) =>
+        ex is HttpRequestException || (ex is OperationCanceledException && !callerToken.IsCancellationRequested);
+
+    private static bool ShouldRetry(HttpResponseMessage response, ApiClientOptions options) =>
+        IsTransient(response.StatusCode) && !(RetryAfter(response) > options.MaxRetryAfter);
+
+    /// <summary>
+    /// The pipeline's first attempt hands on the outcome of the one already made, so that its waits and counts are as
+    /// if it had sent it; every later attempt sends.
+    /// </summary>
+    private sealed class Replay<TState>
     {
-        if (outcome.Exception is { } ex)
+        private readonly Func<TState, CancellationToken, Task<HttpResponseMessage>> _attempt;
+        private readonly TState _state;
+        private readonly HttpResponseMessage? _first;
+        private readonly ExceptionDispatchInfo? _failure;
+        private bool _replayed;
+
+        public Replay(HttpResponseMessage? first, ExceptionDispatchInfo? failure, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state)
         {
-            // A connection that failed before any answer, or an HttpClient.Timeout; never the caller's own cancellation,
-            // nor the runtime's own refusals (ApiException), which another attempt would only repeat.
-            bool cancelledByCaller = context.Properties.GetValue(CallerToken, default).IsCancellationRequested;
-            return ex is HttpRequestException || (ex is OperationCanceledException && !cancelledByCaller);
+            _first = first;
+            _failure = failure;
+            _attempt = attempt;
+            _state = state;
         }
 
-        HttpResponseMessage response = outcome.Result!;
-        return IsTransient(response.StatusCode) && !(RetryAfter(response) > options.MaxRetryAfter);
+        public Task<HttpResponseMessage> NextAsync(CancellationToken cancellationToken)
+        {
+            if (_replayed)
+            {
+                return _attempt(_state, cancellationToken);
+            }
+
+            _replayed = true;
+            _failure?.Throw();
+            return Task.FromResult(_first!);
+        }
     }
 
     private static TimeSpan? DelayOf(HttpResponseMessage? response, int attempt, ApiClientOptions options)
