@@ -92,16 +92,16 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             spc.AddSource(PolyfillEmitter.HintName, SourceText.From(text, System.Text.Encoding.UTF8));
         });
 
-        IncrementalValueProvider<bool> hasHttpClientFactory = context.CompilationProvider
-            .Select(static (compilation, _) => HostCapabilities.HasHttpClientFactory(compilation))
+        IncrementalValueProvider<DependencyInjectionHost> dependencyInjectionHost = context.CompilationProvider
+            .Select(static (compilation, _) => HostCapabilities.DependencyInjection(compilation))
             .WithTrackingName(TrackingNames.DetectHttpClientFactory);
 
         IncrementalValuesProvider<GeneratedFile> registrations = models
             .Where(static model => model.Api is not null)
             .Select(static (model, _) => new DependencyInjectionTarget(model.Api!.Namespace, model.Api.ClientName))
-            .Combine(hasHttpClientFactory)
-            .Where(static pair => pair.Right)
-            .Select(static (pair, _) => DependencyInjectionEmitter.Emit(pair.Left))
+            .Combine(dependencyInjectionHost)
+            .Where(static pair => pair.Right != DependencyInjectionHost.None)
+            .Select(static (pair, _) => DependencyInjectionEmitter.Emit(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.EmitDependencyInjection);
 
         context.RegisterSourceOutput(registrations, static (spc, file) => spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));

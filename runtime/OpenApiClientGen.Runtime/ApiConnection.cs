@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -16,16 +17,17 @@ namespace OpenApiClientGen.Runtime;
 /// Sends the requests of one generated client: resolves the base address, adds the default headers,
 /// turns failure statuses into <see cref="ApiException"/> and reads the body into the operation's type.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ApiConnection : IDisposable
 {
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly string? _defaultBaseAddress;
+    private readonly ApiClientOptions _options;
+    private readonly Func<ApiClientOptions>? _currentOptions;
 
-    // The retry pipeline for the last retry count asked for: built once, not per call (it cost 7.9 KB a call).
-    private RetryHolder? _retryHolder;
+    // Set once a resilience handler inside the HttpClient is seen: from then on it alone retries.
     private volatile bool _retriedInsideHttpClient;
-    private Func<(ApiRequest Request, IReadOnlyList<ApiCredential> Credentials), CancellationToken, Task<HttpResponseMessage>>? _sendOnce;
 
     /// <summary>Creates a connection over <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client that sends. Its <c>BaseAddress</c>, when set, wins.</param>
@@ -35,7 +37,7 @@ public sealed partial class ApiConnection : IDisposable
     public ApiConnection(HttpClient httpClient, ApiClientOptions options, string? defaultBaseAddress, bool ownsHttpClient)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        Options = options ?? throw new ArgumentNullException(nameof(options));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
         _defaultBaseAddress = string.IsNullOrEmpty(defaultBaseAddress) ? null : defaultBaseAddress;
         _ownsHttpClient = ownsHttpClient;
     }
@@ -62,13 +64,37 @@ public sealed partial class ApiConnection : IDisposable
     }
 
     /// <summary>
+    /// Creates a connection whose settings are read from <paramref name="currentOptions"/> each time they are needed,
+    /// so that a changed credential (from <c>IOptionsMonitor</c>, when configuration reloads) is sent by the next
+    /// request. The credentials are checked against <paramref name="securitySchemes"/> once, here, with the first options.
+    /// </summary>
+    /// <param name="httpClient">The client that sends. Its <c>BaseAddress</c>, when set, wins.</param>
+    /// <param name="currentOptions">Returns the client's settings as they are now.</param>
+    /// <param name="defaultBaseAddress">The spec's server, used when nothing else names one.</param>
+    /// <param name="ownsHttpClient">Whether <see cref="Dispose"/> disposes <paramref name="httpClient"/>.</param>
+    /// <param name="securitySchemes">Every security scheme the spec declares.</param>
+    /// <exception cref="ArgumentException">A credential is set that none of <paramref name="securitySchemes"/> takes.</exception>
+    public ApiConnection(HttpClient httpClient, Func<ApiClientOptions> currentOptions, string? defaultBaseAddress, bool ownsHttpClient, IReadOnlyList<ApiSecurityScheme> securitySchemes)
+        : this(httpClient, (currentOptions ?? throw new ArgumentNullException(nameof(currentOptions)))(), defaultBaseAddress, ownsHttpClient, securitySchemes)
+    {
+        _currentOptions = currentOptions;
+    }
+
+    /// <summary>
     /// The <see cref="HttpClient"/> a generated client creates when none is handed in. Its handler leaves redirects
     /// to the connection, which follows them to the same origin and never takes a credential to another one.
     /// </summary>
-    public static HttpClient CreateHttpClient() => ApiRedirects.CreateHttpClient();
+    public static HttpClient CreateHttpClient() => new(CreatePrimaryHandler());
 
-    /// <summary>The client's settings.</summary>
-    public ApiClientOptions Options { get; }
+    /// <summary>
+    /// The innermost handler for a generated client's requests, also the one the generated <c>IHttpClientFactory</c>
+    /// registration configures: it leaves redirects to the connection, which follows them to the same origin and
+    /// never takes a credential to another one.
+    /// </summary>
+    public static HttpMessageHandler CreatePrimaryHandler() => ApiRedirects.CreatePrimaryHandler();
+
+    /// <summary>The client's settings, as they are now.</summary>
+    public ApiClientOptions Options => _currentOptions is null ? _options : _currentOptions() ?? _options;
 
     /// <summary>Where requests go: the HttpClient's <c>BaseAddress</c>, else the options', else the spec's server.</summary>
     public Uri BaseAddress =>
@@ -78,34 +104,6 @@ public sealed partial class ApiConnection : IDisposable
         ?? throw new InvalidOperationException(
             "No base address: set HttpClient.BaseAddress or the client options' BaseAddress" +
             (_defaultBaseAddress is null ? "." : $" (the spec's server '{_defaultBaseAddress}' is relative)."));
-
-    /// <summary>Sends the request and checks the status; the body is ignored.</summary>
-    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Sends the request and reads the JSON body with <paramref name="codec"/>.</summary>
-    public async Task<T> SendForJsonAsync<T>(ApiRequest request, JsonConverter<T> codec, CancellationToken cancellationToken) =>
-        (await SendForJsonResponseAsync(request, codec, cancellationToken).ConfigureAwait(false)).Value;
-
-    /// <summary>Sends the request and returns the body as text.</summary>
-    public async Task<string> SendForTextAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        return System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false));
-    }
-
-    /// <summary>Sends the request and returns the body as a stream, read as it arrives. Dispose it to free the connection.</summary>
-    public async Task<Stream> SendForStreamAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-#if NET
-        return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        return await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-    }
 
     /// <summary>
     /// Sends the request and reads its <c>text/event-stream</c> body as it arrives, one item per event, as
@@ -192,8 +190,8 @@ public sealed partial class ApiConnection : IDisposable
         try
         {
             response = maxRetries == 0
-                ? await SendOnceAsync((request, credentials), cancellationToken).ConfigureAwait(false)
-                : await ApiRetries.RunAsync(RetryPipeline(maxRetries), _sendOnce ??= SendOnceAsync, (request, credentials), request, cancellationToken).ConfigureAwait(false);
+                ? await SendOnceAsync((this, request, credentials), cancellationToken).ConfigureAwait(false)
+                : await ApiRetries.SendAsync(maxRetries, Options, request, SendOnceAsync, (this, request, credentials), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -236,30 +234,13 @@ public sealed partial class ApiConnection : IDisposable
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> RetryPipeline(int maxRetries)
+    // One attempt: a fresh message each time, sharing the request's body, which outlives the message. Static, with the
+    // connection in its state, so that the retry loop takes it as a cached delegate rather than a new one per call.
+    private static Task<HttpResponseMessage> SendOnceAsync((ApiConnection Connection, ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken) =>
+        state.Connection.SendOnceAsync(state.Request, state.Credentials, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, IReadOnlyList<ApiCredential> credentials, CancellationToken cancellationToken)
     {
-        // The holder is replaced whole, so a race at worst builds one pipeline twice.
-        if (Volatile.Read(ref _retryHolder) is { } held && held.MaxRetries == maxRetries)
-        {
-            return held.Pipeline;
-        }
-
-        var built = new RetryHolder(maxRetries, ApiRetries.Create(maxRetries, Options));
-        Volatile.Write(ref _retryHolder, built);
-        return built.Pipeline;
-    }
-
-    private sealed class RetryHolder(int maxRetries, ResiliencePipeline<HttpResponseMessage> pipeline)
-    {
-        public int MaxRetries { get; } = maxRetries;
-
-        public ResiliencePipeline<HttpResponseMessage> Pipeline { get; } = pipeline;
-    }
-
-    // One attempt: a fresh message each time, sharing the request's body, which outlives the message.
-    private async Task<HttpResponseMessage> SendOnceAsync((ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken)
-    {
-        (ApiRequest request, IReadOnlyList<ApiCredential> credentials) = state;
         ApiCallOptions? call = request.CallOptions;
         using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials, call?.Query);
         try

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -10,20 +11,35 @@ namespace OpenApiClientGen.Runtime;
 /// <summary>
 /// The error responses one operation declares: which status (<c>404</c>, <c>4XX</c> or <c>default</c>) carries which
 /// body type. A failure status found here throws <see cref="ApiException{TError}"/>; any other, or a body that does
-/// not parse, throws a plain <see cref="ApiException"/>.
+/// not parse, throws a plain <see cref="ApiException"/>. Immutable: <see cref="On{TError}"/> returns a new table, so
+/// a table shared by every call of an operation (or <see cref="None"/>, shared by all) never changes.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiErrorTable
 {
     /// <summary>An operation that declares no typed error bodies.</summary>
-    public static readonly ApiErrorTable None = new();
+    public static ApiErrorTable None { get; } = new();
 
-    private readonly List<KeyValuePair<string, Func<ApiErrorResponse, ApiException?>>> _entries = new();
+    private readonly KeyValuePair<string, Func<ApiErrorResponse, ApiException?>>[] _entries;
 
-    /// <summary>Reads the body of <paramref name="status"/> (<c>422</c>, <c>4XX</c> or <c>default</c>) with <paramref name="codec"/>.</summary>
+    /// <summary>A table with no entries: every failure throws a plain <see cref="ApiException"/>.</summary>
+    public ApiErrorTable()
+        : this(Array.Empty<KeyValuePair<string, Func<ApiErrorResponse, ApiException?>>>())
+    {
+    }
+
+    private ApiErrorTable(KeyValuePair<string, Func<ApiErrorResponse, ApiException?>>[] entries) => _entries = entries;
+
+    /// <summary>
+    /// This table's entries and one more, which reads the body of <paramref name="status"/> (<c>422</c>, <c>4XX</c> or
+    /// <c>default</c>) with <paramref name="codec"/>. This table is left as it is.
+    /// </summary>
     public ApiErrorTable On<TError>(string status, JsonConverter<TError> codec)
     {
-        _entries.Add(new KeyValuePair<string, Func<ApiErrorResponse, ApiException?>>(status, response => Read(response, codec)));
-        return this;
+        var entries = new KeyValuePair<string, Func<ApiErrorResponse, ApiException?>>[_entries.Length + 1];
+        _entries.CopyTo(entries, 0);
+        entries[_entries.Length] = new KeyValuePair<string, Func<ApiErrorResponse, ApiException?>>(status, response => Read(response, codec));
+        return new ApiErrorTable(entries);
     }
 
     /// <summary>The exception for a failure response: typed when the status is declared and its body parses.</summary>
@@ -72,6 +88,7 @@ public sealed class ApiErrorTable
 }
 
 /// <summary>A failure response as read off the wire, with every credential the request carried already scrubbed out.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiErrorResponse
 {
     internal ApiErrorResponse(

@@ -23,7 +23,7 @@ internal static class ApiRedirects
     private const int MaxRedirects = 10;
 
     /// <summary>A handler that leaves redirects to <see cref="SendAsync"/>.</summary>
-    public static HttpClient CreateHttpClient() => new(new HttpClientHandler { AllowAutoRedirect = false });
+    public static HttpMessageHandler CreatePrimaryHandler() => new HttpClientHandler { AllowAutoRedirect = false };
 
     public static async Task<HttpResponseMessage> SendAsync(
         HttpClient client, HttpRequestMessage message, HttpCompletionOption completion, bool credentialed, ApiRequest request, CancellationToken cancellationToken)

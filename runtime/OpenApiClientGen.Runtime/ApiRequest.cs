@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -10,6 +11,7 @@ using System.Text.Json.Serialization;
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>One request being put together by a generated operation method: path, query, headers and body.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ApiRequest
 {
     private readonly List<KeyValuePair<string, string>> _query = new();
@@ -26,11 +28,24 @@ public sealed partial class ApiRequest
         _path = pathTemplate;
     }
 
+    /// <summary>
+    /// Starts a request for the operation <paramref name="operationId"/>, <paramref name="method"/> on
+    /// <paramref name="pathTemplate"/>. The operationId names the call's span (<c>oacg.operation.id</c>).
+    /// </summary>
+    public ApiRequest(string method, string pathTemplate, string? operationId)
+        : this(method, pathTemplate)
+    {
+        OperationId = operationId;
+    }
+
     /// <summary>The HTTP method.</summary>
     public string Method { get; }
 
     /// <summary>The path as the spec writes it, with parameters unfilled.</summary>
     public string PathTemplate { get; }
+
+    /// <summary>The spec's <c>operationId</c>, or null when the spec gives none.</summary>
+    public string? OperationId { get; }
 
     /// <summary>The operation, as <c>METHOD /path/{param}</c>, for messages.</summary>
     public string Operation => Method + " " + PathTemplate;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -24,45 +25,69 @@ namespace OpenApiClientGen.Runtime;
 /// </remarks>
 internal static class ApiRetries
 {
-    private static readonly ResiliencePropertyKey<ApiRequest> Request = new("OpenApiClientGen.Request");
+    private static readonly ResiliencePropertyKey<CancellationToken> CallerToken = new("OpenApiClientGen.CallerToken");
 
-    /// <summary>
-    /// A pipeline that retries at most <paramref name="maxRetries"/> times, by <paramref name="options"/> as they are
-    /// when it runs. It keeps nothing of one call, so a connection builds it once and shares it between calls.
-    /// </summary>
-    public static ResiliencePipeline<HttpResponseMessage> Create(int maxRetries, ApiClientOptions options) =>
+    /// <summary>A pipeline that retries at most <paramref name="maxRetries"/> times, by <paramref name="options"/>.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Create(int maxRetries, ApiClientOptions options, Action<int>? onRetry = null) =>
         new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = maxRetries,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, options)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(DelayOf(args.Outcome.Result, args.AttemptNumber, options)),
-                OnRetry = static args =>
+                OnRetry = args =>
                 {
                     args.Outcome.Result?.Dispose();
-                    if (args.Context.Properties.TryGetValue(Request, out ApiRequest? request))
-                    {
-                        request.Retries = args.AttemptNumber + 1;
-                    }
-
+                    onRetry?.Invoke(args.AttemptNumber + 1);
                     return default;
                 },
             })
             .Build();
 
     /// <summary>
-    /// Runs <paramref name="attempt"/> through <paramref name="pipeline"/> for <paramref name="request"/>, whose
-    /// <see cref="ApiRequest.Retries"/> it counts, cancelled by <paramref name="cancellationToken"/>.
+    /// Sends with <paramref name="attempt"/>, and again, at most <paramref name="maxRetries"/> times, while the outcome
+    /// is transient. The first attempt goes out directly and the pipeline is built only once it must be retried, so a
+    /// call that succeeds at once, nearly every call, pays nothing for the retries.
     /// </summary>
-    public static async ValueTask<HttpResponseMessage> RunAsync<TState>(
-        ResiliencePipeline<HttpResponseMessage> pipeline,
-        Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt,
-        TState state,
-        ApiRequest request,
-        CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> SendAsync<TState>(
+        int maxRetries, ApiClientOptions options, ApiRequest request, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? first = null;
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            first = await attempt(state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ShouldRetry(ex, cancellationToken))
+        {
+            failure = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        if (first is not null && !ShouldRetry(first, options))
+        {
+            return first;
+        }
+
+        if (request.RetriedInsideHttpClient)
+        {
+            // A resilience handler inside the HttpClient has retried this already; another loop would multiply it.
+            failure?.Throw();
+            return first!;
+        }
+
+        return await RetryAsync(maxRetries, options, request, new Replay<TState>(first, failure, attempt, state), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Apart from SendAsync, so that the callback's closure is allocated only by a call that is retried.
+    private static Task<HttpResponseMessage> RetryAsync<TState>(int maxRetries, ApiClientOptions options, ApiRequest request, Replay<TState> replay, CancellationToken cancellationToken) =>
+        RunAsync(Create(maxRetries, options, retry => request.Retries = retry), static (r, token) => r.NextAsync(token), replay, cancellationToken);
+
+    /// <summary>Runs <paramref name="attempt"/> through <paramref name="pipeline"/>, cancelled by <paramref name="cancellationToken"/>.</summary>
+    public static async Task<HttpResponseMessage> RunAsync<TState>(
+        ResiliencePipeline<HttpResponseMessage> pipeline, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
     {
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(Request, request);
+        context.Properties.Set(CallerToken, cancellationToken);
         try
         {
             return await pipeline.ExecuteAsync(
@@ -75,9 +100,6 @@ internal static class ApiRetries
             ResilienceContextPool.Shared.Return(context);
         }
     }
-
-    /// <summary>Whether the status is one a later attempt may not get: 408, 409, 429 and every 5xx.</summary>
-    public static bool IsTransient(HttpStatusCode status) => (int)status is 408 or 409 or 429 or >= 500 and < 600;
 
     // Where Microsoft.Extensions.Http.Resilience's handler keeps its context on a message it sends.
     private const string HandlerContextKey = "Resilience.Http.ResilienceContext";
@@ -93,24 +115,51 @@ internal static class ApiRetries
         message.Properties.ContainsKey(HandlerContextKey);
 #endif
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ApiClientOptions options)
+    /// <summary>Whether the status is one a later attempt may not get: 408, 409, 429 and every 5xx.</summary>
+    public static bool IsTransient(HttpStatusCode status) => (int)status is 408 or 409 or 429 or >= 500 and < 600;
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ApiClientOptions options) =>
+        outcome.Exception is { } ex ? ShouldRetry(ex, context.Properties.GetValue(CallerToken, default)) : ShouldRetry(outcome.Result!, options);
+
+    // A connection that failed before any answer, or an HttpClient.Timeout; never the caller's own cancellation, nor
+    // the runtime's own refusals (ApiException), which another attempt would only repeat.
+    private static bool ShouldRetry(Exception ex, CancellationToken callerToken) =>
+        ex is HttpRequestException || (ex is OperationCanceledException && !callerToken.IsCancellationRequested);
+
+    private static bool ShouldRetry(HttpResponseMessage response, ApiClientOptions options) =>
+        IsTransient(response.StatusCode) && !(RetryAfter(response) > options.MaxRetryAfter);
+
+    /// <summary>
+    /// The pipeline's first attempt hands on the outcome of the one already made, so that its waits and counts are as
+    /// if it had sent it; every later attempt sends.
+    /// </summary>
+    private sealed class Replay<TState>
     {
-        if (context.Properties.TryGetValue(Request, out ApiRequest? request) && request.RetriedInsideHttpClient)
+        private readonly Func<TState, CancellationToken, Task<HttpResponseMessage>> _attempt;
+        private readonly TState _state;
+        private readonly HttpResponseMessage? _first;
+        private readonly ExceptionDispatchInfo? _failure;
+        private bool _replayed;
+
+        public Replay(HttpResponseMessage? first, ExceptionDispatchInfo? failure, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state)
         {
-            return false;
+            _first = first;
+            _failure = failure;
+            _attempt = attempt;
+            _state = state;
         }
 
-        if (outcome.Exception is { } ex)
+        public Task<HttpResponseMessage> NextAsync(CancellationToken cancellationToken)
         {
-            // A connection that failed before any answer, or an HttpClient.Timeout; never the caller's own cancellation,
-            // nor the runtime's own refusals (ApiException), which another attempt would only repeat.
-            // The context carries the caller's token: no strategy here links it to another.
-            bool cancelledByCaller = context.CancellationToken.IsCancellationRequested;
-            return ex is HttpRequestException || (ex is OperationCanceledException && !cancelledByCaller);
-        }
+            if (_replayed)
+            {
+                return _attempt(_state, cancellationToken);
+            }
 
-        HttpResponseMessage response = outcome.Result!;
-        return IsTransient(response.StatusCode) && !(RetryAfter(response) > options.MaxRetryAfter);
+            _replayed = true;
+            _failure?.Throw();
+            return Task.FromResult(_first!);
+        }
     }
 
     private static TimeSpan? DelayOf(HttpResponseMessage? response, int attempt, ApiClientOptions options)

@@ -14,10 +14,10 @@ namespace OpenApiClientGen.Runtime;
 /// <remarks>
 /// Each operation call is one client span named <c>METHOD /route/{template}</c>, with <c>http.request.method</c>,
 /// <c>url.template</c> (the path as the spec writes it, never the filled-in one: ids stay out of traces),
-/// <c>oacg.operation</c>, <c>http.response.status_code</c>, <c>oacg.retry_count</c> and, on failure,
-/// <c>error.type</c>. A stream's span lasts until the stream ends and adds <c>oacg.stream.items</c>,
-/// <c>oacg.stream.first_item_ms</c> and <c>oacg.stream.outcome</c> (<c>completed</c>, <c>cancelled</c>,
-/// <c>abandoned</c> or the <see cref="ApiStreamFailure"/>).
+/// <c>oacg.operation</c>, <c>oacg.operation.id</c> (the spec's operationId), <c>http.response.status_code</c>,
+/// <c>oacg.retry_count</c> and, on failure, <c>error.type</c>. A stream's span lasts until the stream ends and adds
+/// <c>oacg.stream.items</c>, <c>oacg.stream.first_item_ms</c> and <c>oacg.stream.outcome</c> (<c>completed</c>,
+/// <c>cancelled</c>, <c>abandoned</c> or the <see cref="ApiStreamFailure"/>).
 /// </remarks>
 public static class ApiTelemetry
 {
@@ -56,6 +56,10 @@ public static class ApiTelemetry
             activity.SetTag("http.request.method", request.Method);
             activity.SetTag("url.template", request.PathTemplate);
             activity.SetTag("oacg.operation", request.Operation);
+            if (request.OperationId is { } operationId)
+            {
+                activity.SetTag("oacg.operation.id", operationId);
+            }
         }
 
         return activity;

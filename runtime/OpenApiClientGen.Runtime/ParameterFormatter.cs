@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,7 @@ using System.Text.Json;
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>Writes parameter values the way OpenAPI's default styles expect: invariant culture, ISO 8601 dates, lower-case booleans.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParameterFormatter
 {
     /// <summary>Formats one value as text.</summary>

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>The OpenAPI <c>style</c> of a query parameter.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum QueryStyle
 {
     /// <summary><c>id=3&amp;id=4</c> exploded, <c>id=3,4</c> not.</summary>

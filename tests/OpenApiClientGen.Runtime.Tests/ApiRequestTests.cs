@@ -10,7 +10,7 @@ using Xunit;
 
 namespace OpenApiClientGen.Runtime.Tests;
 
-/// <summary>Query styles for objects, and which declared error body a failure status picks.</summary>
+/// <summary>Query styles for objects, which declared error body a failure status picks, and shared state that stays put.</summary>
 public sealed class ApiRequestTests
 {
     private static readonly Uri Base = new("https://api.example.com/v1/");
@@ -51,10 +51,30 @@ public sealed class ApiRequestTests
             .On("404", JsonCodecs.String);
         using var connection = new ApiConnection(new HttpClient(new FixedResponse(status, "\"" + expected + "\"")), new ApiClientOptions { BaseAddress = Base }, null, ownsHttpClient: true);
 
-        var error = await Assert.ThrowsAsync<ApiException<string>>(() => connection.SendAsync(new ApiRequest("GET", "/x").Errors(errors), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ApiException<string>>(() => connection.SendForResponseAsync(new ApiRequest("GET", "/x").Errors(errors), CancellationToken.None));
 
         Assert.Equal(expected, error.Error);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Adding_to_the_shared_empty_table_leaves_every_other_operation_as_it_was()
+    {
+        ApiErrorTable typed = ApiErrorTable.None.On("4XX", JsonCodecs.String);
+        using var connection = new ApiConnection(new HttpClient(new FixedResponse(404, "\"gone\"")), new ApiClientOptions { BaseAddress = Base }, null, ownsHttpClient: true);
+
+        ApiException untyped = await Assert.ThrowsAsync<ApiException>(() => connection.SendForResponseAsync(new ApiRequest("GET", "/x"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ApiException<string>>(() => connection.SendForResponseAsync(new ApiRequest("GET", "/x").Errors(typed), CancellationToken.None));
+
+        Assert.Equal("gone", error.Error);
+        Assert.Equal(HttpStatusCode.NotFound, untyped.StatusCode);
+    }
+
+    [Fact]
+    public void The_codec_options_shared_by_every_client_cannot_be_changed()
+    {
+        Assert.True(JsonCodecs.Options.IsReadOnly);
+        Assert.Throws<InvalidOperationException>(() => JsonCodecs.Options.MaxDepth = 1);
     }
 
     private sealed class FixedResponse(int status, string body) : HttpMessageHandler

@@ -25,14 +25,14 @@ public sealed class CallOptionsTests
 
         using (ApiCallOptions.Use(call))
         {
-            await connection.SendForTextAsync(new ApiRequest("GET", "/items").Query("page", 2), CancellationToken.None);
+            await connection.SendForTextResponseAsync(new ApiRequest("GET", "/items").Query("page", 2), CancellationToken.None);
         }
 
         Assert.Equal("GET /items?page=2&debug=a%26b&debug=2", server.LastRequestLine);
         Assert.Equal("billing", server.LastRequestHeaders!["X-Team"].ToString());
         Assert.Equal("t 1", server.LastRequestHeaders!["X-Trace"].ToString());
 
-        await connection.SendForTextAsync(new ApiRequest("GET", "/items"), CancellationToken.None);
+        await connection.SendForTextResponseAsync(new ApiRequest("GET", "/items"), CancellationToken.None);
 
         Assert.Equal("GET /items", server.LastRequestLine);
         Assert.Equal("default", server.LastRequestHeaders!["X-Team"].ToString());
@@ -53,13 +53,13 @@ public sealed class CallOptionsTests
 
         using (ApiCallOptions.Use(new ApiCallOptions { MaxRetries = 0 }))
         {
-            await Assert.ThrowsAnyAsync<ApiException>(() => connection.SendAsync(new ApiRequest("GET", "/items"), CancellationToken.None));
+            await Assert.ThrowsAnyAsync<ApiException>(() => connection.SendForResponseAsync(new ApiRequest("GET", "/items"), CancellationToken.None));
         }
 
         Assert.Equal(1, Volatile.Read(ref requests));
 
         // Outside the scope, the client's own count applies again.
-        await Assert.ThrowsAnyAsync<ApiException>(() => connection.SendAsync(new ApiRequest("GET", "/items"), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ApiException>(() => connection.SendForResponseAsync(new ApiRequest("GET", "/items"), CancellationToken.None));
         Assert.Equal(2 + ApiClientOptions.DefaultMaxRetries, Volatile.Read(ref requests));
     }
 
@@ -71,7 +71,7 @@ public sealed class CallOptionsTests
 
         using (ApiCallOptions.Use(new ApiCallOptions { Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 }))
         {
-            TimeoutException ex = await Assert.ThrowsAsync<TimeoutException>(() => connection.SendAsync(new ApiRequest("GET", "/slow"), CancellationToken.None));
+            TimeoutException ex = await Assert.ThrowsAsync<TimeoutException>(() => connection.SendForResponseAsync(new ApiRequest("GET", "/slow"), CancellationToken.None));
             Assert.Contains("GET /slow", ex.Message);
         }
     }

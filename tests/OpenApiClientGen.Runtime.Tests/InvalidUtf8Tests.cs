@@ -69,7 +69,7 @@ public sealed class InvalidUtf8Tests
         });
         using ApiConnection connection = server.Connect();
 
-        Exception? failure = await Record.ExceptionAsync(() => connection.SendForJsonAsync(new ApiRequest("GET", "/items"), codec, default));
+        Exception? failure = await Record.ExceptionAsync(() => connection.SendForJsonResponseAsync(new ApiRequest("GET", "/items"), codec, default));
 
         return Assert.IsType<ApiException>(failure);
     }

@@ -48,8 +48,8 @@ public sealed class RetryTests
         }
     }
 
-    private static Task<string> SendAsync(ApiConnection connection, ApiRequest? request = null) =>
-        connection.SendForTextAsync(request ?? new ApiRequest("POST", "/things").TextBody("{\"name\":\"x\"}", "application/json"), CancellationToken.None);
+    private static async Task<string> SendAsync(ApiConnection connection, ApiRequest? request = null) =>
+        (await connection.SendForTextResponseAsync(request ?? new ApiRequest("POST", "/things").TextBody("{\"name\":\"x\"}", "application/json"), CancellationToken.None)).Value;
 
     [Fact]
     public async Task A_429_with_Retry_After_is_sent_again_after_the_wait_the_server_asked_for()
@@ -162,7 +162,7 @@ public sealed class RetryTests
         var request = new ApiRequest("GET", "/things");
         using var connection = new ApiConnection(new System.Net.Http.HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") }, options, null, ownsHttpClient: true);
 
-        await Assert.ThrowsAsync<System.Net.Http.HttpRequestException>(() => connection.SendForTextAsync(request, CancellationToken.None));
+        await Assert.ThrowsAsync<System.Net.Http.HttpRequestException>(() => connection.SendForTextResponseAsync(request, CancellationToken.None));
 
         Assert.Equal(ApiClientOptions.DefaultMaxRetries, request.Retries);
     }
@@ -225,7 +225,7 @@ public sealed class RetryTests
         using ApiConnection connection = server.Connect(options);
         var request = new ApiRequest("GET", "/things").Security(new ApiSecurityScheme("bearer", ApiSecurityKind.Bearer));
 
-        ApiException ex = await Assert.ThrowsAnyAsync<ApiException>(() => connection.SendForTextAsync(request, CancellationToken.None));
+        ApiException ex = await Assert.ThrowsAnyAsync<ApiException>(() => connection.SendForTextResponseAsync(request, CancellationToken.None));
 
         Assert.Equal(ApiClientOptions.DefaultMaxRetries, request.Retries);
         Assert.DoesNotContain(Secret, ex.ToString());

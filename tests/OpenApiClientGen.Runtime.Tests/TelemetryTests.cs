@@ -44,7 +44,7 @@ public sealed class TelemetryTests
         {
             using (parent = Tests.StartActivity("test")!)
             {
-                await connection.SendForTextAsync(new ApiRequest("GET", "/pets/{petId}").Path("petId", "pet-4711"), CancellationToken.None);
+                await connection.SendForTextResponseAsync(new ApiRequest("GET", "/pets/{petId}").Path("petId", "pet-4711"), CancellationToken.None);
             }
 
             tracing.ForceFlush();
@@ -76,7 +76,7 @@ public sealed class TelemetryTests
         {
             using (parent = Tests.StartActivity("test")!)
             {
-                await Assert.ThrowsAnyAsync<ApiException>(() => connection.SendAsync(new ApiRequest("DELETE", "/missing/{id}").Path("id", 12345), CancellationToken.None));
+                await Assert.ThrowsAnyAsync<ApiException>(() => connection.SendForResponseAsync(new ApiRequest("DELETE", "/missing/{id}").Path("id", 12345), CancellationToken.None));
             }
 
             tracing.ForceFlush();

@@ -7,7 +7,10 @@ using Xunit;
 
 namespace OpenApiClientGen.Tests;
 
-/// <summary><c>services.AddXClient(...)</c> is written only for compilations that reference Microsoft.Extensions.Http.</summary>
+/// <summary>
+/// <c>services.AddXClient(...)</c> is written only for compilations that reference Microsoft.Extensions.Http, and its
+/// <c>IConfiguration</c> form only for those that also reference Microsoft.Extensions.Configuration.Abstractions.
+/// </summary>
 public sealed class DependencyInjectionGenerationTests
 {
     private static readonly SpecInput PetStore = new("/specs/petstore.yaml", File.ReadAllText(TestPaths.TestSpec("petstore.yaml")), Namespace: "PetStore", ClientName: "PetStoreClient");
@@ -29,6 +32,18 @@ public sealed class DependencyInjectionGenerationTests
         GeneratedSourceResult registration = Assert.Single(result.GeneratedSources, s => s.HintName.Contains(".DependencyInjection.", System.StringComparison.Ordinal));
         Assert.Equal("PetStoreClient.DependencyInjection.PetStoreClientServiceCollectionExtensions.g.cs", registration.HintName);
         Assert.Contains("IHttpClientBuilder AddPetStoreClient(", registration.SourceText.ToString());
+        Assert.DoesNotContain("IConfiguration", registration.SourceText.ToString());
+    }
+
+    [Fact]
+    public void With_configuration_abstractions_the_registration_also_binds_a_configuration_section()
+    {
+        GeneratorRunResult result = GeneratorHarness.CreateDriver(new[] { PetStore })
+            .RunGenerators(WithHttpExtensions("Microsoft.Extensions.Configuration.Abstractions")).GetRunResult().Results.Single();
+
+        string registration = Assert.Single(result.GeneratedSources, s => s.HintName.Contains(".DependencyInjection.", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("global::Microsoft.Extensions.Configuration.IConfiguration configuration)", registration);
+        Assert.Contains("options.Bind(global::Microsoft.Extensions.Configuration.ConfigurationExtensions.AsEnumerable(configuration, makePathsRelative: true))", registration);
     }
 
     [Fact]
@@ -44,10 +59,8 @@ public sealed class DependencyInjectionGenerationTests
         Assert.All(result.TrackedSteps[TrackingNames.EmitDependencyInjection].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
-    // Only the assembly's name matters to the generator, so a stand-in with that name is enough.
-    private static CSharpCompilation WithHttpExtensions()
-    {
-        CSharpCompilation standIn = CSharpCompilation.Create("Microsoft.Extensions.Http", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        return GeneratorHarness.CreateCompilation().AddReferences(standIn.ToMetadataReference());
-    }
+    // Only the assemblies' names matter to the generator, so stand-ins with those names are enough.
+    private static CSharpCompilation WithHttpExtensions(params string[] more) =>
+        GeneratorHarness.CreateCompilation().AddReferences(new[] { "Microsoft.Extensions.Http" }.Concat(more)
+            .Select(name => CSharpCompilation.Create(name, options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).ToMetadataReference()));
 }

@@ -20,7 +20,7 @@ internal static class ClientEmitter
         SpecText.WriteDoc(writer, "summary", $"Client for {api.Title}.");
         SpecText.WriteDoc(writer, "remarks", api.Description);
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
-        writer.OpenBlock($"public sealed partial class {api.ClientName} : global::System.IDisposable");
+        writer.OpenBlock($"public partial class {api.ClientName} : global::System.IDisposable");
         writer.WriteLine("/// <summary>The base address from the spec's first server, used when neither the options nor the HttpClient set one.</summary>");
         writer.WriteLine($"public const string DefaultBaseAddress = {SpecText.Literal(api.DefaultBaseUrl ?? "")};");
         writer.WriteLine();
@@ -47,6 +47,14 @@ internal static class ClientEmitter
         writer.OpenBlock("");
         writer.CloseBlock();
         writer.WriteLine();
+        // For the IHttpClientFactory registration: settings from IOptionsMonitor, read again for every request.
+        writer.WriteLine($"internal {api.ClientName}(global::System.Net.Http.HttpClient httpClient, global::System.Func<{options}> currentOptions)");
+        writer.Indent();
+        writer.WriteLine($": this(new {Connection}(httpClient, currentOptions, DefaultBaseAddress, ownsHttpClient: false, {schemes}))");
+        writer.Unindent();
+        writer.OpenBlock("");
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.OpenBlock($"private {api.ClientName}({Connection} connection)");
         writer.WriteLine("_connection = connection;");
         foreach (GroupSpec group in ChildGroups(api, ""))
@@ -55,11 +63,13 @@ internal static class ClientEmitter
         }
 
         writer.CloseBlock();
+        writer.WriteLine();
+        WriteFakingConstructor(writer, api, api.ClientName, "");
         WriteGroupProperties(writer, api, "");
         WriteOperations(writer, api, "");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Releases the HttpClient if this client created it.</summary>");
-        writer.WriteLine("public void Dispose() => _connection.Dispose();");
+        writer.WriteLine("public void Dispose() => _connection?.Dispose();");
         writer.CloseBlock();
 
         writer.WriteLine();
@@ -76,7 +86,7 @@ internal static class ClientEmitter
         writer.WriteLines(CSharp.FileHeader(api.Namespace));
         writer.WriteLine($"/// <summary>The <c>{group.Path}</c> operations of <see cref=\"{api.ClientName}\"/>.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
-        writer.OpenBlock($"public sealed partial class {group.ClassName}");
+        writer.OpenBlock($"public partial class {group.ClassName}");
         writer.WriteLine($"private readonly {Connection} _connection;");
         writer.WriteLine();
         writer.OpenBlock($"internal {group.ClassName}({Connection} connection)");
@@ -87,10 +97,26 @@ internal static class ClientEmitter
         }
 
         writer.CloseBlock();
+        writer.WriteLine();
+        WriteFakingConstructor(writer, api, group.ClassName, group.Path);
         WriteGroupProperties(writer, api, group.Path);
         WriteOperations(writer, api, group.Path);
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    // Moq and NSubstitute derive from the class; the double overrides the virtual members a test calls and sends nothing.
+    private static void WriteFakingConstructor(SourceWriter writer, ApiSpec api, string className, string groupPath)
+    {
+        writer.WriteLine("/// <summary>For test doubles (Moq, NSubstitute): sends nothing; fake the virtual members a test calls.</summary>");
+        writer.OpenBlock($"protected {className}()");
+        writer.WriteLine("_connection = null!;");
+        foreach (GroupSpec child in ChildGroups(api, groupPath))
+        {
+            writer.WriteLine($"{child.PropertyName} = null!;");
+        }
+
+        writer.CloseBlock();
     }
 
     private static IEnumerable<GroupSpec> ChildGroups(ApiSpec api, string parentPath) => api.Groups.Where(g => g.ParentPath == parentPath);
@@ -101,7 +127,7 @@ internal static class ClientEmitter
         {
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The <c>{child.Path}</c> operations.</summary>");
-            writer.WriteLine($"public {child.ClassName} {child.PropertyName} {{ get; }}");
+            writer.WriteLine($"public virtual {child.ClassName} {child.PropertyName} {{ get; }}");
         }
     }
 

@@ -30,7 +30,7 @@ internal static class OperationEmitter
             // A stream has no WithResponse form: its items arrive after the status has been checked.
             (string streamType, string startStream) = StreamEmitter.Call(api, operation, stream);
             WriteDocs(writer, api, operation, parameters, withResponse: false);
-            writer.OpenBlock($"public {streamType} {operation.MethodName}({signature})");
+            writer.OpenBlock($"public virtual {streamType} {operation.MethodName}({signature})");
             WriteRequest(writer, api, operation, parameters);
             writer.WriteLine(startStream);
             writer.CloseBlock();
@@ -41,13 +41,13 @@ internal static class OperationEmitter
         WriteDocs(writer, api, operation, parameters, withResponse: false);
         if (operation.Response.Kind == ResponseKind.None)
         {
-            writer.WriteLine($"public {resultType} {operation.MethodName}({signature}) =>");
+            writer.WriteLine($"public virtual {resultType} {operation.MethodName}({signature}) =>");
             writer.Indent();
             writer.WriteLine($"{operation.WithResponseName}({arguments});");
         }
         else
         {
-            writer.WriteLine($"public async {resultType} {operation.MethodName}({signature}) =>");
+            writer.WriteLine($"public virtual async {resultType} {operation.MethodName}({signature}) =>");
             writer.Indent();
             writer.WriteLine($"(await {operation.WithResponseName}({arguments}).ConfigureAwait(false)).Value;");
         }
@@ -55,7 +55,7 @@ internal static class OperationEmitter
         writer.Unindent();
         writer.WriteLine();
         WriteDocs(writer, api, operation, parameters, withResponse: true);
-        writer.OpenBlock($"public {responseType} {operation.WithResponseName}({signature})");
+        writer.OpenBlock($"public virtual {responseType} {operation.WithResponseName}({signature})");
         WriteRequest(writer, api, operation, parameters);
         writer.WriteLine(send);
         writer.CloseBlock();
@@ -96,7 +96,9 @@ internal static class OperationEmitter
             // The method, not the caller, says whether the server streams: the body's flag is written to match.
             calls.Add($".JsonMember(\"stream\", {(streamFlag ? "true" : "false")})");
         }
-        string create = $"var request = new {CSharp.Runtime}ApiRequest({SpecText.Literal(operation.HttpMethod)}, {SpecText.Literal(operation.Path)})";
+        // A literal: the operationId costs the call nothing, and the span carries it when something listens.
+        string operationId = operation.OperationId is { } id ? ", " + SpecText.Literal(id) : "";
+        string create = $"var request = new {CSharp.Runtime}ApiRequest({SpecText.Literal(operation.HttpMethod)}, {SpecText.Literal(operation.Path)}{operationId})";
         writer.WriteLine(calls.Count == 0 ? create + ";" : create);
         writer.Indent();
         for (int i = 0; i < calls.Count; i++)

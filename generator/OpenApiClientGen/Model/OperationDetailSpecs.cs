@@ -8,6 +8,9 @@ internal sealed partial record ApiSpec
 
 internal sealed partial record OperationSpec
 {
+    /// <summary>The spec's <c>operationId</c>, which the request carries to its span; null when the spec gives none.</summary>
+    public string? OperationId { get; init; }
+
     /// <summary>The error statuses that declare a body, each with the body's type.</summary>
     public EquatableArray<ErrorResponseSpec> Errors { get; init; }
 

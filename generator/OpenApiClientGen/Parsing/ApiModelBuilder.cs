@@ -212,6 +212,7 @@ internal sealed class ApiModelBuilder
             _details.BuildBody(operation.RequestBody, context, parameters.Select(p => p.Name)),
             BuildResponse(operation.Responses, context))
         {
+            OperationId = operation.OperationId,
             Errors = _details.ErrorsOf(operation.Responses, context),
             Security = _details.SecurityOf(operation),
         };

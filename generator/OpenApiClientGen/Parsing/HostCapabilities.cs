@@ -1,12 +1,27 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 
 /// <summary>What the consuming project can use, read from its compilation as plain values so the pipeline caches on them.</summary>
 internal static class HostCapabilities
 {
-    /// <summary>Whether the project can use <c>IHttpClientFactory</c>: it references Microsoft.Extensions.Http.</summary>
-    public static bool HasHttpClientFactory(Compilation compilation) =>
-        compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Extensions.Http");
+    /// <summary>
+    /// Whether the project can use <c>IHttpClientFactory</c> (it references Microsoft.Extensions.Http, which brings
+    /// Microsoft.Extensions.Options) and <c>IConfiguration</c> (Microsoft.Extensions.Configuration.Abstractions).
+    /// </summary>
+    public static DependencyInjectionHost DependencyInjection(Compilation compilation)
+    {
+        bool http = false, configuration = false;
+        foreach (AssemblyIdentity assembly in compilation.ReferencedAssemblyNames)
+        {
+            http |= assembly.Name == "Microsoft.Extensions.Http";
+            configuration |= assembly.Name == "Microsoft.Extensions.Configuration.Abstractions";
+        }
+
+        return !http ? DependencyInjectionHost.None
+            : configuration ? DependencyInjectionHost.HttpClientFactoryAndConfiguration
+            : DependencyInjectionHost.HttpClientFactory;
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,6 +10,7 @@ namespace OpenApiClientGen.Runtime;
 /// The members of a model that its schema does not name (<c>additionalProperties</c>): read into a dictionary on the
 /// model and written back after the named members, so nothing the server sent is lost on a round trip.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class JsonAdditionalMembers<TOwner>
 {
     private protected JsonAdditionalMembers()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace OpenApiClientGen.Runtime;
 
@@ -11,8 +12,11 @@ namespace OpenApiClientGen.Runtime;
 /// </summary>
 public static class JsonCodecs
 {
-    /// <summary>The options passed to codecs. They carry no resolver: nothing here asks the serializer for metadata.</summary>
-    public static JsonSerializerOptions Options { get; } = new();
+    /// <summary>
+    /// The options passed to codecs, read-only and shared by every client. Their resolver is empty: nothing here asks
+    /// the serializer for metadata.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = ReadOnlyOptions();
 
     /// <summary>JSON strings.</summary>
     public static JsonConverter<string> String { get; } = new Primitive<string>(static (ref Utf8JsonReader r) => r.GetString()!, static (w, v) => w.WriteStringValue(v));
@@ -78,7 +82,14 @@ public static class JsonCodecs
     /// The options a request's JSON is written with. Members the server fills (<c>readOnly</c>) are left out when
     /// writing with these, and only then, so a model read from a response still writes back whole with <see cref="Options"/>.
     /// </summary>
-    internal static JsonSerializerOptions RequestOptions { get; } = new();
+    internal static JsonSerializerOptions RequestOptions { get; } = ReadOnlyOptions();
+
+    private static JsonSerializerOptions ReadOnlyOptions()
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() };
+        options.MakeReadOnly();
+        return options;
+    }
 
     /// <summary>Writes <paramref name="value"/> as UTF-8 JSON.</summary>
     public static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> codec) => SerializeToUtf8Bytes(value, codec, Options);

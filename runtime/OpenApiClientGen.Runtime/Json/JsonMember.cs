@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>One JSON member of a generated model: its name, its codec, and how to get and set it.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class JsonMember<TOwner>
 {
     /// <summary>Creates a member named <paramref name="name"/> on the wire.</summary>
@@ -35,6 +37,7 @@ public abstract class JsonMember<TOwner>
 }
 
 /// <summary>Factories for the three ways a member behaves when it has no value.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonMember
 {
     /// <summary>A required member: always written, as null when it is null.</summary>

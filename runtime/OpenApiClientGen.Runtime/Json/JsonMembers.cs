@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace OpenApiClientGen.Runtime;
@@ -7,6 +8,7 @@ namespace OpenApiClientGen.Runtime;
 /// The <see cref="JsonMember"/> factories with the owner type already fixed, so generated member tables can let C#
 /// infer the value type and stay short: <c>members.Value("name", codec, static m => m.Name, static (m, v) => m.Name = v)</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonMembers<TOwner>
 {
     internal static readonly JsonMembers<TOwner> Instance = new();

@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>The JSON token kinds a union variant can be read from; a union reads only variants that accept the token it sees.</summary>
 [Flags]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum JsonShape
 {
     /// <summary>A JSON string.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,6 +11,7 @@ namespace OpenApiClientGen.Runtime;
 /// skipped, never an error, or kept in the model's additional members when it has them. The table is built on
 /// first use, so models that refer to each other can be declared in any order.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
     where T : class
 {

@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>Reads and writes a generated open enum as its string. Unknown strings are kept, never rejected.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class StringEnumCodec<T> : JsonConverter<T>
     where T : struct
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -11,6 +12,7 @@ namespace OpenApiClientGen.Runtime;
 /// unknown tag is kept as an <see cref="UnknownVariant"/>. Without one (or when the tag is missing), the JSON's shape
 /// picks it: the token kind first, then for objects the variant whose members fit best, then the first that reads.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
     where T : JsonUnion
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -10,6 +11,7 @@ using System.Threading.Tasks;
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>How the JSON texts of a sequential JSON body are told apart.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum JsonSequenceFraming
 {
     /// <summary>

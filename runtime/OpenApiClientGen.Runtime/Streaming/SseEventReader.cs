@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json.Serialization;
 
@@ -20,6 +21,7 @@ namespace OpenApiClientGen.Runtime;
 /// </list>
 /// Any of them ends at a sentinel such as <c>[DONE]</c> with <see cref="SseEventReader{TEvent}.EndAt"/>.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SseEventReader
 {
     /// <summary>Every event's data is JSON of <typeparamref name="T"/>, whatever the event's name; the items are the payloads.</summary>
@@ -48,6 +50,7 @@ public static class SseEventReader
 /// returns a new reader, so one instance can be shared by every call of the operation.
 /// </summary>
 /// <typeparam name="TEvent">The item type the operation's stream yields.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SseEventReader<TEvent>
 {
     private readonly Dictionary<string, SseEventDecoder<TEvent>> _byName;

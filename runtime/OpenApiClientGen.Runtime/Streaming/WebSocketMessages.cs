@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -14,6 +15,7 @@ using System.Threading.Tasks;
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>Reads the messages a server pushes over a WebSocket, each a JSON text message, as a stream of items.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class WebSocketMessages
 {
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);

@@ -44,7 +44,7 @@ public sealed class RecursiveUnionTests
         });
         using ApiConnection connection = server.Connect();
 
-        Exception? failure = await Record.ExceptionAsync(() => connection.SendForJsonAsync(new ApiRequest("GET", "/tree"), RecursiveUnionCodecs.Node, default).WaitAsync(HangGuard));
+        Exception? failure = await Record.ExceptionAsync(() => connection.SendForJsonResponseAsync(new ApiRequest("GET", "/tree"), RecursiveUnionCodecs.Node, default).WaitAsync(HangGuard));
 
         ApiException ex = Assert.IsType<ApiException>(failure);
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);

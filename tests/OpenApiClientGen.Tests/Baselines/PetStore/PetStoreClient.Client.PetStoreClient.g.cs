@@ -9,7 +9,7 @@ namespace PetStore;
 /// <summary>Client for Pet Store.</summary>
 /// <remarks>Keeps a list of pets.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
-public sealed partial class PetStoreClient : global::System.IDisposable
+public partial class PetStoreClient : global::System.IDisposable
 {
     /// <summary>The base address from the spec's first server, used when neither the options nor the HttpClient set one.</summary>
     public const string DefaultBaseAddress = "https://petstore.example.com/v1";
@@ -33,17 +33,29 @@ public sealed partial class PetStoreClient : global::System.IDisposable
     {
     }
 
+    internal PetStoreClient(global::System.Net.Http.HttpClient httpClient, global::System.Func<PetStoreClientOptions> currentOptions)
+        : this(new OACG::ApiConnection(httpClient, currentOptions, DefaultBaseAddress, ownsHttpClient: false, global::System.Array.Empty<OACG::ApiSecurityScheme>()))
+    {
+    }
+
     private PetStoreClient(OACG::ApiConnection connection)
     {
         _connection = connection;
         Pets = new PetsClient(connection);
     }
 
+    /// <summary>For test doubles (Moq, NSubstitute): sends nothing; fake the virtual members a test calls.</summary>
+    protected PetStoreClient()
+    {
+        _connection = null!;
+        Pets = null!;
+    }
+
     /// <summary>The <c>Pets</c> operations.</summary>
-    public PetsClient Pets { get; }
+    public virtual PetsClient Pets { get; }
 
     /// <summary>Releases the HttpClient if this client created it.</summary>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _connection?.Dispose();
 }
 
 /// <summary>Settings for <see cref="PetStoreClient"/>.</summary>

@@ -8,7 +8,7 @@ namespace PetStore;
 
 /// <summary>The <c>Pets</c> operations of <see cref="PetStoreClient"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
-public sealed partial class PetsClient
+public partial class PetsClient
 {
     private readonly OACG::ApiConnection _connection;
 
@@ -17,12 +17,18 @@ public sealed partial class PetsClient
         _connection = connection;
     }
 
+    /// <summary>For test doubles (Moq, NSubstitute): sends nothing; fake the virtual members a test calls.</summary>
+    protected PetsClient()
+    {
+        _connection = null!;
+    }
+
     /// <summary>Lists pets, optionally filtered.</summary>
     /// <param name="limit">The most pets to return.</param>
     /// <param name="status">The <c>status</c> query parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::PetStore.Pet>> ListPetsAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::PetStore.Pet>> ListPetsAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await ListPetsWithResponseAsync(limit, status, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Lists pets, optionally filtered.</summary>
@@ -31,9 +37,9 @@ public sealed partial class PetsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public global::System.Threading.Tasks.Task<OACG::ApiResponse<global::System.Collections.Generic.IList<global::PetStore.Pet>>> ListPetsWithResponseAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::System.Collections.Generic.IList<global::PetStore.Pet>>> ListPetsWithResponseAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new OACG::ApiRequest("GET", "/pets")
+        var request = new OACG::ApiRequest("GET", "/pets", "listPets")
             .Query("limit", limit)
             .Query("status", status);
         return _connection.SendForJsonResponseAsync(request, OACG::JsonCodecs.List(global::PetStore.PetStoreClientJson.Pet), cancellationToken);
@@ -43,7 +49,7 @@ public sealed partial class PetsClient
     /// <param name="body">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public async global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreatePetWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Adds a pet.</summary>
@@ -51,9 +57,9 @@ public sealed partial class PetsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new OACG::ApiRequest("POST", "/pets")
+        var request = new OACG::ApiRequest("POST", "/pets", "createPet")
             .JsonBody(body ?? throw new global::System.ArgumentNullException(nameof(body)), global::PetStore.PetStoreClientJson.NewPet);
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
@@ -83,7 +89,7 @@ public sealed partial class PetsClient
     /// <param name="petId">The <c>petId</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="OACG::ApiException">Not a success status (404: typed body).</exception>
-    public async global::System.Threading.Tasks.Task<global::PetStore.Pet> GetPetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::PetStore.Pet> GetPetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await GetPetWithResponseAsync(petId, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Finds one pet.</summary>
@@ -91,9 +97,9 @@ public sealed partial class PetsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
     /// <exception cref="OACG::ApiException">Not a success status (404: typed body).</exception>
-    public global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> GetPetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> GetPetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new OACG::ApiRequest("GET", "/pets/{petId}")
+        var request = new OACG::ApiRequest("GET", "/pets/{petId}", "getPet")
             .Errors(_getPetErrors)
             .Path("petId", petId);
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
@@ -103,7 +109,7 @@ public sealed partial class PetsClient
     /// <param name="petId">The <c>petId</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public global::System.Threading.Tasks.Task DeletePetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual global::System.Threading.Tasks.Task DeletePetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
         DeletePetWithResponseAsync(petId, cancellationToken);
 
     /// <summary>Removes a pet.</summary>
@@ -111,9 +117,9 @@ public sealed partial class PetsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public global::System.Threading.Tasks.Task<OACG::ApiResponse> DeletePetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse> DeletePetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = new OACG::ApiRequest("DELETE", "/pets/{petId}")
+        var request = new OACG::ApiRequest("DELETE", "/pets/{petId}", "deletePet")
             .Path("petId", petId);
         return _connection.SendForResponseAsync(request, cancellationToken);
     }
