@@ -60,6 +60,7 @@ internal static class OperationEmitter
         writer.WriteLine(send);
         writer.CloseBlock();
         FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
+        PaginationEmitter.Write(writer, api, operation, parameters);
     }
 
     /// <summary>Writes <c>var request = new ApiRequest(...)</c> with the operation's security, errors and parameters.</summary>
