@@ -101,15 +101,23 @@ internal sealed class PaginationBuilder
             $"is a list paged {kind} ({pagination.Source}): {pagination.ItemsMethodName} yields every item and {pagination.PagesMethodName} every page"));
     }
 
-    /// <summary>The names of the two paged methods of <paramref name="methodName"/>: <c>ListAgentsAsync</c> gives <c>ListAllAgentsAsync</c> and <c>ListAgentsPagesAsync</c>.</summary>
+    /// <summary>
+    /// The names of the two paged methods of <paramref name="methodName"/>. The page method adds <c>Pages</c>
+    /// (<c>ListAgentsPagesAsync</c>). The item method puts <c>All</c> after a leading List, Get, Search, Find, Fetch or
+    /// Query (<c>ListAllAgentsAsync</c>, <c>ListAllAsync</c>), adds <c>Items</c> where <c>All</c> is there already
+    /// (<c>GetAllItemsAsync</c>), and adds <c>All</c> otherwise (<c>HistoryAllAsync</c>). A name that is taken is numbered.
+    /// </summary>
     public static (string Items, string Pages) MethodNames(string methodName, UniqueNameScope names)
     {
         string stem = methodName.Substring(0, methodName.Length - "Async".Length);
-        string verb = new[] { "List", "Get", "Search", "Find", "Fetch", "Query" }
-            .FirstOrDefault(v => stem.StartsWith(v, StringComparison.Ordinal) && (stem.Length == v.Length || char.IsUpper(stem[v.Length]) || char.IsDigit(stem[v.Length]))) ?? "";
-        string items = verb.Length > 0 ? verb + "All" + stem.Substring(verb.Length) : stem + "All";
+        string verb = new[] { "List", "Get", "Search", "Find", "Fetch", "Query" }.FirstOrDefault(v => StartsWithWord(stem, v)) ?? "";
+        string rest = stem.Substring(verb.Length);
+        string items = verb.Length == 0 ? stem + "All" : StartsWithWord(rest, "All") ? stem + "Items" : verb + "All" + rest;
         return (names.ReserveStem(items, "Async") + "Async", names.ReserveStem(stem + "Pages", "Async") + "Async");
     }
+
+    private static bool StartsWithWord(string name, string word) =>
+        name.StartsWith(word, StringComparison.Ordinal) && (name.Length == word.Length || !char.IsLower(name[word.Length]));
 
     /// <summary>Reads one operation's pagination; <see cref="Reason"/> says why when it gives null.</summary>
     private sealed class Reading
