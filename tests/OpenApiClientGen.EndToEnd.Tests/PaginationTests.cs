@@ -134,6 +134,50 @@ public sealed class PaginationTests
         Assert.Equal(new[] { "/agents", "/agents?page_token=same" }, server.Requests.Select(r => r.RawTarget));
     }
 
+    [Fact]
+    public async Task ListAllAsync_follows_three_pages_of_x_ms_pageable_next_links_with_the_first_call_s_headers()
+    {
+        LoopbackServer? self = null;
+        await using LoopbackServer server = self = await LoopbackServer.StartAsync((context, _) => Respond(context, context.Request.Query["page"].ToString() switch
+        {
+            "" => $$"""{"value":[{"id":"r1"}],"nextLink":"{{self!.BaseAddress}}reports?api-version=2024-01-01&page=2"}""",
+            "2" => """{"value":[{"id":"r2"}],"nextLink":"/reports?api-version=2024-01-01&page=3"}""",
+            _ => """{"value":[{"id":"r3"}]}""",
+        }));
+        using var client = new PaginationClient(server.CreateHttpClient());
+
+        List<string> ids = await ToListAsync(client.Reports.ListAllReportsAsync("2024-01-01", xMsClientRequestId: "req-1"), r => r.Id);
+
+        Assert.Equal(new[] { "r1", "r2", "r3" }, ids);
+        Assert.Equal(
+            new[] { "/reports?api-version=2024-01-01", "/reports?api-version=2024-01-01&page=2", "/reports?api-version=2024-01-01&page=3" },
+            server.Requests.Select(r => r.RawTarget));
+        Assert.All(server.Requests, r => Assert.Equal("req-1", r.Headers["x-ms-client-request-id"].ToString()));
+    }
+
+    [Fact]
+    public async Task A_next_link_to_another_origin_is_refused_before_anything_is_sent_there()
+    {
+        await using LoopbackServer elsewhere = await LoopbackServer.StartAsync((context, _) => Respond(context, """{"value":[]}"""));
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) =>
+            Respond(context, $$"""{"value":[{"id":"r1"}],"nextLink":"{{elsewhere.BaseAddress}}reports?page=2"}"""));
+        using var client = new PaginationClient(server.CreateHttpClient());
+
+        var seen = new List<string>();
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (Report report in client.Reports.ListAllReportsAsync("1"))
+            {
+                seen.Add(report.Id);
+            }
+        });
+
+        Assert.Contains("another origin", error.Message);
+        Assert.Equal(new[] { "r1" }, seen);
+        Assert.Single(server.Requests);
+        Assert.Empty(elsewhere.Requests);
+    }
+
     private static async Task<List<string>> ToListAsync<T>(IAsyncEnumerable<T> items, Func<T, string> key)
     {
         var result = new List<string>();

@@ -184,6 +184,38 @@ public sealed class PaginationGenerationTests
     }
 
     [Fact]
+    public void Azure_x_ms_pageable_follows_the_next_link_and_reads_value_by_default()
+    {
+        GeneratorRun run = Run("""
+                get:
+                  operationId: listThings
+                  parameters:
+                    - { name: api-version, in: query, required: true, schema: { type: string } }
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/ThingList' }
+                  x-ms-pageable:
+                    nextLinkName: odata.nextLink
+            """, """
+                ThingList:
+                  type: object
+                  properties:
+                    value: { type: array, items: { $ref: '#/components/schemas/Thing' } }
+                    odata.nextLink: { type: string }
+            """);
+
+        AssertDetected(run, "listThings", "by next link (x-ms-pageable)");
+        string client = Client(run);
+        Assert.Contains("ListAllThingsAsync(string apiVersion, global::System.Threading.CancellationToken cancellationToken = default)", client);
+        Assert.Contains("(nextLink, ct) => nextLink is null ? ListThingsAsync(apiVersion: apiVersion, cancellationToken: ct) : NextPageAsync(nextLink, ct)", client);
+        Assert.Contains("listPage => listPage.OdataNextLink,", client);
+        Assert.Contains("request.NextLink(link);", client);
+    }
+
+    [Fact]
     public void An_OpenAI_style_list_with_after_and_has_more_pages_after_the_last_id()
     {
         GeneratorRun run = Run("""

@@ -64,7 +64,7 @@ internal static class OperationEmitter
     }
 
     /// <summary>Writes <c>var request = new ApiRequest(...)</c> with the operation's security, errors and parameters.</summary>
-    private static void WriteRequest(SourceWriter writer, ApiSpec api, OperationSpec operation, List<MethodParameter> parameters)
+    internal static void WriteRequest(SourceWriter writer, ApiSpec api, OperationSpec operation, List<MethodParameter> parameters)
     {
         var calls = new List<string>();
         if (!operation.Security.IsEmpty)

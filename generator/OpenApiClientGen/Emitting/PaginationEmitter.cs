@@ -26,7 +26,7 @@ internal static class PaginationEmitter
         List<MethodParameter> kept = parameters.Where(p => p.Name != pagination.PositionParameter).ToList();
         string signature = string.Join(", ", kept.Select(p => p.Declaration).Concat(new[] { OperationParameters.CancellationToken }));
         var locals = new UniqueNameScope(parameters.Select(p => p.Name).Concat(new[] { "cancellationToken" }));
-        string position = locals.Reserve(pagination is CursorPaginationSpec ? "cursor" : "position");
+        string position = locals.Reserve(pagination switch { CursorPaginationSpec => "cursor", NextLinkPaginationSpec => "nextLink", _ => "position" });
         string token = locals.Reserve("ct");
         string page = locals.Reserve("listPage");
         string items = $"{page} => {Access(page, false, pagination.Items)}";
@@ -35,18 +35,30 @@ internal static class PaginationEmitter
 
         writer.WriteLine();
         WriteDocs(writer, operation, pagination, kept, $"Every page of the list <c>{operation.MethodName}</c> returns, each fetched once the one before it has been read.");
-        writer.WriteLine($"public global::System.Collections.Generic.IAsyncEnumerable<{pageType}> {pagination.PagesMethodName}({signature}) =>");
-        writer.Indent();
-        writer.WriteLine($"{Pages}.{Walk(pagination)}{generics}(");
-        writer.Indent();
-        foreach (string argument in WalkArguments(pagination, fetch, items, page))
+        string declaration = $"public global::System.Collections.Generic.IAsyncEnumerable<{pageType}> {pagination.PagesMethodName}({signature})";
+        if (pagination is NextLinkPaginationSpec nextLink)
         {
-            writer.WriteLine(argument + ",");
+            // The first page is the operation's own call; each later one is a GET of the link the page before gave.
+            string nextPage = locals.Reserve("NextPageAsync");
+            string link = locals.Reserve("link");
+            fetch = $"({position}, {token}) => {position} is null ? {operation.MethodName}({Arguments(parameters, pagination, "", token)}) : {nextPage}({position}, {token})";
+            writer.OpenBlock(declaration);
+            WriteWalk(writer, WalkArguments(pagination, fetch, items, page), $"return {Pages}.ByCursor{generics}(");
+            writer.WriteLine();
+            writer.OpenBlock($"async global::System.Threading.Tasks.Task<{pageType}> {nextPage}(string {link}, global::System.Threading.CancellationToken {token})");
+            OperationEmitter.WriteRequest(writer, api, operation, parameters);
+            writer.WriteLine($"request.NextLink({link});");
+            writer.WriteLine($"return (await _connection.SendForJsonResponseAsync(request, {CSharp.Codec(operation.Response.Type!, ns, api.ClientName + "Json")}, {token}).ConfigureAwait(false)).Value;");
+            writer.CloseBlock();
+            writer.CloseBlock();
         }
-
-        writer.WriteLine("cancellationToken: cancellationToken);");
-        writer.Unindent();
-        writer.Unindent();
+        else
+        {
+            writer.WriteLine(declaration + " =>");
+            writer.Indent();
+            WriteWalk(writer, WalkArguments(pagination, fetch, items, page), $"{Pages}.{Walk(pagination)}{generics}(");
+            writer.Unindent();
+        }
 
         writer.WriteLine();
         WriteDocs(writer, operation, pagination, kept, $"Every item of every page of the list <c>{operation.MethodName}</c> returns; each page is fetched once the items before it have been read.");
@@ -57,9 +69,22 @@ internal static class PaginationEmitter
         writer.Unindent();
     }
 
+    private static void WriteWalk(SourceWriter writer, IEnumerable<string> arguments, string call)
+    {
+        writer.WriteLine(call);
+        writer.Indent();
+        foreach (string argument in arguments)
+        {
+            writer.WriteLine(argument + ",");
+        }
+
+        writer.WriteLine("cancellationToken: cancellationToken);");
+        writer.Unindent();
+    }
+
     private static string Walk(PaginationSpec pagination) => pagination switch
     {
-        CursorPaginationSpec => "ByCursor",
+        CursorPaginationSpec or NextLinkPaginationSpec => "ByCursor",
         PositionPaginationSpec { IsOffset: true } => "ByOffset",
         _ => "ByPageNumber",
     };
@@ -72,6 +97,11 @@ internal static class PaginationEmitter
                 yield return fetch;
                 yield return items;
                 yield return $"{page} => {NextCursor(cursor, page)}";
+                break;
+            case NextLinkPaginationSpec next:
+                yield return fetch;
+                yield return items;
+                yield return $"{page} => {Access(page, false, next.NextLink)}{(next.NextLinkIsUri ? "?.OriginalString" : "")}";
                 break;
             case PositionPaginationSpec position:
                 if (!position.IsOffset)
@@ -160,7 +190,7 @@ internal static class PaginationEmitter
 
         writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the walk; it is checked before each page is fetched.</param>");
         writer.WriteLine($"/// <exception cref=\"{CSharp.Runtime}ApiException\">A page came back with a failure status.</exception>");
-        if (pagination is CursorPaginationSpec)
+        if (pagination is CursorPaginationSpec or NextLinkPaginationSpec)
         {
             writer.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">The server gave a cursor it had given before.</exception>");
         }

@@ -63,6 +63,16 @@ internal sealed record PositionPaginationSpec(
     public override string PositionParameter => Parameter;
 }
 
+/// <summary>
+/// <c>x-ms-pageable</c>: each page names the URL of the next in a member (<c>nextLink</c>); that URL is fetched with
+/// the first call's headers, in place of its path and query.
+/// </summary>
+/// <param name="NextLinkIsUri">The member is a <c>Uri</c> (<c>format: uri</c>) rather than a string.</param>
+internal sealed record NextLinkPaginationSpec(EquatableArray<PageMemberSpec> NextLink, bool NextLinkIsUri) : PaginationSpec
+{
+    public override string PositionParameter => "";
+}
+
 /// <summary>One step from a model to one of its members, as generated code spells the access.</summary>
 /// <param name="Name">The member's C# name.</param>
 /// <param name="Presence">Whether the member may be null (<see cref="Presence.WhenNotNull"/>) or is an <c>Optional&lt;T&gt;</c>.</param>

@@ -91,6 +91,7 @@ internal sealed class PaginationBuilder
         string kind = pagination switch
         {
             CursorPaginationSpec => "by cursor",
+            NextLinkPaginationSpec => "by next link",
             PositionPaginationSpec { IsOffset: true } => "by offset",
             _ => "by page number",
         };
@@ -208,9 +209,25 @@ internal sealed class PaginationBuilder
                 return Decline("it is not an object");
             }
 
-            return pageable["nextLinkName"] is null
-                ? Decline("nextLinkName is null, so the list is one page")
-                : Decline("following nextLink URLs is not supported");
+            if (Text(pageable["nextLinkName"]) is not { } nextLinkName)
+            {
+                return Decline("nextLinkName is null, so the list is one page");
+            }
+
+            // Both are member names, not paths: Azure's "odata.nextLink" is one member with a dot in its name.
+            string itemName = Text(pageable["itemName"]) ?? "value";
+            if (Follow(new[] { itemName }, itemName, t => t.Kind == TypeKind.Array, "a list") is not { } items ||
+                Follow(new[] { nextLinkName }, nextLinkName, t => IsString(t) || IsUri(t), "a string") is not { } nextLink)
+            {
+                return null;
+            }
+
+            return new NextLinkPaginationSpec(nextLink.Steps, IsUri(nextLink.Type))
+            {
+                Source = AzureName,
+                Items = items.Steps,
+                ItemType = items.Type.Element!,
+            };
         }
 
         // x-fern-pagination: {cursor: $request.x, next_cursor: $response.y, results: $response.z}, or {offset, results, step?, has-next-page?}.
@@ -300,7 +317,7 @@ internal sealed class PaginationBuilder
             EquatableArray<PageMemberSpec> nextCursor = EquatableArray<PageMemberSpec>.Empty;
             if (next is not null)
             {
-                if (Path(next, _page!, IsString, "a string") is not { } path)
+                if (Path(next, IsString, "a string") is not { } path)
                 {
                     return null;
                 }
@@ -316,7 +333,7 @@ internal sealed class PaginationBuilder
             }
 
             EquatableArray<PageMemberSpec> more = EquatableArray<PageMemberSpec>.Empty;
-            if (hasMore is not null && Path(hasMore, _page!, IsBoolean, "a boolean") is { } moreSteps)
+            if (hasMore is not null && Path(hasMore, IsBoolean, "a boolean") is { } moreSteps)
             {
                 more = moreSteps.Steps;
             }
@@ -345,7 +362,7 @@ internal sealed class PaginationBuilder
             EquatableArray<PageMemberSpec> pages = EquatableArray<PageMemberSpec>.Empty, total = EquatableArray<PageMemberSpec>.Empty, more = EquatableArray<PageMemberSpec>.Empty;
             if (totalPages is not null)
             {
-                if (Path(totalPages, _page!, IsInteger, "an integer") is not { } path)
+                if (Path(totalPages, IsInteger, "an integer") is not { } path)
                 {
                     return null;
                 }
@@ -353,14 +370,14 @@ internal sealed class PaginationBuilder
                 pages = path.Steps;
             }
 
-            if (totalItems is not null && Path(totalItems, _page!, IsInteger, "an integer") is { } totalPath)
+            if (totalItems is not null && Path(totalItems, IsInteger, "an integer") is { } totalPath)
             {
                 total = totalPath.Steps;
             }
 
             if (hasMore is not null)
             {
-                if (Path(hasMore, _page!, IsBoolean, "a boolean") is not { } path)
+                if (Path(hasMore, IsBoolean, "a boolean") is not { } path)
                 {
                     return null;
                 }
@@ -380,7 +397,7 @@ internal sealed class PaginationBuilder
         /// <summary>The page's items at <paramref name="results"/>, which must be a list.</summary>
         private (EquatableArray<PageMemberSpec> Steps, TypeRef ItemType)? Items(string results)
         {
-            if (Path(results, _page!, t => t.Kind == TypeKind.Array, "a list") is not { } path)
+            if (Path(results, t => t.Kind == TypeKind.Array, "a list") is not { } path)
             {
                 return null;
             }
@@ -398,7 +415,7 @@ internal sealed class PaginationBuilder
         /// Follows a JSONPath of the simple form <c>$.a.b</c> (or Fern's <c>$response.a.b</c>) through the page's
         /// members to one that <paramref name="fits"/>.
         /// </summary>
-        private (EquatableArray<PageMemberSpec> Steps, TypeRef Type)? Path(string jsonPath, ObjectTypeSpec page, Func<TypeRef, bool> fits, string expected)
+        private (EquatableArray<PageMemberSpec> Steps, TypeRef Type)? Path(string jsonPath, Func<TypeRef, bool> fits, string expected)
         {
             string? rest = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath.Substring(2)
                 : jsonPath.StartsWith("$response.", StringComparison.Ordinal) ? jsonPath.Substring("$response.".Length)
@@ -410,8 +427,14 @@ internal sealed class PaginationBuilder
                 return null;
             }
 
+            return Follow(names, jsonPath, fits, expected);
+        }
+
+        /// <summary>Follows <paramref name="names"/> from the page through its members to one that <paramref name="fits"/>.</summary>
+        private (EquatableArray<PageMemberSpec> Steps, TypeRef Type)? Follow(string[] names, string jsonPath, Func<TypeRef, bool> fits, string expected)
+        {
             var steps = new List<PageMemberSpec>();
-            ObjectTypeSpec? model = page;
+            ObjectTypeSpec? model = _page;
             TypeRef? type = null;
             foreach (string name in names)
             {
@@ -427,7 +450,7 @@ internal sealed class PaginationBuilder
                 model = type.Kind == TypeKind.Declared ? _types.DeclaredObject(type.Name) : null;
             }
 
-            if (!fits(type!))
+            if (type is null || !fits(type))
             {
                 Decline($"'{jsonPath}' is not {expected}");
                 return null;
@@ -463,6 +486,8 @@ internal sealed class PaginationBuilder
         private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) && text.Length > 0 ? text : null;
 
         private static bool IsString(TypeRef type) => type.Kind == TypeKind.Primitive && type.Name == "string";
+
+        private static bool IsUri(TypeRef type) => type.Kind == TypeKind.Primitive && type.Name == "global::System.Uri";
 
         private static bool IsBoolean(TypeRef type) => type.Kind == TypeKind.Primitive && type.Name == "bool";
 
