@@ -32,6 +32,31 @@ public sealed class PaginationGenerationTests
 
         """;
 
+    // A list beside the one under test that is read as paged, so that a test of a list that is not shows the rule ran.
+    private const string PagedSibling = """
+
+          /others:
+            get:
+              operationId: listOthers
+              parameters:
+                - { name: after, in: query, schema: { type: string } }
+              responses:
+                '200':
+                  description: OK
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/OtherList' }
+        """;
+
+    private const string OtherListSchema = """
+
+            OtherList:
+              type: object
+              properties:
+                data: { type: array, items: { $ref: '#/components/schemas/Thing' } }
+                has_more: { type: boolean }
+        """;
+
     [Fact]
     public void Speakeasy_cursor_pagination_as_Mistral_declares_it_gives_the_item_and_page_methods()
     {
@@ -295,17 +320,15 @@ public sealed class PaginationGenerationTests
                       content:
                         application/json:
                           schema: { $ref: '#/components/schemas/ThingPage' }
-            """, $$"""
+            """ + PagedSibling, $$"""
                 ThingPage:
                   type: object
                   properties:
                     {{items}}: { type: array, items: { $ref: '#/components/schemas/Thing' } }
                     total_pages: { type: integer }
-            """);
+            """ + OtherListSchema);
 
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OACG0025");
-        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
-        Assert.DoesNotContain("PagesAsync(", Client(run));
+        AssertOnlyTheSiblingIsPaged(run);
     }
 
     [Fact]
@@ -322,16 +345,15 @@ public sealed class PaginationGenerationTests
                       content:
                         application/json:
                           schema: { $ref: '#/components/schemas/ThingList' }
-            """, """
+            """ + PagedSibling, """
                 ThingList:
                   type: object
                   properties:
                     data: { type: array, items: { $ref: '#/components/schemas/Thing' } }
                     has_more: { type: boolean }
-            """);
+            """ + OtherListSchema);
 
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "OACG0025");
-        Assert.DoesNotContain("PagesAsync(", Client(run));
+        AssertOnlyTheSiblingIsPaged(run);
     }
 
     [Theory]
@@ -431,6 +453,16 @@ public sealed class PaginationGenerationTests
 
     private static GeneratorRun Run(string operation, string schemas) =>
         GeneratorHarness.Run(new SpecInput("/specs/lists.yaml", Header + operation + "\ncomponents:\n  schemas:\n" + ThingSchema + schemas, Namespace: "Lists", ClientName: "ListsClient"));
+
+    private static void AssertOnlyTheSiblingIsPaged(GeneratorRun run)
+    {
+        Assert.Contains("Operation 'listOthers' is a list paged by cursor", Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OACG0025").GetMessage());
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string client = Client(run);
+        Assert.Contains("ListOthersPagesAsync(", client);
+        Assert.DoesNotContain("ListThingsPagesAsync(", client);
+        Assert.DoesNotContain("SearchThingsPagesAsync(", client);
+    }
 
     private static void AssertDetected(GeneratorRun run, string operationId, string kind)
     {
