@@ -451,6 +451,22 @@ public sealed class PaginationGenerationTests
         Assert.Contains("IAsyncEnumerable<global::Mistral.Agent> AgentsApiV1AgentsListPagesAllAsync(", client);
     }
 
+    [SharedFact]
+    public void The_published_OpenAI_document_pages_its_after_and_has_more_lists_by_cursor()
+    {
+        string path = TestPaths.Shared("corpus/openai__openapi.yaml");
+        var filter = new System.Collections.Generic.Dictionary<string, string> { ["IncludePaths"] = "/files;/batches;/fine_tuning/jobs;/vector_stores;/assistants" };
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, File.ReadAllText(path), Namespace: "OpenAI", ClientName: "OpenAIClient", Metadata: filter));
+
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        string[] paged = run.GeneratorDiagnostics.Where(d => d.Id == "OACG0025").Select(d => d.GetMessage().Split(':')[0]).OrderBy(m => m, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            new[] { "listAssistants", "listBatches", "listFiles", "listPaginatedFineTuningJobs", "listVectorStores" }
+                .Select(id => $"Operation '{id}' is a list paged by cursor (after/has_more)"),
+            paged);
+    }
+
     private static GeneratorRun Run(string operation, string schemas) =>
         GeneratorHarness.Run(new SpecInput("/specs/lists.yaml", Header + operation + "\ncomponents:\n  schemas:\n" + ThingSchema + schemas, Namespace: "Lists", ClientName: "ListsClient"));
 
