@@ -302,6 +302,39 @@ public sealed class PaginationGenerationTests
         Assert.Contains("totalItems: listPage => listPage.Total", client);
     }
 
+    [Fact]
+    public void A_page_number_list_reads_its_totals_from_a_pagination_member_as_PipesHub_writes_them()
+    {
+        GeneratorRun run = Run("""
+                get:
+                  operationId: getAll
+                  parameters:
+                    - { name: page, in: query, schema: { type: integer, minimum: 1, default: 1 } }
+                    - { name: limit, in: query, schema: { type: integer } }
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              success: { type: boolean }
+                              data: { type: array, items: { $ref: '#/components/schemas/Thing' } }
+                              pagination:
+                                type: object
+                                properties:
+                                  total: { type: integer }
+                                  totalPages: { type: integer }
+            """, "");
+
+        AssertDetected(run, "getAll", "by page number (page/limit)");
+        string client = Client(run);
+        Assert.Contains("GetAllItemsAsync(long? limit = null, global::System.Threading.CancellationToken cancellationToken = default)", client);
+        Assert.Contains("totalPages: listPage => listPage.Pagination?.TotalPages,", client);
+        Assert.Contains("totalItems: listPage => listPage.Pagination?.Total,", client);
+    }
+
     [Theory]
     [InlineData("after", "limit", "data")]       // no has_more
     [InlineData("page", "offset", "data")]       // no page size

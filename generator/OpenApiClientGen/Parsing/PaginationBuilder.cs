@@ -30,6 +30,7 @@ internal sealed class PaginationBuilder
     private static readonly string[] TotalPagesNames = { "total_pages", "totalPages" };
     private static readonly string[] TotalItemsNames = { "total", "total_count", "totalCount", "total_items", "totalItems" };
     private static readonly string[] HasMoreNames = { "has_more", "hasMore" };
+    private static readonly string[] PageInfoNames = { "pagination", "meta" };
 
     private readonly SchemaTypeBuilder _types;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -298,7 +299,13 @@ internal sealed class PaginationBuilder
                 return null;
             }
 
-            string? PathTo(string[] names) => Member(names) is { } member ? "$." + member.JsonName : null;
+            // The totals sit on the page, or in a `pagination` or `meta` member of it (PipesHub's `pagination.totalPages`).
+            string? PathTo(string[] names) =>
+                Member(names) is { } member ? "$." + member.JsonName
+                : Member(PageInfoNames) is { Type.Kind: TypeKind.Declared } info && _types.DeclaredObject(info.Type.Name) is { } model
+                    && names.Select(n => model.Properties.FirstOrDefault(p => p.JsonName == n)).FirstOrDefault(p => p is not null) is { } nested
+                    ? "$." + info.JsonName + "." + nested.JsonName
+                    : null;
             return Position("page/" + size.WireName, "page", isOffset: false, size.WireName, "$." + items.JsonName, PathTo(TotalPagesNames), PathTo(TotalItemsNames), PathTo(HasMoreNames));
         }
 
