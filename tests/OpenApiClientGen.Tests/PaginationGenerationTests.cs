@@ -392,6 +392,7 @@ public sealed class PaginationGenerationTests
     [Theory]
     [InlineData("x-speakeasy-pagination: { type: cursor, inputs: [{ name: cursor, in: parameters, type: cursor }], outputs: { results: '$.data[*]', nextCursor: $.next } }", "'$.data[*]' is not a path of the form '$.a.b'")]
     [InlineData("x-speakeasy-pagination: { type: url, outputs: { results: $.data } }", "type 'url' is not one of cursor and offsetLimit")]
+    [InlineData("x-speakeasy-pagination: { type: cursor, inputs: [cursor], outputs: { results: $.data, nextCursor: $.next } }", "an input has no name or type")]
     [InlineData("x-speakeasy-pagination: { type: cursor, inputs: [{ name: cursor, in: requestBody, type: cursor }], outputs: { results: $.data, nextCursor: $.next } }", "input 'cursor' is in 'requestBody'")]
     [InlineData("x-speakeasy-pagination: { type: cursor, inputs: [{ name: cursor, in: parameters, type: cursor }], outputs: { results: $.data, nextCursor: $.missing } }", "the page has no member at '$.missing'")]
     [InlineData("x-fern-pagination: { cursor: $request.body.cursor, next_cursor: $response.next, results: $response.data }", "a cursor list needs cursor '$request.<parameter>'")]

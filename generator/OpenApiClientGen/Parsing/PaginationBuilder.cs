@@ -157,7 +157,7 @@ internal sealed class PaginationBuilder
 
             string? type = Text(pagination["type"]);
             var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (JsonNode? input in pagination["inputs"] as JsonArray ?? new JsonArray())
+            foreach (JsonObject? input in (pagination["inputs"] as JsonArray ?? new JsonArray()).Select(i => i as JsonObject))
             {
                 string? name = Text(input?["name"]), role = Text(input?["type"]), place = Text(input?["in"]);
                 if (name is null || role is null)
