@@ -194,12 +194,17 @@ public sealed partial class ApiRequest
     /// <summary>Builds the message with <paramref name="credentials"/> in their headers, query parameters or cookies.</summary>
     internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, IReadOnlyList<ApiCredential> credentials, IEnumerable<KeyValuePair<string, string>>? extraQuery = null)
     {
-        var url = new StringBuilder(baseAddress.AbsoluteUri.TrimEnd('/'));
-        url.Append(_path.StartsWith("/", StringComparison.Ordinal) ? _path : "/" + _path);
-        char separator = '?';
+        var url = new StringBuilder(_nextLink is null ? baseAddress.AbsoluteUri.TrimEnd('/') : NextLinkUrl(baseAddress));
+        if (_nextLink is null)
+        {
+            url.Append(_path.StartsWith("/", StringComparison.Ordinal) ? _path : "/" + _path);
+        }
+
+        char separator = _nextLink is not null && url.ToString().IndexOf('?') >= 0 ? '&' : '?';
         IEnumerable<KeyValuePair<string, string>> extra = (extraQuery ?? Enumerable.Empty<KeyValuePair<string, string>>())
             .Select(pair => new KeyValuePair<string, string>(Uri.EscapeDataString(pair.Key), Uri.EscapeDataString(pair.Value)));
-        foreach (KeyValuePair<string, string> pair in _query.Concat(extra).Concat(CredentialQuery(credentials)))
+        IEnumerable<KeyValuePair<string, string>> query = _nextLink is null ? _query : Enumerable.Empty<KeyValuePair<string, string>>();
+        foreach (KeyValuePair<string, string> pair in query.Concat(extra).Concat(CredentialQuery(credentials)))
         {
             url.Append(separator).Append(pair.Key).Append('=').Append(pair.Value);
             separator = '&';

@@ -109,8 +109,10 @@ public sealed class ClientSurfaceTests(ITestOutputHelper output)
             .Where(m => m.MethodKind == MethodKind.Ordinary && m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", StringComparison.Ordinal))
             .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Parameters.Length))
         {
-            // Streams have no WithResponse form; they are marked so they count as operations of their own.
-            string stream = method.ReturnType.Name == "IAsyncEnumerable" ? " : stream" : "";
+            // Streams have no WithResponse form; they are marked so they count as operations of their own. The two
+            // methods of a paged list walk the pages of another operation, so they are marked apart.
+            bool paged = method.GetDocumentationCommentXml()?.Contains("of the list <c>", StringComparison.Ordinal) == true;
+            string stream = method.ReturnType.Name != "IAsyncEnumerable" ? "" : paged ? " : paged" : " : stream";
             lines.Add($"{prefix}{method.Name}({string.Join(", ", method.Parameters.Select(p => p.Name))}){stream}");
         }
 

@@ -82,6 +82,10 @@ internal static class DiagnosticDescriptors
         "OACG0024", "WebSocket operation read from [WS]",
         "Operation '{0}' is marked [WS] and has no 'x-websocket' extension; it is generated as a WebSocket stream of its JSON success response. Add 'x-websocket: {{ message: <schema> }}' to say so in the spec.", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor PagedList = Create(
+        "OACG0025", "Paged list",
+        "Operation '{0}' {1}", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "OACG0099", "Generator failed on this spec",
         "The generator could not process this spec ({0}: {1}). Please report this with the spec attached.", DiagnosticSeverity.Error);
@@ -106,6 +110,7 @@ internal static class DiagnosticDescriptors
         [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
         [FilterMatchesNothing.Id] = FilterMatchesNothing,
         [WebSocketFromSummary.Id] = WebSocketFromSummary,
+        [PagedList.Id] = PagedList,
         [InternalError.Id] = InternalError,
     };
 

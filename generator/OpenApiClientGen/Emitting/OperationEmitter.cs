@@ -60,10 +60,11 @@ internal static class OperationEmitter
         writer.WriteLine(send);
         writer.CloseBlock();
         FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
+        PaginationEmitter.Write(writer, api, operation, parameters);
     }
 
     /// <summary>Writes <c>var request = new ApiRequest(...)</c> with the operation's security, errors and parameters.</summary>
-    private static void WriteRequest(SourceWriter writer, ApiSpec api, OperationSpec operation, List<MethodParameter> parameters)
+    internal static void WriteRequest(SourceWriter writer, ApiSpec api, OperationSpec operation, List<MethodParameter> parameters)
     {
         var calls = new List<string>();
         if (!operation.Security.IsEmpty)

@@ -24,6 +24,7 @@ internal sealed class ApiModelBuilder
     private readonly OperationDetailsBuilder _details;
     private readonly StreamModelBuilder _streams;
     private readonly SequentialStreamBuilder _sequentialStreams;
+    private readonly PaginationBuilder _pagination;
 
     public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics, TargetFeatures features)
     {
@@ -37,6 +38,7 @@ internal sealed class ApiModelBuilder
         _details = new OperationDetailsBuilder(document, _types);
         _streams = new StreamModelBuilder(document, _types, diagnostics, options.FilePath);
         _sequentialStreams = new SequentialStreamBuilder(_types);
+        _pagination = new PaginationBuilder(_types, diagnostics, options.FilePath);
     }
 
     public ApiSpec Build()
@@ -104,6 +106,7 @@ internal sealed class ApiModelBuilder
         var result = new List<OperationSpec>();
         var methodNames = new Dictionary<string, UniqueNameScope>(StringComparer.Ordinal);
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
+        var paged = new List<(OperationSpec Method, OpenApiOperation Operation, string Pointer)>();
         foreach (KeyValuePair<string, IOpenApiPathItem> path in _document.Paths ?? new OpenApiPaths())
         {
             if (path.Value.Operations is null)
@@ -143,6 +146,11 @@ internal sealed class ApiModelBuilder
                 if (stream is null)
                 {
                     methods.AddRange(_sequentialStreams.Split(built, operation, scope, baseName, bodyStreams, AcceptOf(operation.Responses, built.Response.Kind)));
+                    if (methods[0].Stream is null && _pagination.Build(operation, path.Value, methods[0], pointer) is { } pagination)
+                    {
+                        methods[0] = methods[0] with { Pagination = pagination };
+                        paged.Add((methods[0], operation, pointer));
+                    }
                 }
                 else if (stream.Kind != StreamKind.WebSocket && SuccessOffersJson(operation.Responses))
                 {
@@ -163,6 +171,15 @@ internal sealed class ApiModelBuilder
             }
 
             result.AddRange(methodsOfPath.OrderBy(m => m.Order).SelectMany(m => m.Methods));
+        }
+
+        // The paged methods are named once every operation has its name, so that they never take one an operation wanted.
+        foreach ((OperationSpec method, OpenApiOperation operation, string pointer) in paged)
+        {
+            (string items, string pages) = PaginationBuilder.MethodNames(method.MethodName, methodNames[method.GroupPath]);
+            OperationSpec named = method with { Pagination = method.Pagination! with { ItemsMethodName = items, PagesMethodName = pages } };
+            result[result.IndexOf(method)] = named;
+            _pagination.Report(operation, named, pointer);
         }
 
         return result.ToEquatableArray();

@@ -44,6 +44,9 @@ internal sealed partial class SchemaTypeBuilder
     /// <summary>Every declaration, with discriminator tags filled in as the starting values of their members.</summary>
     public IReadOnlyList<TypeDeclaration> Declarations => _declarations.Select(WithTagDefault).ToList();
 
+    /// <summary>The model declared as <paramref name="name"/>, or null when that name is not a model.</summary>
+    public ObjectTypeSpec? DeclaredObject(string name) => _declarations.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == name);
+
     /// <summary>Reserves a type name for a type declared outside the schemas, such as a stream's item interface.</summary>
     public string ReserveTypeName(string preferred) => _typeNames.Reserve(preferred);
 
