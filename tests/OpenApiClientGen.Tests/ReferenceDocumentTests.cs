@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using OpenApiClientGen.Tests.Infrastructure;
 using Xunit;
 
@@ -34,7 +35,8 @@ public sealed class ReferenceDocumentTests
 
         GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, File.ReadAllText(path), Namespace: "Vendor", ClientName: "VendorClient"));
 
-        Assert.Empty(run.GeneratorDiagnostics);
+        // Infos (a paged list found, a repair made) are expected; a warning or an error is not.
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         Assert.True(run.CompilationWarnings.Count == 0, run.Describe(run.CompilationWarnings));
     }
@@ -72,7 +74,8 @@ public sealed class ReferenceDocumentTests
 
         GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/cases.yaml", spec));
 
-        Assert.Empty(run.GeneratorDiagnostics);
+        // Infos (a paged list found, a repair made) are expected; a warning or an error is not.
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         Assert.Equal(2, run.Sources.Count(s => s.HintName.Contains(".Group.", System.StringComparison.Ordinal)));
     }
