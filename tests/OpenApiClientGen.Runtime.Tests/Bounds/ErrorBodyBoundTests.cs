@@ -65,7 +65,12 @@ public sealed class ErrorBodyBoundTests(ITestOutputHelper output)
         long limitAsText = 2L * PeakLimit;
         output.WriteLine($"live heap peak {growth:N0} bytes above the start for a limit of {PeakLimit:N0} characters ({limitAsText:N0} bytes as text)");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+#if RUNTIME_NETSTANDARD
+        // netstandard2.0 has no string.Create: the cut text and its mark are joined into a second string.
+        Assert.True(growth < 3L * limitAsText, $"live heap peak {growth} bytes");
+#else
         Assert.True(growth < 2L * limitAsText, $"live heap peak {growth} bytes");
+#endif
     }
 
     [Fact]
