@@ -307,21 +307,9 @@ public sealed partial class ApiConnection : IDisposable
                 throw TooLarge(response, request, limit, null);
             }
 
-            // Disposing the response is what stops a body that is still arriving.
-            using CancellationTokenSource? deadline = BodyDeadline(cancellationToken);
-            using (cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
-            using ((deadline?.Token ?? default).Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
-            {
-                try
-                {
-                    await response.Content.LoadIntoBufferAsync(limit).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-                {
-                    response.Dispose();
-                    throw BodyTimedOut(ex);
-                }
-            }
+            // A body that came with its headers is buffered at once; only one still arriving needs the timers.
+            Task load = response.Content.LoadIntoBufferAsync(limit);
+            await (load.IsCompleted ? load : BodyArrivalAsync(load, response, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -338,6 +326,23 @@ public sealed partial class ApiConnection : IDisposable
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    // Disposing the response is what stops a body that is still arriving: the caller's token or the deadline does it.
+    private async Task BodyArrivalAsync(Task load, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource? deadline = BodyDeadline(cancellationToken);
+        using ((deadline?.Token ?? cancellationToken).Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
+        {
+            try
+            {
+                await load.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+            {
+                throw BodyTimedOut(ex);
+            }
         }
     }
 
