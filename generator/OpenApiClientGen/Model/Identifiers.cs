@@ -13,6 +13,9 @@ internal static class Identifiers
 
     public static string ToCamelCase(string name) => Build(name, upperFirst: false);
 
+    /// <summary>The words of a name, split as <see cref="ToPascalCase"/> splits them: <c>agents_api_v1</c> and <c>AgentsApiV1</c> give agents, api, v1.</summary>
+    public static IReadOnlyList<string> Words(string name) => SplitWords(name);
+
     /// <summary>Adds <c>@</c> to names that are C# keywords, for parameters and locals.</summary>
     public static string EscapeKeyword(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None

@@ -186,10 +186,11 @@ internal sealed partial class SchemaTypeBuilder
     }
 
     /// <summary>
-    /// The value a member starts with: a <c>const</c> string, or a one-value enum whose default is that value. A bare
-    /// one-value enum is left unset, since sending it is optional (PipesHub's <c>protocol</c>).
+    /// The value a member starts with: a <c>const</c> string, or a one-value enum that is required or whose default is
+    /// that value (OpenAI's message <c>role</c>). An optional bare one-value enum is left unset, since sending it is
+    /// optional (PipesHub's <c>protocol</c>).
     /// </summary>
-    private static string? FixedTag(IOpenApiSchema schema)
+    private static string? FixedTag(IOpenApiSchema schema, bool required)
     {
         IOpenApiSchema target = ResolveTarget(schema);
         if (!IsStringEnum(target) || ConstantOf(target) is not { } value)
@@ -198,7 +199,7 @@ internal sealed partial class SchemaTypeBuilder
         }
 
         bool defaultsToIt = target.Default is JsonValue fallback && fallback.TryGetValue(out string? text) && text == value;
-        return target.Const is not null || defaultsToIt ? value : null;
+        return target.Const is not null || defaultsToIt || required ? value : null;
     }
 
     /// <summary>The one boolean a schema allows, from <c>const</c> or an <c>enum</c> of a single boolean; a default alone fixes nothing.</summary>

@@ -317,7 +317,7 @@ internal sealed partial class SchemaTypeBuilder
                 Describe(propertySchema),
                 DefaultText(propertySchema.Default),
                 propertySchema.Deprecated,
-                FixedTag(propertySchema),
+                FixedTag(propertySchema, isRequired),
                 FixedBoolean(propertySchema),
                 propertySchema.ReadOnly ? MemberAccess.ReadOnly : propertySchema.WriteOnly ? MemberAccess.WriteOnly : MemberAccess.ReadWrite));
         }

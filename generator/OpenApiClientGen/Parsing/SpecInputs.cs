@@ -40,7 +40,11 @@ internal static class SpecInputs
             OperationFilter.Split(Value(options, IncludePathsKey)),
             OperationFilter.Split(Value(options, ExcludePathsKey)),
             OperationFilter.Split(Value(options, IncludeOperationsKey)));
-        var specOptions = new SpecOptions(file.Path, ns, clientName, shareIdenticalTypes == true, filters.IsEmpty ? null : filters);
+        var specOptions = new SpecOptions(file.Path, ns, clientName, shareIdenticalTypes == true, filters.IsEmpty ? null : filters)
+        {
+            NamespaceIsDefault = Value(options, NamespaceKey) is null,
+            ClientNameIsDefault = Value(options, ClientNameKey) is null,
+        };
         // The compiler hands over a path it could not open as a file without text; an empty file has empty text.
         SourceText? source = file.GetText(cancellationToken);
         string text = source?.ToString() ?? "";
