@@ -84,9 +84,25 @@ public sealed class NamingRuleTests
     }
 
     [Fact]
-    public void A_document_without_tags_groups_by_the_first_path_segment_and_names_by_verb_and_path_shape()
+    public void An_operation_id_a_person_wrote_is_kept_as_it_is()
     {
         GeneratorRun run = Run("""
+              /pets:
+                get:
+                  tags: [pets]
+                  operationId: listPets
+                  responses: {'204': {description: listed}}
+            """);
+
+        Assert.Equal(new[] { "Pets.ListPetsAsync" }, Methods(run));
+    }
+
+    [Fact]
+    public void A_large_document_without_tags_groups_by_the_first_path_segment_and_names_by_verb_and_path_shape()
+    {
+        // More operations than a document may have and stay flat.
+        string others = string.Concat(Enumerable.Range(1, 20).Select(i => $"  /v1/other{i}:\n    get:\n      responses: {{'204': {{description: got}}}}\n"));
+        GeneratorRun run = Run(others + """
               /v1/messages:
                 post:
                   operationId: messages_post
@@ -113,7 +129,23 @@ public sealed class NamingRuleTests
 
         Assert.Equal(
             new[] { "Messages.CancelBatchAsync", "Messages.CountTokensAsync", "Messages.CreateAsync", "Models.DeleteAsync", "Models.GetAsync", "Models.ListAsync" },
-            Methods(run));
+            Methods(run).Where(m => !m.StartsWith("Other", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_small_document_without_tags_stays_flat_with_verb_and_path_names()
+    {
+        GeneratorRun run = Run("""
+              /v1/models:
+                get:
+                  responses: {'204': {description: listed}}
+              /v1/models/{model_id}:
+                get:
+                  parameters: [{name: model_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: got}}
+            """);
+
+        Assert.Equal(new[] { "GetModelAsync", "ListModelsAsync" }, Methods(run));
     }
 
     [Fact]
@@ -160,7 +192,7 @@ public sealed class NamingRuleTests
             {
                 internal static Naming.CreateMessageRequest Body() => new Naming.CreateMessageRequest { Content = "hi" };
 
-                internal static System.Threading.Tasks.Task Send(Naming.NamingClient client) => client.Messages.CreateAsync(content: "hi");
+                internal static System.Threading.Tasks.Task Send(Naming.NamingClient client) => client.Messages.CreateMessageAsync(content: "hi");
             }
             """);
 

@@ -14,6 +14,9 @@ internal sealed class ApiModelBuilder
 {
     private const string EventStream = "text/event-stream";
 
+    /// <summary>The most operations a document without groups has for its methods to stay on the client itself.</summary>
+    private const int FlatDocumentLimit = 20;
+
     private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
 
     private readonly SpecOptions _options;
@@ -25,6 +28,7 @@ internal sealed class ApiModelBuilder
     private readonly StreamModelBuilder _streams;
     private readonly SequentialStreamBuilder _sequentialStreams;
     private readonly bool _documentHasGroups;
+    private readonly int _operationCount;
     private readonly ClientNames _names;
 
     public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics, TargetFeatures features)
@@ -34,6 +38,7 @@ internal sealed class ApiModelBuilder
         _diagnostics = diagnostics;
         _names = DefaultNames.Of(options, document.Info?.Title);
         _documentHasGroups = Operations().Any(o => ExplicitGroup(o.Operation) is not null);
+        _operationCount = Operations().Count();
         _groups = CollectGroups();
         var reserved = _names.Reserved.Concat(_groups.Select(g => g.ClassName)).ToList();
         _types = new SchemaTypeBuilder(reserved, features, options.ShareIdenticalTypes);
@@ -362,7 +367,8 @@ internal sealed class ApiModelBuilder
             return string.Join(".", group.Split('.').Select(Identifiers.ToPascalCase));
         }
 
-        return _documentHasGroups ? "" : OperationNames.PathGroup(StripFragment(pathKey));
+        // A small document reads best flat; a large one without groups (Anthropic's 97 operations) splits by path.
+        return _documentHasGroups || _operationCount <= FlatDocumentLimit ? "" : OperationNames.PathGroup(StripFragment(pathKey));
     }
 
     private static string? ExplicitGroup(OpenApiOperation operation)

@@ -59,7 +59,12 @@ internal static class OperationNames
             module--;
         }
 
-        string cleaned = Clean(words.Skip(module + 1).Where(w => !IsVersion(w)).ToList(), httpMethod, groupWords, verbName);
+        // An id a person wrote (`createPet`) is kept as it is; only one that shows a machine's hand is cleaned.
+        bool machineMade = words.Count == 0 || function.Length < operationId!.Length || module >= 0 || words.Any(IsVersion)
+            || words[words.Count - 1].Equals(httpMethod, StringComparison.OrdinalIgnoreCase);
+        string cleaned = machineMade
+            ? Clean(words.Skip(module + 1).Where(w => !IsVersion(w)).ToList(), httpMethod, groupWords, verbName)
+            : Identifiers.ToPascalCase(operationId!);
         // One entry per step, repeats included, so that the operations of a group step through the same kinds of name.
         return new[] { cleaned, versions + cleaned, Identifiers.ToPascalCase(function), Identifiers.ToPascalCase(operationId!) };
     }
