@@ -124,6 +124,9 @@ internal static class OperationNames
         {
             case "GET" when endsInParameter:
                 return "Get" + Singulars(literals);
+            case "GET" when literals.LastOrDefault() == "List":
+                // A path that ends in `/list` already says it: `/workflows/events/list` is List, not ListList.
+                return "List" + Singulars(literals.Take(literals.Count - 1));
             case "GET":
                 return "List" + Singulars(literals.Take(literals.Count - 1)) + literals.LastOrDefault();
             case "POST" when endsInAction && literals.Count > 0:
