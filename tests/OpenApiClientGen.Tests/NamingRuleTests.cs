@@ -202,6 +202,44 @@ public sealed class NamingRuleTests
         Assert.Contains("= new global::Naming.CreateMessageRequestRole(\"user\");", run.Sources.Single(s => s.HintName.EndsWith(".CreateMessageRequest.g.cs", StringComparison.Ordinal)).SourceText.ToString());
     }
 
+    [Fact]
+    public void Inline_types_are_named_from_a_branch_s_tag_or_constant_and_an_array_s_owning_property()
+    {
+        GeneratorRun run = Run("""
+              /things:
+                post:
+                  tags: [things]
+                  operationId: createThing
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            comment:
+                              anyOf:
+                                - {type: string, maxLength: 500}
+                                - {type: string, enum: ['']}
+                            tools:
+                              type: array
+                              items: {type: object, properties: {name: {type: string}}}
+                            shape:
+                              oneOf:
+                                - {type: object, required: [kind], properties: {kind: {type: string, enum: [circle]}, radius: {type: number}}}
+                                - {type: object, required: [kind], properties: {kind: {type: string, enum: [square]}, side: {type: number}}}
+                              discriminator: {propertyName: kind}
+                  responses: {'204': {description: created}}
+            """);
+
+        var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
+        Assert.Contains("CreateThingRequestCommentEmpty", types);
+        Assert.Contains("CreateThingRequestTool", types);
+        Assert.Contains("CreateThingRequestShapeCircle", types);
+        Assert.Contains("CreateThingRequestShapeSquare", types);
+        Assert.DoesNotContain(types, t => t.Contains("Variant", StringComparison.Ordinal) || t.EndsWith("Item", StringComparison.Ordinal));
+    }
+
     private static GeneratorRun Run(string paths, string? consumer = null)
     {
         GeneratorRun run = GeneratorHarness.RunWith(consumer, new SpecInput("/specs/naming.yaml", Document("Naming", paths), Namespace: "Naming", ClientName: "NamingClient"));

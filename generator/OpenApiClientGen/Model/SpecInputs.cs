@@ -12,6 +12,12 @@ internal sealed record SpecOptions(string FilePath, string Namespace, string Cli
 
     /// <summary>The item gives no <c>ClientName</c>: <see cref="ClientName"/> is made from the file's name.</summary>
     public bool ClientNameIsDefault { get; init; }
+
+    /// <summary>
+    /// The operations of the whole document, before <see cref="Filters"/> keep some, so that a filter never changes
+    /// how the kept operations are grouped; zero when not counted.
+    /// </summary>
+    public int DocumentOperationCount { get; init; }
 }
 
 /// <summary>A spec file's text as the compiler handed it over (step 1).</summary>

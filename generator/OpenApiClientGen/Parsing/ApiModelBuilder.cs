@@ -38,7 +38,7 @@ internal sealed class ApiModelBuilder
         _diagnostics = diagnostics;
         _names = DefaultNames.Of(options, document.Info?.Title);
         _documentHasGroups = Operations().Any(o => ExplicitGroup(o.Operation) is not null);
-        _operationCount = Operations().Count();
+        _operationCount = options.DocumentOperationCount > 0 ? options.DocumentOperationCount : Operations().Count();
         _groups = CollectGroups();
         var reserved = _names.Reserved.Concat(_groups.Select(g => g.ClassName)).ToList();
         _types = new SchemaTypeBuilder(reserved, features, options.ShareIdenticalTypes);

@@ -42,7 +42,7 @@ internal static class OperationNames
             return new[] { Identifiers.ToPascalCase(explicitName) };
         }
 
-        var groupWords = new HashSet<string>(group.Split('.').SelectMany(Identifiers.Words).SelectMany(w => new[] { w, Singular(w) }), StringComparer.OrdinalIgnoreCase);
+        var groupWords = new HashSet<string>(group.Split('.').SelectMany(Identifiers.Words).SelectMany(w => new[] { w, Identifiers.Singular(w) }), StringComparer.OrdinalIgnoreCase);
         string verbName = VerbName(httpMethod, path, groupWords);
         if (string.IsNullOrWhiteSpace(operationId))
         {
@@ -119,7 +119,7 @@ internal static class OperationNames
             .Where(s => !IsParameter(s) && !NoiseWords.Contains(s) && !Identifiers.Words(s).All(groupWords.Contains))
             .Select(Identifiers.ToPascalCase)
             .ToList();
-        string Singulars(IEnumerable<string> names) => string.Concat(names.Select(Singular));
+        string Singulars(IEnumerable<string> names) => string.Concat(names.Select(Identifiers.Singular));
         switch (httpMethod.ToUpperInvariant())
         {
             case "GET" when endsInParameter:
@@ -140,24 +140,6 @@ internal static class OperationNames
             default:
                 return Identifiers.ToPascalCase(httpMethod) + string.Concat(literals);
         }
-    }
-
-    /// <summary>An English plural made singular, well enough for path words: batches, entries, files, status stays.</summary>
-    private static string Singular(string word)
-    {
-        if (word.EndsWith("ies", StringComparison.OrdinalIgnoreCase) && word.Length > 4)
-        {
-            return word.Substring(0, word.Length - 3) + "y";
-        }
-
-        if (Regex.IsMatch(word, "(ch|sh|x|ss)es$", RegexOptions.IgnoreCase))
-        {
-            return word.Substring(0, word.Length - 2);
-        }
-
-        return word.Length > 3 && word.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !Regex.IsMatch(word, "(ss|us|is)$", RegexOptions.IgnoreCase)
-            ? word.Substring(0, word.Length - 1)
-            : word;
     }
 
     private static IEnumerable<string> Segments(string path) => path.Split('/').Where(s => s.Length > 0);

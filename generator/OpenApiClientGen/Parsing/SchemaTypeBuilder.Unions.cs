@@ -55,9 +55,9 @@ internal sealed partial class SchemaTypeBuilder
         for (int i = 0; i < branches.Count; i++)
         {
             IOpenApiSchema branch = branches[i];
-            string branchContext = name + (branch is OpenApiSchemaReference ? "" : Identifiers.ToPascalCase(branch.Title ?? "Variant" + (i + 1)));
-            TypeRef type = Resolve(branch, branchContext);
             List<string> tags = discriminator is null ? new List<string>() : TagsFor(schema, branch, discriminator);
+            string branchContext = name + (branch is OpenApiSchemaReference ? "" : BranchName(branch, tags, i));
+            TypeRef type = Resolve(branch, branchContext);
             int existing = variants.FindIndex(v => v.Type == type);
             if (existing >= 0)
             {
@@ -154,6 +154,16 @@ internal sealed partial class SchemaTypeBuilder
         }
 
         return tags;
+    }
+
+    /// <summary>
+    /// What an inline branch is called after its union's name: its <c>title</c>, else its discriminator value or the one
+    /// string it allows (Stripe's <c>enum: [""]</c> beside a string is <c>Empty</c>), and <c>Variant{N}</c> only when it says nothing.
+    /// </summary>
+    private static string BranchName(IOpenApiSchema branch, List<string> tags, int index)
+    {
+        string? tag = branch.Title ?? tags.FirstOrDefault() ?? ConstantOf(branch);
+        return tag is null ? "Variant" + (index + 1) : tag.Length == 0 ? "Empty" : Identifiers.ToPascalCase(tag);
     }
 
     /// <summary>The members of an object schema (through allOf) fixed to one string by <c>const</c> or a one-value enum.</summary>

@@ -89,12 +89,14 @@ internal static class SpecInputs
                 DiagnosticDescriptors.NotAnOpenApiDocument.Id, SpecLocation.AtFileStart(source.Options.FilePath), "The file is empty"));
         }
 
-        if (source.Options.Filters is { } filters && node is System.Text.Json.Nodes.JsonObject root)
+        SpecOptions options = source.Options;
+        if (options.Filters is { } filters && node is System.Text.Json.Nodes.JsonObject root)
         {
-            repairs = repairs.Concat(OperationFilter.Apply(root, filters, source.Options.FilePath)).ToEquatableArray();
+            options = options with { DocumentOperationCount = OperationFilter.CountOperations(root) };
+            repairs = repairs.Concat(OperationFilter.Apply(root, filters, options.FilePath)).ToEquatableArray();
         }
 
-        return new JsonSpec(source.Options, SpecTextConverter.ToJsonText(node), null, repairs);
+        return new JsonSpec(options, SpecTextConverter.ToJsonText(node), null, repairs);
     }
 
     public static ReferencedFile ReadReferencedFile(AdditionalText file, CancellationToken cancellationToken)
