@@ -221,6 +221,9 @@ public sealed class NamingRuleTests
                               anyOf:
                                 - {type: string, maxLength: 500}
                                 - {type: string, enum: ['']}
+                            sources:
+                              type: object
+                              properties: {data: {type: array, items: {type: object, properties: {id: {type: string}}}}}
                             tools:
                               type: array
                               items: {type: object, properties: {name: {type: string}}}
@@ -229,7 +232,14 @@ public sealed class NamingRuleTests
                                 - {type: object, required: [kind], properties: {kind: {type: string, enum: [circle]}, radius: {type: number}}}
                                 - {type: object, required: [kind], properties: {kind: {type: string, enum: [square]}, side: {type: number}}}
                               discriminator: {propertyName: kind}
-                  responses: {'204': {description: created}}
+                  responses: {'204': {description: created}, '403': {$ref: '#/components/responses/forbidden'}}
+            components:
+              responses:
+                forbidden:
+                  description: not allowed
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {message: {type: string}}}
             """);
 
         var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
@@ -237,6 +247,8 @@ public sealed class NamingRuleTests
         Assert.Contains("CreateThingRequestTool", types);
         Assert.Contains("CreateThingRequestShapeCircle", types);
         Assert.Contains("CreateThingRequestShapeSquare", types);
+        Assert.Contains("ForbiddenError", types);
+        Assert.Contains("CreateThingRequestSource", types);
         Assert.DoesNotContain(types, t => t.Contains("Variant", StringComparison.Ordinal) || t.EndsWith("Item", StringComparison.Ordinal));
     }
 

@@ -333,6 +333,13 @@ internal sealed partial class SchemaTypeBuilder
     {
         string pascal = Identifiers.ToPascalCase(contextName);
         IReadOnlyList<string> words = Identifiers.Words(pascal);
+        if (words.Count > 1 && words[words.Count - 1] == "Data")
+        {
+            // A list's `data` (Stripe's, OpenAI's) holds what the owner is a list of: `CustomerSourcesData` holds `CustomerSource`.
+            pascal = pascal.Substring(0, pascal.Length - "Data".Length);
+            words = Identifiers.Words(pascal);
+        }
+
         string last = words.Count == 0 ? "" : words[words.Count - 1];
         string singular = Identifiers.Singular(last);
         string candidate = pascal.Substring(0, pascal.Length - last.Length) + singular;
