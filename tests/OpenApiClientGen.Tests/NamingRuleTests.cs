@@ -224,6 +224,10 @@ public sealed class NamingRuleTests
                             sources:
                               type: object
                               properties: {data: {type: array, items: {type: object, properties: {id: {type: string}}}}}
+                            model:
+                              anyOf:
+                                - {type: string}
+                                - {type: string, enum: [small, large]}
                             tools:
                               type: array
                               items: {type: object, properties: {name: {type: string}}}
@@ -249,6 +253,7 @@ public sealed class NamingRuleTests
         Assert.Contains("CreateThingRequestShapeSquare", types);
         Assert.Contains("ForbiddenError", types);
         Assert.Contains("CreateThingRequestSource", types);
+        Assert.Contains("CreateThingRequestModelKnown", types);
         Assert.DoesNotContain(types, t => t.Contains("Variant", StringComparison.Ordinal) || t.EndsWith("Item", StringComparison.Ordinal));
     }
 

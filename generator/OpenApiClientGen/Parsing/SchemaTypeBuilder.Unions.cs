@@ -56,7 +56,7 @@ internal sealed partial class SchemaTypeBuilder
         {
             IOpenApiSchema branch = branches[i];
             List<string> tags = discriminator is null ? new List<string>() : TagsFor(schema, branch, discriminator);
-            string branchContext = name + (branch is OpenApiSchemaReference ? "" : BranchName(branch, tags, i));
+            string branchContext = name + (branch is OpenApiSchemaReference ? "" : BranchName(branch, tags, i, branches.Any(IsOpenString)));
             TypeRef type = Resolve(branch, branchContext);
             int existing = variants.FindIndex(v => v.Type == type);
             if (existing >= 0)
@@ -158,13 +158,24 @@ internal sealed partial class SchemaTypeBuilder
 
     /// <summary>
     /// What an inline branch is called after its union's name: its <c>title</c>, else its discriminator value or the one
-    /// string it allows (Stripe's <c>enum: [""]</c> beside a string is <c>Empty</c>), and <c>Variant{N}</c> only when it says nothing.
+    /// string it allows (Stripe's <c>enum: [""]</c> beside a string is <c>Empty</c>), <c>Known</c> for the listed values beside
+    /// any string, and <c>Variant{N}</c> only when it says nothing.
     /// </summary>
-    private static string BranchName(IOpenApiSchema branch, List<string> tags, int index)
+    private static string BranchName(IOpenApiSchema branch, List<string> tags, int index, bool besideOpenString)
     {
         string? tag = branch.Title ?? tags.FirstOrDefault() ?? ConstantOf(branch);
+        if (tag is null && besideOpenString && IsStringEnum(branch))
+        {
+            // `anyOf: [string, enum: [...]]` (OpenAI's models): any string, and these are the ones known today.
+            return "Known";
+        }
+
         return tag is null ? "Variant" + (index + 1) : tag.Length == 0 ? "Empty" : Identifiers.ToPascalCase(tag);
     }
+
+    private static bool IsOpenString(IOpenApiSchema branch) =>
+        branch is not OpenApiSchemaReference && branch.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.String
+        && branch.Enum is not { Count: > 0 } && branch.Const is null;
 
     /// <summary>The members of an object schema (through allOf) fixed to one string by <c>const</c> or a one-value enum.</summary>
     private static Dictionary<string, string> ConstantMembers(IOpenApiSchema schema)
