@@ -39,7 +39,7 @@ internal static class ReplyStreams
         {
             switch (item.Data?.Value)
             {
-                case Orq.PartDeltaEvent { Data.Delta.Value: Orq.PartDeltaVariant1 text }:
+                case Orq.PartDeltaEvent { Data.Delta.Value: Orq.PartDeltaText text }:
                     token(text.Text);
                     break;
                 case Orq.ResponseFailedEvent failed:

@@ -64,7 +64,7 @@ public sealed class AnthropicConformanceTests
         List<CapturedRequest> official = server.Drain();
 
         using GeneratedAnthropicClient ours = GeneratedClient(server);
-        await ours.MessagesPostAsync(Request(), anthropicVersion: ApiVersion);
+        await ours.Messages.CreateAsync(Request(), anthropicVersion: ApiVersion);
         List<CapturedRequest> generated = server.Drain();
 
         CapturedRequest sdk = Assert.Single(official);
@@ -83,7 +83,7 @@ public sealed class AnthropicConformanceTests
 
         Message official = await OfficialClient(server).Messages.Create(Parameters());
         using GeneratedAnthropicClient client = GeneratedClient(server);
-        GeneratedAnthropic.Message ours = await client.MessagesPostAsync(Request(), anthropicVersion: ApiVersion);
+        GeneratedAnthropic.Message ours = await client.Messages.CreateAsync(Request(), anthropicVersion: ApiVersion);
 
         Assert.True(Assert.Single(official.Content).TryPickText(out TextBlock? officialText));
         ResponseTextBlock oursText = Assert.Single(ours.Content).AsResponseTextBlock!;

@@ -94,7 +94,7 @@ public sealed class OpenAIConformanceTests
         using GeneratedOpenAIClient client = GeneratedClient(server);
         CreateChatCompletionResponse ours = await client.Chat.CreateChatCompletionAsync(Request());
 
-        CreateChatCompletionResponseChoicesItem choice = Assert.Single(ours.Choices);
+        CreateChatCompletionResponseChoice choice = Assert.Single(ours.Choices);
         Assert.Equal(OpenAIAnswers.CompletionText, official.Content.Single().Text);
         Assert.Equal(official.Content.Single().Text, choice.Message.Content);
         Assert.Null(choice.Message.Refusal);
@@ -123,7 +123,7 @@ public sealed class OpenAIConformanceTests
         await foreach (CreateChatCompletionStreamResponse chunk in client.Chat.CreateChatCompletionStreamAsync(Request()))
         {
             chunks++;
-            foreach (CreateChatCompletionStreamResponseChoicesItem choice in chunk.Choices)
+            foreach (CreateChatCompletionStreamResponseChoice choice in chunk.Choices)
             {
                 oursText.Append(choice.Delta.Content.GetValueOrDefault());
                 oursFinish ??= choice.FinishReason?.Value;

@@ -56,7 +56,7 @@ public sealed class EmulatorConversationTests
         string answerId = added.Messages![^1].Id!;
         PipesHub.Conversation regenerated = await conversations.RegenerateAsync(created.Id!, answerId);
         Assert.StartsWith("Let me put that another way", regenerated.Messages!.Single(m => m.Id == answerId).Content);
-        PipesHub.Conversation rated = await conversations.SubmitFeedbackAsync(created.Id!, answerId, new PipesHub.MessageFeedback { IsHelpful = true, Categories = [PipesHub.MessageFeedbackCategoriesItem.TooVerbose] });
+        PipesHub.Conversation rated = await conversations.SubmitFeedbackAsync(created.Id!, answerId, new PipesHub.MessageFeedback { IsHelpful = true, Categories = [PipesHub.MessageFeedbackCategory.TooVerbose] });
         Assert.True(rated.Messages!.Single(m => m.Id == answerId).Feedback!.Single().IsHelpful);
 
         PipesHub.GetByIdResponse fetched = await conversations.GetByIdAsync(created.Id!);
@@ -114,11 +114,11 @@ public sealed class EmulatorConversationTests
         Orq.ResponseDoneEvent done = JsonCodecs.Deserialize(events[^1].Data, Orq.OrqClientJson.ResponseDoneEvent);
         Assert.Equal("stop", done.Data.FinishReason.Value);
         string streamed = string.Concat(events.Where(e => e.Data.Contains("\"part.delta\"", StringComparison.Ordinal))
-            .Select(e => JsonCodecs.Deserialize(e.Data, Orq.OrqClientJson.PartDeltaEvent).Data.Delta.AsPartDeltaVariant1!.Text));
+            .Select(e => JsonCodecs.Deserialize(e.Data, Orq.OrqClientJson.PartDeltaEvent).Data.Delta.AsPartDeltaText!.Text));
 
         Orq.ConversationWithMessagesResponse retrieved = await conversations.RetrieveAsync(created.Id!);
         Assert.Equal(["user", "assistant"], retrieved.Messages.Select(m => m.Role.Value));
-        Assert.Equal(streamed, RawEventStreams.Json(retrieved.Messages[1].Parts[0], Orq.OrqClientJson.MessageResponsePartsItem).GetProperty("text").GetString());
+        Assert.Equal(streamed, RawEventStreams.Json(retrieved.Messages[1].Parts[0], Orq.OrqClientJson.MessageResponsePart).GetProperty("text").GetString());
 
         Assert.Equal("Plan the launch", (await conversations.GenerateNameAsync(created.Id!, new Orq.GenerateNameRequest { Context = "Plan the launch" })).DisplayName);
         Assert.Equal("Launch", (await conversations.UpdateAsync(created.Id!, new Orq.UpdateRequest { DisplayName = "Launch" })).DisplayName);
@@ -151,7 +151,7 @@ public sealed class EmulatorConversationTests
         Assert.Equal(4, (await conversations.GetMessagesAsync(started.ConversationId)).Messages.Count);
         Assert.Equal(started.ConversationId, RawEventStreams.Json(await conversations.GetAsync(started.ConversationId), Mistral.MistralClientJson.GetResponse).GetProperty("id").GetString());
 
-        string secondEntry = RawEventStreams.Json(history.Entries[2], Mistral.MistralClientJson.ConversationHistoryEntriesItem).GetProperty("id").GetString()!;
+        string secondEntry = RawEventStreams.Json(history.Entries[2], Mistral.MistralClientJson.ConversationHistoryEntry).GetProperty("id").GetString()!;
         Mistral.ConversationResponse restarted = await conversations.RestartAsync(started.ConversationId, new Mistral.ConversationRestartRequest { Inputs = Text("Again"), FromEntryId = secondEntry });
         Assert.NotEqual(started.ConversationId, restarted.ConversationId);
         Assert.Equal(4, (await conversations.GetHistoryAsync(restarted.ConversationId)).Entries.Count);
@@ -165,7 +165,7 @@ public sealed class EmulatorConversationTests
 
         List<SseItem<string>> appendEvents = await RawEventStreams.ReadAllAsync(conversations.AppendStreamAsync(streamId, new Mistral.ConversationAppendStreamRequest { Inputs = Text("And?") }));
         Assert.Equal("conversation.response.done", appendEvents[^1].EventType);
-        string firstEntry = RawEventStreams.Json((await conversations.GetHistoryAsync(streamId)).Entries[0], Mistral.MistralClientJson.ConversationHistoryEntriesItem).GetProperty("id").GetString()!;
+        string firstEntry = RawEventStreams.Json((await conversations.GetHistoryAsync(streamId)).Entries[0], Mistral.MistralClientJson.ConversationHistoryEntry).GetProperty("id").GetString()!;
         List<SseItem<string>> restartEvents = await RawEventStreams.ReadAllAsync(conversations.RestartStreamAsync(streamId, new Mistral.ConversationRestartStreamRequest { Inputs = Text("Over"), FromEntryId = firstEntry }));
         Assert.Equal("conversation.response.done", restartEvents[^1].EventType);
 

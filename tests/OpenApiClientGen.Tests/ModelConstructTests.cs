@@ -30,7 +30,7 @@ public sealed class ModelConstructTests : IClassFixture<ModelConstructTests.Comp
 
             public static string InputsFromEntries()
             {
-                var entries = new List<InputEntriesItem> { new MessageEntry { Content = "hi" }, new FunctionResultEntry { ToolCallId = "c1", Result = "42" } };
+                var entries = new List<InputEntry> { new MessageEntry { Content = "hi" }, new FunctionResultEntry { ToolCallId = "c1", Result = "42" } };
                 return JsonCodecs.Serialize(new ConversationRequest { Inputs = entries }, ModelsClientJson.ConversationRequest);
             }
 
@@ -38,7 +38,7 @@ public sealed class ModelConstructTests : IClassFixture<ModelConstructTests.Comp
             {
                 ConversationRequest request = JsonCodecs.Deserialize(json, ModelsClientJson.ConversationRequest);
                 return request.Inputs.AsString
-                    ?? string.Join(",", request.Inputs.AsInputEntriesItemList!.Select(e => e.AsMessageEntry?.Content ?? e.AsFunctionResultEntry?.Result ?? "unknown:" + e.Unknown!.Tag));
+                    ?? string.Join(",", request.Inputs.AsInputEntryList!.Select(e => e.AsMessageEntry?.Content ?? e.AsFunctionResultEntry?.Result ?? "unknown:" + e.Unknown!.Tag));
             }
 
             public static string ReadScale(string json)

@@ -482,7 +482,7 @@ public sealed class PaginationGenerationTests
             },
             paged);
         string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("IAsyncEnumerable<global::Mistral.Agent> AgentsApiV1AgentsListPagesAllAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Mistral.Agent> ListAllPagesAsync(", client);
     }
 
     [SharedFact]

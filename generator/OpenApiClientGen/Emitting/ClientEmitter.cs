@@ -14,8 +14,8 @@ internal static class ClientEmitter
     {
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(api.Namespace));
-        string options = api.ClientName + "Options";
-        string schemes = api.SecuritySchemes.IsEmpty ? $"global::System.Array.Empty<{CSharp.Runtime}ApiSecurityScheme>()" : api.ClientName + "Security.All";
+        string options = api.Names.Options;
+        string schemes = api.SecuritySchemes.IsEmpty ? $"global::System.Array.Empty<{CSharp.Runtime}ApiSecurityScheme>()" : api.Names.Security + ".All";
 
         SpecText.WriteDoc(writer, "summary", $"Client for {api.Title}.");
         SpecText.WriteDoc(writer, "remarks", api.Description);

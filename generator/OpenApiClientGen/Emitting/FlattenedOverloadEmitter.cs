@@ -25,7 +25,7 @@ internal static class FlattenedOverloadEmitter
         var names = new UniqueNameScope(operation.Parameters.Select(p => p.Name).Concat(new[] { "cancellationToken", "body" }));
         var members = model.Properties
             .Where(p => p.Presence == Presence.Always || !p.IsDeprecated)
-            .Where(p => p.FixedBoolean is null && !IsStreamFlag(p) && p.Access != MemberAccess.ReadOnly)
+            .Where(p => p.FixedBoolean is null && p.ConstValue is null && !IsStreamFlag(p) && p.Access != MemberAccess.ReadOnly)
             .OrderBy(p => p.Presence == Presence.Always ? 0 : 1)
             .Select(p => (Property: p, Name: names.Reserve(Identifiers.ToCamelCase(p.Name))))
             .ToList();

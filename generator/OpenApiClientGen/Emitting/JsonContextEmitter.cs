@@ -11,7 +11,7 @@ internal static class JsonContextEmitter
     public static string Emit(ApiSpec api)
     {
         string ns = api.Namespace;
-        string context = api.ClientName + "Json";
+        string context = api.Names.Json;
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(ns));
         // Codec type arguments cannot carry nullable annotations faithfully (JsonConverter<T> is invariant).

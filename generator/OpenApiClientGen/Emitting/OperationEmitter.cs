@@ -69,7 +69,7 @@ internal static class OperationEmitter
         var calls = new List<string>();
         if (!operation.Security.IsEmpty)
         {
-            calls.Add($".Security({string.Join(", ", operation.Security.Select(s => $"global::{api.Namespace}.{api.ClientName}Security.{s}"))})");
+            calls.Add($".Security({string.Join(", ", operation.Security.Select(s => $"global::{api.Namespace}.{api.Names.Security}.{s}"))})");
         }
 
         if (!operation.Errors.IsEmpty)
@@ -150,7 +150,7 @@ internal static class OperationEmitter
         for (int i = 0; i < operation.Errors.Count; i++)
         {
             ErrorResponseSpec error = operation.Errors[i];
-            string codec = CSharp.Codec(error.Type, api.Namespace, api.ClientName + "Json");
+            string codec = CSharp.Codec(error.Type, api.Namespace, api.Names.Json);
             writer.WriteLine($".On({SpecText.Literal(error.Status)}, {codec}){(i == operation.Errors.Count - 1 ? ";" : "")}");
         }
 
@@ -173,7 +173,7 @@ internal static class OperationEmitter
         };
         string send = response.Kind switch
         {
-            ResponseKind.Json => $"SendForJsonResponseAsync(request, {CSharp.Codec(response.Type!, api.Namespace, api.ClientName + "Json")}, cancellationToken)",
+            ResponseKind.Json => $"SendForJsonResponseAsync(request, {CSharp.Codec(response.Type!, api.Namespace, api.Names.Json)}, cancellationToken)",
             ResponseKind.Text => "SendForTextResponseAsync(request, cancellationToken)",
             ResponseKind.Binary => "SendForStreamResponseAsync(request, cancellationToken)",
             _ => "SendForResponseAsync(request, cancellationToken)",

@@ -146,7 +146,7 @@ internal static class OperationParameters
 
     private static bool IsObject(TypeRef type) => type.Kind == TypeKind.Map || (type.Kind == TypeKind.Declared && !type.IsValueType);
 
-    private static string Codec(ApiSpec api, TypeRef type) => CSharp.Codec(type, api.Namespace, api.ClientName + "Json");
+    private static string Codec(ApiSpec api, TypeRef type) => CSharp.Codec(type, api.Namespace, api.Names.Json);
 
-    private static string NullableCodec(ApiSpec api, TypeRef type) => CSharp.NullableCodec(type, api.Namespace, api.ClientName + "Json");
+    private static string NullableCodec(ApiSpec api, TypeRef type) => CSharp.NullableCodec(type, api.Namespace, api.Names.Json);
 }

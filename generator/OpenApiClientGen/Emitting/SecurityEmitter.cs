@@ -12,7 +12,7 @@ internal static class SecurityEmitter
         writer.WriteLines(CSharp.FileHeader(api.Namespace));
         writer.WriteLine($"/// <summary>The security schemes of <see cref=\"{api.ClientName}\"/>; credentials come from its options.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
-        writer.OpenBlock($"internal static class {api.ClientName}Security");
+        writer.OpenBlock($"internal static class {api.Names.Security}");
         bool first = true;
         foreach (SecuritySchemeSpec scheme in api.SecuritySchemes)
         {

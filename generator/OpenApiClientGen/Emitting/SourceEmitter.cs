@@ -13,12 +13,12 @@ internal static class SourceEmitter
         var files = new List<GeneratedFile>
         {
             new(prefix + "Client." + api.ClientName + ".g.cs", ClientEmitter.EmitClient(api)),
-            new(prefix + "Json." + api.ClientName + "Json.g.cs", JsonContextEmitter.Emit(api)),
+            new(prefix + "Json." + api.Names.Json + ".g.cs", JsonContextEmitter.Emit(api)),
         };
 
         if (!api.SecuritySchemes.IsEmpty)
         {
-            files.Add(new GeneratedFile(prefix + "Security." + api.ClientName + "Security.g.cs", SecurityEmitter.Emit(api)));
+            files.Add(new GeneratedFile(prefix + "Security." + api.Names.Security + ".g.cs", SecurityEmitter.Emit(api)));
         }
 
         foreach (GroupSpec group in api.Groups)

@@ -22,7 +22,7 @@ internal static class StreamEmitter
         }
 
         string ns = api.Namespace;
-        string context = api.ClientName + "Json";
+        string context = api.Names.Json;
         writer.WriteLine();
         // A method name, not a cref: the method has overloads (the flattened body), and a bare cref to it is ambiguous (CS0419).
         writer.WriteLine($"/// <summary>How the events of <c>{operation.MethodName}</c> become items.</summary>");
@@ -45,13 +45,13 @@ internal static class StreamEmitter
         string returnType = $"global::System.Collections.Generic.IAsyncEnumerable<{CSharp.TypeName(stream.ItemType, ns)}>";
         if (stream.Kind == StreamKind.WebSocket)
         {
-            string codec = CSharp.Codec(stream.DataType!, ns, api.ClientName + "Json");
+            string codec = CSharp.Codec(stream.DataType!, ns, api.Names.Json);
             return (returnType, $"return {CSharp.Runtime}WebSocketMessages.ReadJsonAsync(_connection, request, {codec}, cancellationToken);");
         }
 
         if (stream.Kind is StreamKind.JsonLines or StreamKind.JsonTextSequence)
         {
-            string codec = CSharp.Codec(stream.DataType!, ns, api.ClientName + "Json");
+            string codec = CSharp.Codec(stream.DataType!, ns, api.Names.Json);
             string framing = stream.Kind == StreamKind.JsonLines ? "Lines" : "RecordSeparated";
             return (returnType, $"return _connection.StreamJsonSequenceAsync(request, {codec}, {CSharp.Runtime}JsonSequenceFraming.{framing}, cancellationToken);");
         }
@@ -63,7 +63,7 @@ internal static class StreamEmitter
     public static IEnumerable<GeneratedFile> EmitTypes(ApiSpec api, string hintPrefix)
     {
         string ns = api.Namespace;
-        string context = api.ClientName + "Json";
+        string context = api.Names.Json;
         var written = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (StreamSpec stream in api.Operations.Select(o => o.Stream).OfType<StreamSpec>())
         {

@@ -9,7 +9,11 @@ internal sealed partial record ApiSpec(
     string? DefaultBaseUrl,
     EquatableArray<TypeDeclaration> Types,
     EquatableArray<GroupSpec> Groups,
-    EquatableArray<OperationSpec> Operations);
+    EquatableArray<OperationSpec> Operations)
+{
+    /// <summary>The names of the client's own classes: its options, JSON codecs and security schemes.</summary>
+    public ClientNames Names => new(Namespace, ClientName);
+}
 
 /// <summary>A group of operations, reached as a property: <c>client.Beta.Conversations</c>.</summary>
 /// <param name="Path">Dotted PascalCase path, for example <c>Beta.Conversations</c>.</param>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace OpenApiClientGen.Model;
@@ -12,6 +13,27 @@ internal static class Identifiers
     public static string ToPascalCase(string name) => Build(name, upperFirst: true);
 
     public static string ToCamelCase(string name) => Build(name, upperFirst: false);
+
+    /// <summary>The words of a name, split as <see cref="ToPascalCase"/> splits them: <c>agents_api_v1</c> and <c>AgentsApiV1</c> give agents, api, v1.</summary>
+    public static IReadOnlyList<string> Words(string name) => SplitWords(name);
+
+    /// <summary>An English plural made singular, well enough for path words: batches, entries, files, status stays.</summary>
+    public static string Singular(string word)
+    {
+        if (word.EndsWith("ies", StringComparison.OrdinalIgnoreCase) && word.Length > 4)
+        {
+            return word.Substring(0, word.Length - 3) + "y";
+        }
+
+        if (Regex.IsMatch(word, "(ch|sh|x|ss)es$", RegexOptions.IgnoreCase))
+        {
+            return word.Substring(0, word.Length - 2);
+        }
+
+        return word.Length > 3 && word.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !Regex.IsMatch(word, "(ss|us|is)$", RegexOptions.IgnoreCase)
+            ? word.Substring(0, word.Length - 1)
+            : word;
+    }
 
     /// <summary>Adds <c>@</c> to names that are C# keywords, for parameters and locals.</summary>
     public static string EscapeKeyword(string identifier) =>

@@ -5,7 +5,20 @@ namespace OpenApiClientGen.Model;
 /// <summary>What the project file says about one spec: the <c>&lt;OpenApiClient&gt;</c> item and its metadata.</summary>
 /// <param name="ShareIdenticalTypes">Inline schemas that declare the same type share one C# type (opt-in: the shared type keeps the first one's name).</param>
 /// <param name="Filters">Which operations to generate; null or empty for all of them.</param>
-internal sealed record SpecOptions(string FilePath, string Namespace, string ClientName, bool ShareIdenticalTypes = false, OperationFilters? Filters = null);
+internal sealed record SpecOptions(string FilePath, string Namespace, string ClientName, bool ShareIdenticalTypes = false, OperationFilters? Filters = null)
+{
+    /// <summary>The item gives no <c>Namespace</c>: <see cref="Namespace"/> is made from the file's name.</summary>
+    public bool NamespaceIsDefault { get; init; }
+
+    /// <summary>The item gives no <c>ClientName</c>: <see cref="ClientName"/> is made from the file's name.</summary>
+    public bool ClientNameIsDefault { get; init; }
+
+    /// <summary>
+    /// The operations of the whole document, before <see cref="Filters"/> keep some, so that a filter never changes
+    /// how the kept operations are grouped; zero when not counted.
+    /// </summary>
+    public int DocumentOperationCount { get; init; }
+}
 
 /// <summary>A spec file's text as the compiler handed it over (step 1).</summary>
 internal sealed record SpecSource(SpecOptions Options, string Text, DiagnosticInfo? OptionsError);

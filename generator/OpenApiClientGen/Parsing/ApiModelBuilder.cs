@@ -14,6 +14,9 @@ internal sealed class ApiModelBuilder
 {
     private const string EventStream = "text/event-stream";
 
+    /// <summary>The most operations a document without groups has for its methods to stay on the client itself.</summary>
+    private const int FlatDocumentLimit = 20;
+
     private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
 
     private readonly SpecOptions _options;
@@ -25,15 +28,20 @@ internal sealed class ApiModelBuilder
     private readonly StreamModelBuilder _streams;
     private readonly SequentialStreamBuilder _sequentialStreams;
     private readonly PaginationBuilder _pagination;
+    private readonly bool _documentHasGroups;
+    private readonly int _operationCount;
+    private readonly ClientNames _names;
 
     public ApiModelBuilder(SpecOptions options, OpenApiDocument document, List<DiagnosticInfo> diagnostics, TargetFeatures features)
     {
         _options = options;
         _document = document;
         _diagnostics = diagnostics;
+        _names = DefaultNames.Of(options, document.Info?.Title);
+        _documentHasGroups = Operations().Any(o => ExplicitGroup(o.Operation) is not null);
+        _operationCount = options.DocumentOperationCount > 0 ? options.DocumentOperationCount : Operations().Count();
         _groups = CollectGroups();
-        var reserved = new List<string> { options.ClientName, options.ClientName + "Options", options.ClientName + "Json", options.ClientName + "Security", options.ClientName + "ServiceCollectionExtensions" };
-        reserved.AddRange(_groups.Select(g => g.ClassName));
+        var reserved = _names.Reserved.Concat(_groups.Select(g => g.ClassName)).ToList();
         _types = new SchemaTypeBuilder(reserved, features, options.ShareIdenticalTypes);
         _details = new OperationDetailsBuilder(document, _types);
         _streams = new StreamModelBuilder(document, _types, diagnostics, options.FilePath);
@@ -54,9 +62,9 @@ internal sealed class ApiModelBuilder
             u.Pointer is null ? SpecLocation.AtFileStart(_options.FilePath) : SpecLocation.AtPointer(_options.FilePath, u.Pointer),
             u.Construct)));
         return new ApiSpec(
-            _options.Namespace,
-            _options.ClientName,
-            _document.Info?.Title ?? _options.ClientName,
+            _names.Namespace,
+            _names.Client,
+            _document.Info?.Title ?? _names.Client,
             _document.Info?.Description,
             DefaultServerUrl(),
             _types.Declarations.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
@@ -68,19 +76,16 @@ internal sealed class ApiModelBuilder
     private List<GroupSpec> CollectGroups()
     {
         var paths = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (IOpenApiPathItem item in (_document.Paths ?? new OpenApiPaths()).Values)
+        foreach ((string pathKey, _, OpenApiOperation operation) in Operations())
         {
-            foreach (OpenApiOperation operation in item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            string group = GroupOf(operation, pathKey);
+            for (; group.Length > 0; group = group.LastIndexOf('.') < 0 ? "" : group.Substring(0, group.LastIndexOf('.')))
             {
-                string group = GroupOf(operation);
-                for (; group.Length > 0; group = group.LastIndexOf('.') < 0 ? "" : group.Substring(0, group.LastIndexOf('.')))
-                {
-                    paths.Add(group);
-                }
+                paths.Add(group);
             }
         }
 
-        var classNames = new UniqueNameScope(new[] { _options.ClientName, _options.ClientName + "Options", _options.ClientName + "Json" }, ignoreCase: true);
+        var classNames = new UniqueNameScope(_names.Reserved, ignoreCase: true);
         return paths.Select(path => new GroupSpec(path, classNames.Reserve(path.Replace(".", "") + "Client"))).ToList();
     }
 
@@ -101,9 +106,57 @@ internal sealed class ApiModelBuilder
         return url;
     }
 
+    /// <summary>Every operation in document order, with its path key and HTTP method.</summary>
+    private IEnumerable<(string PathKey, string Method, OpenApiOperation Operation)> Operations() =>
+        (_document.Paths ?? new OpenApiPaths())
+            .Where(path => path.Value.Operations is not null)
+            .SelectMany(path => path.Value.Operations!.Select(entry => (path.Key, entry.Key.Method.ToUpperInvariant(), entry.Value)));
+
+    /// <summary>
+    /// Each operation's method name (without <c>Async</c>), by operation: the first of its candidates that no other
+    /// operation of its group wants at the same step. Operations that collide all step to a longer form together, so
+    /// neither keeps a name that says less than the other's; only names that stay equal to the end are numbered later.
+    /// </summary>
+    private Dictionary<(string PathKey, string Method), (string Method, string Types)> MethodNames()
+    {
+        var operations = Operations().Select(o => (
+            Key: (o.PathKey, o.Method),
+            Group: GroupOf(o.Operation, o.PathKey),
+            Candidates: OperationNames.Candidates(
+                Extension(o.Operation, "x-speakeasy-name-override") ?? Extension(o.Operation, "x-fern-sdk-method-name"),
+                o.Operation.OperationId,
+                o.Method,
+                StripFragment(o.PathKey),
+                GroupOf(o.Operation, o.PathKey)))).ToList();
+        int[] step = new int[operations.Count];
+        string NameAt(int i) => operations[i].Candidates[Math.Min(step[i], operations[i].Candidates.Count - 1)];
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (IGrouping<(string, string), int> same in Enumerable.Range(0, operations.Count).GroupBy(i => (operations[i].Group, NameAt(i))).Where(g => g.Count() > 1))
+            {
+                foreach (int i in same.Where(i => step[i] < operations[i].Candidates.Count - 1))
+                {
+                    step[i]++;
+                    changed = true;
+                }
+            }
+        }
+
+        var names = new Dictionary<(string, string), (string, string)>();
+        for (int i = 0; i < operations.Count; i++)
+        {
+            // Types keep the names the whole operationId gives them: `Create` would make a `CreateRequest` in every group.
+            names[operations[i].Key] = (NameAt(i), operations[i].Candidates[operations[i].Candidates.Count - 1]);
+        }
+
+        return names;
+    }
+
     private EquatableArray<OperationSpec> BuildOperations()
     {
         var result = new List<OperationSpec>();
+        Dictionary<(string PathKey, string Method), (string Method, string Types)> preferredNames = MethodNames();
         var methodNames = new Dictionary<string, UniqueNameScope>(StringComparer.Ordinal);
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
         var paged = new List<(OperationSpec Method, OpenApiOperation Operation, string Pointer)>();
@@ -122,9 +175,8 @@ internal sealed class ApiModelBuilder
                 string method = entry.Key.Method.ToUpperInvariant();
                 OpenApiOperation operation = entry.Value;
                 string pointer = "/paths/" + SpecTextLocator.Escape(path.Key) + "/" + method.ToLowerInvariant();
-                string group = GroupOf(operation);
-                string preferredName = Identifiers.ToPascalCase(
-                    Extension(operation, "x-speakeasy-name-override") ?? Extension(operation, "x-fern-sdk-method-name") ?? operation.OperationId ?? method + " " + path.Key);
+                string group = GroupOf(operation, path.Key);
+                (string preferredName, string typeName) = preferredNames[(path.Key, method)];
                 if (!methodNames.TryGetValue(group, out UniqueNameScope? scope))
                 {
                     methodNames[group] = scope = new UniqueNameScope();
@@ -132,6 +184,7 @@ internal sealed class ApiModelBuilder
 
                 string baseName = scope.ReserveStem(preferredName, "Async", "WithResponseAsync");
                 string methodName = baseName + "Async";
+                string typeContext = typeName + baseName.Substring(preferredName.Length);
                 if (operation.OperationId is { } operationId && !operationIds.Add(operationId))
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOperationId.Id, SpecLocation.AtPointer(_options.FilePath, pointer + "/operationId"), operationId, methodName));
@@ -139,13 +192,13 @@ internal sealed class ApiModelBuilder
 
                 var methods = new List<OperationSpec>();
                 methodsOfPath.Add((Array.IndexOf(MethodOrder, method), methods));
-                OperationSpec built = BuildOperation(group, methodName, method, StripFragment(path.Key), path.Value, operation) with { FixedQuery = FixedQuery(path.Key) };
+                OperationSpec built = BuildOperation(group, methodName, typeContext, method, StripFragment(path.Key), path.Value, operation) with { FixedQuery = FixedQuery(path.Key) };
                 TypeRef? jsonSuccess = built.Response is { Kind: ResponseKind.Json, Type: { } type } && SuccessHasJsonSchema(operation.Responses) ? type : null;
-                StreamSpec? stream = _streams.Build(operation, pointer, baseName, jsonSuccess);
+                StreamSpec? stream = _streams.Build(operation, pointer, typeContext, jsonSuccess);
                 bool bodyStreams = HasStreamMember(built.Body);
                 if (stream is null)
                 {
-                    methods.AddRange(_sequentialStreams.Split(built, operation, scope, baseName, bodyStreams, AcceptOf(operation.Responses, built.Response.Kind)));
+                    methods.AddRange(_sequentialStreams.Split(built, operation, scope, baseName, typeContext, bodyStreams, AcceptOf(operation.Responses, built.Response.Kind)));
                     if (methods[0].Stream is null && _pagination.Build(operation, path.Value, methods[0], pointer) is { } pagination)
                     {
                         methods[0] = methods[0] with { Pagination = pagination };
@@ -185,9 +238,8 @@ internal sealed class ApiModelBuilder
         return result.ToEquatableArray();
     }
 
-    private OperationSpec BuildOperation(string group, string methodName, string httpMethod, string path, IOpenApiPathItem pathItem, OpenApiOperation operation)
+    private OperationSpec BuildOperation(string group, string methodName, string context, string httpMethod, string path, IOpenApiPathItem pathItem, OpenApiOperation operation)
     {
-        string context = methodName.Substring(0, methodName.Length - "Async".Length);
         var parameterNames = new UniqueNameScope(new[] { "cancellationToken", "body", "request", "content" });
         var parameters = new List<ParameterSpec>();
         foreach (IOpenApiParameter parameter in MergeParameters(pathItem.Parameters, operation.Parameters))
@@ -323,15 +375,24 @@ internal sealed class ApiModelBuilder
         return merged;
     }
 
-    private string GroupOf(OpenApiOperation operation)
+    /// <summary>
+    /// The operation's dotted group: the one it names, or in a document that names none, its path's first segment.
+    /// </summary>
+    private string GroupOf(OpenApiOperation operation, string pathKey)
     {
-        string? group = Extension(operation, "x-speakeasy-group") ?? Extension(operation, "x-fern-sdk-group-name") ?? operation.Tags?.FirstOrDefault()?.Name;
-        if (string.IsNullOrWhiteSpace(group))
+        if (ExplicitGroup(operation) is { } group)
         {
-            return "";
+            return string.Join(".", group.Split('.').Select(Identifiers.ToPascalCase));
         }
 
-        return string.Join(".", group!.Split('.').Select(Identifiers.ToPascalCase));
+        // A small document reads best flat; a large one without groups (Anthropic's 97 operations) splits by path.
+        return _documentHasGroups || _operationCount <= FlatDocumentLimit ? "" : OperationNames.PathGroup(StripFragment(pathKey));
+    }
+
+    private static string? ExplicitGroup(OpenApiOperation operation)
+    {
+        string? group = Extension(operation, "x-speakeasy-group") ?? Extension(operation, "x-fern-sdk-group-name") ?? operation.Tags?.FirstOrDefault()?.Name;
+        return string.IsNullOrWhiteSpace(group) ? null : group;
     }
 
     private static string? Extension(OpenApiOperation operation, string name) =>

@@ -64,12 +64,27 @@ internal sealed class OperationDetailsBuilder
             IOpenApiMediaType? json = response.Value.Content?.FirstOrDefault(c => IsJson(c.Key)).Value;
             if (isError && json?.Schema is not null)
             {
-                string suffix = response.Key == "default" ? "Error" : response.Key.ToUpperInvariant() + "Error";
-                errors.Add(new ErrorResponseSpec(response.Key.ToUpperInvariant().Replace("DEFAULT", "default"), _types.Resolve(json.Schema, context + suffix)));
+                errors.Add(new ErrorResponseSpec(response.Key.ToUpperInvariant().Replace("DEFAULT", "default"), _types.Resolve(json.Schema, ErrorContext(context, response))));
             }
         }
 
         return errors.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// What an inline error body is named from: the response component it is shared through (GitHub's
+    /// <c>#/components/responses/forbidden</c> is <c>ForbiddenError</c>, whichever operation meets it first), else the
+    /// operation and the status (<c>Delete404Error</c>).
+    /// </summary>
+    private static string ErrorContext(string context, KeyValuePair<string, IOpenApiResponse> response)
+    {
+        if (response.Value is OpenApiResponseReference { Reference.Id: { Length: > 0 } id })
+        {
+            string name = Identifiers.ToPascalCase(id);
+            return name.EndsWith("Error", StringComparison.Ordinal) ? name : name + "Error";
+        }
+
+        return context + (response.Key == "default" ? "Error" : response.Key.ToUpperInvariant() + "Error");
     }
 
     /// <summary>Adds the query style, explode flag and JSON-content flag of <paramref name="parameter"/>.</summary>

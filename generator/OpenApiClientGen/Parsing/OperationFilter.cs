@@ -23,6 +23,12 @@ internal static class OperationFilter
     private static readonly string[] SwaggerSections = { "definitions", "parameters", "responses" };
 
     /// <returns>A warning for each filter value that matches no operation.</returns>
+    /// <summary>The operations the document's paths hold, before any filter.</summary>
+    public static int CountOperations(JsonObject root) =>
+        root["paths"] is JsonObject paths
+            ? paths.Select(path => path.Value as JsonObject).Where(item => item is not null).Sum(item => item!.Count(entry => Array.IndexOf(Methods, entry.Key) >= 0))
+            : 0;
+
     public static IReadOnlyList<DiagnosticInfo> Apply(JsonObject root, OperationFilters filters, string filePath)
     {
         if (filters.IsEmpty)

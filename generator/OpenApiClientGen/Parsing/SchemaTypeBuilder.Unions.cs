@@ -55,9 +55,9 @@ internal sealed partial class SchemaTypeBuilder
         for (int i = 0; i < branches.Count; i++)
         {
             IOpenApiSchema branch = branches[i];
-            string branchContext = name + (branch is OpenApiSchemaReference ? "" : Identifiers.ToPascalCase(branch.Title ?? "Variant" + (i + 1)));
-            TypeRef type = Resolve(branch, branchContext);
             List<string> tags = discriminator is null ? new List<string>() : TagsFor(schema, branch, discriminator);
+            string branchContext = name + (branch is OpenApiSchemaReference ? "" : BranchName(branch, tags, i, branches.Any(IsOpenString)));
+            TypeRef type = Resolve(branch, branchContext);
             int existing = variants.FindIndex(v => v.Type == type);
             if (existing >= 0)
             {
@@ -156,6 +156,27 @@ internal sealed partial class SchemaTypeBuilder
         return tags;
     }
 
+    /// <summary>
+    /// What an inline branch is called after its union's name: its <c>title</c>, else its discriminator value or the one
+    /// string it allows (Stripe's <c>enum: [""]</c> beside a string is <c>Empty</c>), <c>Known</c> for the listed values beside
+    /// any string, and <c>Variant{N}</c> only when it says nothing.
+    /// </summary>
+    private static string BranchName(IOpenApiSchema branch, List<string> tags, int index, bool besideOpenString)
+    {
+        string? tag = branch.Title ?? tags.FirstOrDefault() ?? ConstantOf(branch);
+        if (tag is null && besideOpenString && IsStringEnum(branch))
+        {
+            // `anyOf: [string, enum: [...]]` (OpenAI's models): any string, and these are the ones known today.
+            return "Known";
+        }
+
+        return tag is null ? "Variant" + (index + 1) : tag.Length == 0 ? "Empty" : Identifiers.ToPascalCase(tag);
+    }
+
+    private static bool IsOpenString(IOpenApiSchema branch) =>
+        branch is not OpenApiSchemaReference && branch.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.String
+        && branch.Enum is not { Count: > 0 } && branch.Const is null;
+
     /// <summary>The members of an object schema (through allOf) fixed to one string by <c>const</c> or a one-value enum.</summary>
     private static Dictionary<string, string> ConstantMembers(IOpenApiSchema schema)
     {
@@ -186,10 +207,11 @@ internal sealed partial class SchemaTypeBuilder
     }
 
     /// <summary>
-    /// The value a member starts with: a <c>const</c> string, or a one-value enum whose default is that value. A bare
-    /// one-value enum is left unset, since sending it is optional (PipesHub's <c>protocol</c>).
+    /// The value a member starts with: a <c>const</c> string, or a one-value enum that is required or whose default is
+    /// that value (OpenAI's message <c>role</c>). An optional bare one-value enum is left unset, since sending it is
+    /// optional (PipesHub's <c>protocol</c>).
     /// </summary>
-    private static string? FixedTag(IOpenApiSchema schema)
+    private static string? FixedTag(IOpenApiSchema schema, bool required)
     {
         IOpenApiSchema target = ResolveTarget(schema);
         if (!IsStringEnum(target) || ConstantOf(target) is not { } value)
@@ -198,7 +220,7 @@ internal sealed partial class SchemaTypeBuilder
         }
 
         bool defaultsToIt = target.Default is JsonValue fallback && fallback.TryGetValue(out string? text) && text == value;
-        return target.Const is not null || defaultsToIt ? value : null;
+        return target.Const is not null || defaultsToIt || required ? value : null;
     }
 
     /// <summary>The one boolean a schema allows, from <c>const</c> or an <c>enum</c> of a single boolean; a default alone fixes nothing.</summary>

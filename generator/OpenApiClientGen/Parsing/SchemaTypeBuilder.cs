@@ -166,7 +166,7 @@ internal sealed partial class SchemaTypeBuilder
         JsonSchemaType type = (core.Type ?? 0) & ~JsonSchemaType.Null;
         if ((type & JsonSchemaType.Array) != 0 || core.Items is not null)
         {
-            return TypeRef.ArrayOf(Resolve(core.Items, contextName + "Item"));
+            return TypeRef.ArrayOf(Resolve(core.Items, ItemContext(contextName)));
         }
 
         if ((type & JsonSchemaType.Object) != 0 || core.AdditionalProperties is not null)
@@ -320,12 +320,33 @@ internal sealed partial class SchemaTypeBuilder
                 Describe(propertySchema),
                 DefaultText(propertySchema.Default),
                 propertySchema.Deprecated,
-                FixedTag(propertySchema),
+                FixedTag(propertySchema, isRequired),
                 FixedBoolean(propertySchema),
                 propertySchema.ReadOnly ? MemberAccess.ReadOnly : propertySchema.WriteOnly ? MemberAccess.WriteOnly : MemberAccess.ReadWrite));
         }
 
         return result.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The name an array's elements are given: the owning name made singular (<c>AssistantObjectTools</c> holds
+    /// <c>AssistantObjectTool</c>), or with <c>Item</c> after it when the singular says nothing new or is taken.
+    /// </summary>
+    private string ItemContext(string contextName)
+    {
+        string pascal = Identifiers.ToPascalCase(contextName);
+        IReadOnlyList<string> words = Identifiers.Words(pascal);
+        if (words.Count > 1 && words[words.Count - 1] == "Data")
+        {
+            // A list's `data` (Stripe's, OpenAI's) holds what the owner is a list of: `CustomerSourcesData` holds `CustomerSource`.
+            pascal = pascal.Substring(0, pascal.Length - "Data".Length);
+            words = Identifiers.Words(pascal);
+        }
+
+        string last = words.Count == 0 ? "" : words[words.Count - 1];
+        string singular = Identifiers.Singular(last);
+        string candidate = pascal.Substring(0, pascal.Length - last.Length) + singular;
+        return singular != last && !_typeNames.IsTaken(candidate) ? candidate : contextName + "Item";
     }
 
     // Microsoft.OpenApi reads `default: null` as a sentinel string value; it means JSON null.

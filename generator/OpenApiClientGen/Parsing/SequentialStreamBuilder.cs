@@ -28,16 +28,16 @@ internal sealed class SequentialStreamBuilder
     /// </summary>
     /// <param name="built">The operation as built so far, named <c>{baseName}Async</c>.</param>
     /// <param name="names">The scope the method names of its group are reserved in.</param>
+    /// <param name="context">The stem its types are named from.</param>
     /// <param name="bodyStreams">Whether the body has a boolean <c>stream</c> member that each method sets.</param>
     /// <param name="accept">The <c>Accept</c> of the method that reads the response as <paramref name="built"/> does.</param>
-    public IEnumerable<OperationSpec> Split(OperationSpec built, OpenApiOperation operation, UniqueNameScope names, string baseName, bool bodyStreams, string? accept)
+    public IEnumerable<OperationSpec> Split(OperationSpec built, OpenApiOperation operation, UniqueNameScope names, string baseName, string context, bool bodyStreams, string? accept)
     {
         if (built.Stream is not null || SequentialMedia(operation.Responses) is not { } sequential)
         {
             return new[] { built with { Accept = accept } };
         }
 
-        string context = built.MethodName.Substring(0, built.MethodName.Length - "Async".Length);
         IOpenApiMediaType media = sequential.Value;
         TypeRef item = _types.Resolve(media.ItemSchema ?? media.Schema, context + "StreamEvent");
         StreamKind kind = MediaType(sequential.Key) == "application/json-seq" ? StreamKind.JsonTextSequence : StreamKind.JsonLines;

@@ -40,7 +40,11 @@ internal static class SpecInputs
             OperationFilter.Split(Value(options, IncludePathsKey)),
             OperationFilter.Split(Value(options, ExcludePathsKey)),
             OperationFilter.Split(Value(options, IncludeOperationsKey)));
-        var specOptions = new SpecOptions(file.Path, ns, clientName, shareIdenticalTypes == true, filters.IsEmpty ? null : filters);
+        var specOptions = new SpecOptions(file.Path, ns, clientName, shareIdenticalTypes == true, filters.IsEmpty ? null : filters)
+        {
+            NamespaceIsDefault = Value(options, NamespaceKey) is null,
+            ClientNameIsDefault = Value(options, ClientNameKey) is null,
+        };
         // The compiler hands over a path it could not open as a file without text; an empty file has empty text.
         SourceText? source = file.GetText(cancellationToken);
         string text = source?.ToString() ?? "";
@@ -85,12 +89,14 @@ internal static class SpecInputs
                 DiagnosticDescriptors.NotAnOpenApiDocument.Id, SpecLocation.AtFileStart(source.Options.FilePath), "The file is empty"));
         }
 
-        if (source.Options.Filters is { } filters && node is System.Text.Json.Nodes.JsonObject root)
+        SpecOptions options = source.Options;
+        if (options.Filters is { } filters && node is System.Text.Json.Nodes.JsonObject root)
         {
-            repairs = repairs.Concat(OperationFilter.Apply(root, filters, source.Options.FilePath)).ToEquatableArray();
+            options = options with { DocumentOperationCount = OperationFilter.CountOperations(root) };
+            repairs = repairs.Concat(OperationFilter.Apply(root, filters, options.FilePath)).ToEquatableArray();
         }
 
-        return new JsonSpec(source.Options, SpecTextConverter.ToJsonText(node), null, repairs);
+        return new JsonSpec(options, SpecTextConverter.ToJsonText(node), null, repairs);
     }
 
     public static ReferencedFile ReadReferencedFile(AdditionalText file, CancellationToken cancellationToken)

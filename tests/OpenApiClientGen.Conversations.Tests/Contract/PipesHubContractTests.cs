@@ -50,7 +50,7 @@ public sealed class PipesHubContractTests
         {
             IsHelpful = true,
             Ratings = new MessageFeedbackRatings { Accuracy = 5, Relevance = 4 },
-            Categories = [MessageFeedbackCategoriesItem.TooVerbose],
+            Categories = [MessageFeedbackCategory.TooVerbose],
         }));
 
         await run.CallAsync("agent_conversations.list", () => agents.ListAsync(AgentKey));

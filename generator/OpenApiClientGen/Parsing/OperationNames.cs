@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using OpenApiClientGen.Model;
+
+namespace OpenApiClientGen.Parsing;
+
+/// <summary>
+/// Names an operation's group and method as a person writing the SDK would: explicit names as given, operationIds
+/// without the words a framework or the group already says, and for documents without groups the path's first segment.
+/// </summary>
+internal static class OperationNames
+{
+    // Words that name the server's code, not the operation: FastAPI routers (`files_api_routes_...`), NestJS controllers.
+    private static readonly HashSet<string> NoiseWords = new(StringComparer.OrdinalIgnoreCase) { "api", "apis", "route", "routes", "controller" };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase) { "from", "to", "by", "for", "with", "of", "in", "into", "on", "as" };
+
+    private static readonly Regex Version = new("^(v[0-9]+([a-z]+[0-9]*)?|beta|alpha)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The group a document without tags or groups gives an operation: its path's first segment that is not a version,
+    /// a parameter or <c>api</c> (<c>/v1/messages</c> gives <c>Messages</c>); empty for the root.
+    /// </summary>
+    public static string PathGroup(string path)
+    {
+        string? segment = Segments(path).FirstOrDefault(s => !IsParameter(s) && !IsVersion(s) && !NoiseWords.Contains(s));
+        return segment is null ? "" : Identifiers.ToPascalCase(segment);
+    }
+
+    /// <summary>
+    /// The method names to try for an operation, the cleanest first. Each later one keeps more of the operationId, so
+    /// that operations whose cleaned names collide in their group fall back to longer names rather than to numbers.
+    /// </summary>
+    /// <param name="path">The path key without its fragment and query.</param>
+    /// <param name="group">The operation's dotted group path, <c>Beta.Agents</c>.</param>
+    public static IReadOnlyList<string> Candidates(string? explicitName, string? operationId, string httpMethod, string path, string group)
+    {
+        if (explicitName is not null)
+        {
+            return new[] { Identifiers.ToPascalCase(explicitName) };
+        }
+
+        var groupWords = new HashSet<string>(group.Split('.').SelectMany(Identifiers.Words).SelectMany(w => new[] { w, Identifiers.Singular(w) }), StringComparer.OrdinalIgnoreCase);
+        string verbName = VerbName(httpMethod, path, groupWords);
+        if (string.IsNullOrWhiteSpace(operationId))
+        {
+            return new[] { verbName, Identifiers.ToPascalCase(httpMethod + " " + path) };
+        }
+
+        string function = FastApiFunction(operationId!, httpMethod, path) ?? operationId!;
+        IReadOnlyList<string> words = Identifiers.Words(function);
+        string versions = string.Concat(words.Where(IsVersion).Select(Identifiers.ToPascalCase));
+        // What comes before `api` or `routes` names the server's module: `agents_api_v1_conversations_append`.
+        int module = words.Count - 1;
+        while (module >= 0 && !NoiseWords.Contains(words[module]))
+        {
+            module--;
+        }
+
+        // An id a person wrote (`createPet`) is kept as it is; only one that shows a machine's hand is cleaned.
+        bool machineMade = words.Count == 0 || function.Length < operationId!.Length || module >= 0 || words.Any(IsVersion)
+            || words[words.Count - 1].Equals(httpMethod, StringComparison.OrdinalIgnoreCase);
+        string cleaned = machineMade
+            ? Clean(words.Skip(module + 1).Where(w => !IsVersion(w)).ToList(), httpMethod, groupWords, verbName)
+            : Identifiers.ToPascalCase(operationId!);
+        // One entry per step, repeats included, so that the operations of a group step through the same kinds of name.
+        return new[] { cleaned, versions + cleaned, Identifiers.ToPascalCase(function), Identifiers.ToPascalCase(operationId!) };
+    }
+
+    /// <summary>
+    /// The function name in FastAPI's default operationId, <c>{function}{path with non-word characters as _}_{method}</c>
+    /// (<c>speech_v1_audio_speech_post</c> for <c>POST /v1/audio/speech</c> gives <c>speech</c>); null for any other id.
+    /// </summary>
+    private static string? FastApiFunction(string operationId, string httpMethod, string path)
+    {
+        string suffix = Regex.Replace(path, @"\W", "_") + "_" + httpMethod.ToLowerInvariant();
+        return operationId.Length > suffix.Length && operationId.EndsWith(suffix, StringComparison.Ordinal)
+            ? operationId.Substring(0, operationId.Length - suffix.Length)
+            : null;
+    }
+
+    /// <summary>
+    /// Drops the words that repeat the group (<c>agents_create</c> in <c>Beta.Agents</c> is <c>Create</c>) unless they
+    /// follow a preposition (<c>records_from_dataset</c>), and a POST, PUT or PATCH that only repeats the HTTP method
+    /// (<c>transcriptions_post_stream</c>); nothing left, or only the HTTP method, is the verb name.
+    /// </summary>
+    private static string Clean(List<string> words, string httpMethod, HashSet<string> groupWords, string verbName)
+    {
+        var own = new List<string>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            bool repeatsGroup = groupWords.Contains(words[i]) && !(i > 0 && Prepositions.Contains(words[i - 1]));
+            bool repeatsMethod = i > 0 && words[i].Equals(httpMethod, StringComparison.OrdinalIgnoreCase) && httpMethod.ToUpperInvariant() is "POST" or "PUT" or "PATCH";
+            if (!repeatsGroup && !repeatsMethod)
+            {
+                own.Add(words[i]);
+            }
+        }
+
+        return own.Count == 0 || (own.Count == 1 && own[0].Equals(httpMethod, StringComparison.OrdinalIgnoreCase))
+            ? verbName
+            : Identifiers.ToPascalCase(string.Join(" ", own));
+    }
+
+    /// <summary>
+    /// A name from the HTTP method and the path's shape: <c>GET /messages</c> is <c>List</c>, <c>GET /messages/{id}</c> is
+    /// <c>Get</c>, <c>POST</c> is <c>Create</c> (or the action a path ends in, <c>/batches/{id}/cancel</c> is <c>CancelBatch</c>),
+    /// <c>PUT</c> and <c>PATCH</c> are <c>Update</c> and <c>DELETE</c> is <c>Delete</c>, followed by the path's words the group
+    /// does not already say.
+    /// </summary>
+    private static string VerbName(string httpMethod, string path, HashSet<string> groupWords)
+    {
+        List<string> segments = Segments(path).Where(s => !IsVersion(s)).ToList();
+        bool endsInParameter = segments.Count > 0 && IsParameter(segments[segments.Count - 1]);
+        bool endsInAction = segments.Count > 1 && !endsInParameter && IsParameter(segments[segments.Count - 2]);
+        List<string> literals = segments
+            .Where(s => !IsParameter(s) && !NoiseWords.Contains(s) && !Identifiers.Words(s).All(groupWords.Contains))
+            .Select(Identifiers.ToPascalCase)
+            .ToList();
+        string Singulars(IEnumerable<string> names) => string.Concat(names.Select(Identifiers.Singular));
+        switch (httpMethod.ToUpperInvariant())
+        {
+            case "GET" when endsInParameter:
+                return "Get" + Singulars(literals);
+            case "GET" when literals.LastOrDefault() == "List":
+                // A path that ends in `/list` already says it: `/workflows/events/list` is List, not ListList.
+                return "List" + Singulars(literals.Take(literals.Count - 1));
+            case "GET":
+                return "List" + Singulars(literals.Take(literals.Count - 1)) + literals.LastOrDefault();
+            case "POST" when endsInAction && literals.Count > 0:
+                return literals[literals.Count - 1] + Singulars(literals.Take(literals.Count - 1));
+            case "POST" when !endsInParameter:
+                return "Create" + Singulars(literals);
+            case "POST" or "PUT" or "PATCH":
+                return "Update" + Singulars(literals);
+            case "DELETE":
+                return "Delete" + Singulars(literals);
+            default:
+                return Identifiers.ToPascalCase(httpMethod) + string.Concat(literals);
+        }
+    }
+
+    private static IEnumerable<string> Segments(string path) => path.Split('/').Where(s => s.Length > 0);
+
+    private static bool IsParameter(string segment) => segment.StartsWith("{", StringComparison.Ordinal) && segment.EndsWith("}", StringComparison.Ordinal);
+
+    private static bool IsVersion(string word) => Version.IsMatch(word);
+}

@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using OpenApiClientGen.Tests.Infrastructure;
+using Xunit;
+
+namespace OpenApiClientGen.Tests;
+
+/// <summary>The naming rules of the README, in their order: each reached from a small document through the compiled client.</summary>
+public sealed class NamingRuleTests
+{
+    [Fact]
+    public void An_explicit_method_name_wins_over_a_cleaned_operation_id()
+    {
+        GeneratorRun run = Run("""
+              /v1/agents:
+                post:
+                  tags: [beta.agents]
+                  operationId: agents_api_v1_agents_create
+                  x-speakeasy-name-override: register
+                  responses: {'204': {description: created}}
+            """);
+
+        Assert.Equal(new[] { "Beta.Agents.RegisterAsync" }, Methods(run));
+    }
+
+    [Fact]
+    public void An_operation_id_loses_the_fastapi_suffix_the_group_s_words_and_the_version()
+    {
+        GeneratorRun run = Run("""
+              /v1/agents:
+                post:
+                  tags: [beta.agents]
+                  operationId: agents_api_v1_agents_create
+                  responses: {'204': {description: created}}
+              /v1/agents/{agent_id}/versions:
+                get:
+                  tags: [beta.agents]
+                  operationId: agents_api_v1_agents_list_versions
+                  parameters: [{name: agent_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: listed}}
+              /v1/libraries:
+                post:
+                  tags: [beta.libraries]
+                  operationId: libraries_create_v1
+                  responses: {'204': {description: created}}
+              /v1/audio/voices/{voice_id}/sample:
+                get:
+                  tags: [audio.voices]
+                  operationId: get_voice_sample_v1_audio_voices__voice_id__sample_get
+                  parameters: [{name: voice_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: the sample}}
+              /v1/models:
+                get:
+                  tags: [models]
+                  operationId: list_models_v1_models_get
+                  responses: {'204': {description: listed}}
+            """);
+
+        Assert.Equal(
+            new[] { "Audio.Voices.GetSampleAsync", "Beta.Agents.CreateAsync", "Beta.Agents.ListVersionsAsync", "Beta.Libraries.CreateAsync", "Models.ListAsync" },
+            Methods(run));
+    }
+
+    [Fact]
+    public void Cleaned_names_that_collide_in_a_group_both_fall_back_to_longer_ones_never_to_numbers()
+    {
+        GeneratorRun run = Run("""
+              /v1/records/{record_id}:
+                delete:
+                  tags: [datasets.records]
+                  operationId: delete_dataset_record_v1_records__record_id__delete
+                  parameters: [{name: record_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: deleted}}
+              /v1/records/bulk-delete:
+                post:
+                  tags: [datasets.records]
+                  operationId: delete_dataset_records_v1_records_bulk_delete_post
+                  responses: {'204': {description: deleted}}
+            """);
+
+        Assert.Equal(new[] { "Datasets.Records.DeleteDatasetRecordAsync", "Datasets.Records.DeleteDatasetRecordsAsync" }, Methods(run));
+    }
+
+    [Fact]
+    public void An_operation_id_a_person_wrote_is_kept_as_it_is()
+    {
+        GeneratorRun run = Run("""
+              /pets:
+                get:
+                  tags: [pets]
+                  operationId: listPets
+                  responses: {'204': {description: listed}}
+            """);
+
+        Assert.Equal(new[] { "Pets.ListPetsAsync" }, Methods(run));
+    }
+
+    [Fact]
+    public void A_large_document_without_tags_groups_by_the_first_path_segment_and_names_by_verb_and_path_shape()
+    {
+        // More operations than a document may have and stay flat.
+        string others = string.Concat(Enumerable.Range(1, 20).Select(i => $"  /v1/other{i}:\n    get:\n      responses: {{'204': {{description: got}}}}\n"));
+        GeneratorRun run = Run(others + """
+              /v1/messages:
+                post:
+                  operationId: messages_post
+                  responses: {'204': {description: sent}}
+              /v1/messages/count_tokens:
+                post:
+                  operationId: messages_count_tokens_post
+                  responses: {'204': {description: counted}}
+              /v1/messages/batches/{batch_id}/cancel:
+                post:
+                  parameters: [{name: batch_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: cancelled}}
+              /v1/models:
+                get:
+                  responses: {'204': {description: listed}}
+              /v1/models/{model_id}:
+                get:
+                  parameters: [{name: model_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: got}}
+                delete:
+                  parameters: [{name: model_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: deleted}}
+            """);
+
+        Assert.Equal(
+            new[] { "Messages.CancelBatchAsync", "Messages.CountTokensAsync", "Messages.CreateAsync", "Models.DeleteAsync", "Models.GetAsync", "Models.ListAsync" },
+            Methods(run).Where(m => !m.StartsWith("Other", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_small_document_without_tags_stays_flat_with_verb_and_path_names()
+    {
+        GeneratorRun run = Run("""
+              /v1/models:
+                get:
+                  responses: {'204': {description: listed}}
+              /v1/models/{model_id}:
+                get:
+                  parameters: [{name: model_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: got}}
+            """);
+
+        Assert.Equal(new[] { "GetModelAsync", "ListModelsAsync" }, Methods(run));
+    }
+
+    [Fact]
+    public void The_default_namespace_and_client_name_are_spelt_as_the_title_spells_the_file_name()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/openai.yaml", Document("OpenAI API", "")));
+
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.NotNull(run.Output.GetTypeByMetadataName("OpenAI.OpenAIClient"));
+        Assert.NotNull(run.Output.GetTypeByMetadataName("OpenAI.OpenAIClientOptions"));
+    }
+
+    [Fact]
+    public void A_title_that_does_not_spell_the_file_name_leaves_the_file_name_s_casing()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/openai.yaml", Document("Swagger Petstore", "")));
+
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.NotNull(run.Output.GetTypeByMetadataName("Openai.OpenaiClient"));
+    }
+
+    [Fact]
+    public void A_member_a_one_value_enum_fixes_starts_set_and_the_flattened_overload_does_not_ask_for_it()
+    {
+        GeneratorRun run = Run("""
+              /messages:
+                post:
+                  tags: [messages]
+                  operationId: createMessage
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          required: [role, content]
+                          properties:
+                            role: {type: string, enum: [user]}
+                            content: {type: string}
+                  responses: {'204': {description: sent}}
+            """, consumer: """
+            namespace Consumer;
+            internal static class Calls
+            {
+                internal static Naming.CreateMessageRequest Body() => new Naming.CreateMessageRequest { Content = "hi" };
+
+                internal static System.Threading.Tasks.Task Send(Naming.NamingClient client) => client.Messages.CreateMessageAsync(content: "hi");
+            }
+            """);
+
+        INamedTypeSymbol request = run.Output.GetTypeByMetadataName("Naming.CreateMessageRequest")!;
+        IPropertySymbol role = request.GetMembers("Role").OfType<IPropertySymbol>().Single();
+        Assert.False(role.IsRequired);
+        Assert.Contains("= new global::Naming.CreateMessageRequestRole(\"user\");", run.Sources.Single(s => s.HintName.EndsWith(".CreateMessageRequest.g.cs", StringComparison.Ordinal)).SourceText.ToString());
+    }
+
+    [Fact]
+    public void Inline_types_are_named_from_a_branch_s_tag_or_constant_and_an_array_s_owning_property()
+    {
+        GeneratorRun run = Run("""
+              /things:
+                post:
+                  tags: [things]
+                  operationId: createThing
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            comment:
+                              anyOf:
+                                - {type: string, maxLength: 500}
+                                - {type: string, enum: ['']}
+                            sources:
+                              type: object
+                              properties: {data: {type: array, items: {type: object, properties: {id: {type: string}}}}}
+                            model:
+                              anyOf:
+                                - {type: string}
+                                - {type: string, enum: [small, large]}
+                            tools:
+                              type: array
+                              items: {type: object, properties: {name: {type: string}}}
+                            shape:
+                              oneOf:
+                                - {type: object, required: [kind], properties: {kind: {type: string, enum: [circle]}, radius: {type: number}}}
+                                - {type: object, required: [kind], properties: {kind: {type: string, enum: [square]}, side: {type: number}}}
+                              discriminator: {propertyName: kind}
+                  responses: {'204': {description: created}, '403': {$ref: '#/components/responses/forbidden'}}
+            components:
+              responses:
+                forbidden:
+                  description: not allowed
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {message: {type: string}}}
+            """);
+
+        var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
+        Assert.Contains("CreateThingRequestCommentEmpty", types);
+        Assert.Contains("CreateThingRequestTool", types);
+        Assert.Contains("CreateThingRequestShapeCircle", types);
+        Assert.Contains("CreateThingRequestShapeSquare", types);
+        Assert.Contains("ForbiddenError", types);
+        Assert.Contains("CreateThingRequestSource", types);
+        Assert.Contains("CreateThingRequestModelKnown", types);
+        Assert.DoesNotContain(types, t => t.Contains("Variant", StringComparison.Ordinal) || t.EndsWith("Item", StringComparison.Ordinal));
+    }
+
+    private static GeneratorRun Run(string paths, string? consumer = null)
+    {
+        GeneratorRun run = GeneratorHarness.RunWith(consumer, new SpecInput("/specs/naming.yaml", Document("Naming", paths), Namespace: "Naming", ClientName: "NamingClient"));
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        return run;
+    }
+
+    private static string Document(string title, string paths) => $$"""
+        openapi: 3.0.3
+        info: {title: {{title}}, version: '1'}
+        paths:
+        {{paths}}
+        """;
+
+    /// <summary><c>Group.Sub.MethodAsync</c> for each public operation method, reached from the client's properties.</summary>
+    private static List<string> Methods(GeneratorRun run)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        Walk(run.Output.GetTypeByMetadataName("Naming.NamingClient")!, "");
+        return names.ToList();
+
+        void Walk(INamedTypeSymbol type, string prefix)
+        {
+            foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>()
+                .Where(m => m.DeclaredAccessibility == Accessibility.Public && m.Name.EndsWith("Async", StringComparison.Ordinal) && !m.Name.EndsWith("WithResponseAsync", StringComparison.Ordinal)))
+            {
+                names.Add(prefix + method.Name);
+            }
+
+            foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>()
+                .Where(p => p.DeclaredAccessibility == Accessibility.Public && p.Type.Name.EndsWith("Client", StringComparison.Ordinal)))
+            {
+                Walk((INamedTypeSymbol)property.Type, prefix + property.Name + ".");
+            }
+        }
+    }
+}
