@@ -9,7 +9,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly;
 
 namespace OpenApiClientGen.Runtime;
 
@@ -416,9 +415,9 @@ public sealed partial class ApiConnection : IDisposable
                 break;
             }
 
-            characters += Utf16Length(buffer.AsSpan(length, read));
+            characters += Utf8Counts.Utf16Length(buffer.AsSpan(length, read));
             length += read;
-            missing = MissingBytes(buffer.AsSpan(0, length));
+            missing = Utf8Counts.MissingBytes(buffer.AsSpan(0, length));
         }
 
         if (length != buffer.Length)
@@ -427,37 +426,6 @@ public sealed partial class ApiConnection : IDisposable
         }
 
         return buffer;
-    }
-
-    // How many bytes the last UTF-8 sequence still lacks, by its lead byte; 0 when it is whole or is no sequence.
-    private static int MissingBytes(ReadOnlySpan<byte> utf8)
-    {
-        for (int back = 1; back <= Math.Min(4, utf8.Length); back++)
-        {
-            byte b = utf8[utf8.Length - back];
-            if ((b & 0xC0) != 0x80)
-            {
-                int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-                return Math.Max(0, needed - back);
-            }
-        }
-
-        return 0;
-    }
-
-    // How many UTF-16 characters UTF-8 bytes decode to, counting a sequence's lead byte; continuation bytes count nothing.
-    private static int Utf16Length(ReadOnlySpan<byte> utf8)
-    {
-        int count = 0;
-        foreach (byte b in utf8)
-        {
-            if ((b & 0xC0) != 0x80)
-            {
-                count += b >= 0xF0 ? 2 : 1;
-            }
-        }
-
-        return count;
     }
 
     /// <summary>Disposes the HttpClient if this connection created it.</summary>

@@ -96,37 +96,12 @@ public class ApiException : Exception
         });
 #else
         // No string.Create here: the text is decoded only as far as the cut, then joined to the mark.
-        int bytes = PrefixBytes(utf8, maxLength);
+        int bytes = Utf8Counts.PrefixBytes(utf8, maxLength);
         string text = Encoding.UTF8.GetString(utf8, 0, bytes);
         return bytes < utf8.Length && text.Length <= maxLength ? text + $"... [cut at {maxLength} characters]" : Truncate(text, maxLength)!;
 #endif
     }
 
-#if !NET
-    // Where the first maxChars characters end, counted by lead bytes; a sequence that would pass the limit is left out.
-    private static int PrefixBytes(byte[] utf8, int maxChars)
-    {
-        int chars = 0;
-        for (int i = 0; i < utf8.Length; i++)
-        {
-            byte b = utf8[i];
-            if ((b & 0xC0) == 0x80)
-            {
-                continue;
-            }
-
-            int width = b is >= 0xF0 and <= 0xF4 ? 2 : 1;
-            if (chars + width > maxChars)
-            {
-                return i;
-            }
-
-            chars += width;
-        }
-
-        return utf8.Length;
-    }
-#endif
 
 #if NET
     // How many bytes the first characters of the text take, and how many characters they are, up to maxChars.
