@@ -14,31 +14,68 @@ public sealed class ModelEmitterBaselineTests
     {
         TypeRef cat = TypeRef.Declared("Cat");
         TypeRef entries = TypeRef.ArrayOf(TypeRef.Declared("Entry"));
-        var animal = new UnionTypeSpec(
-            "Animal",
-            "A cat, or something this version does not know.",
-            "kind",
-            new[] { new UnionVariantSpec("Cat", cat, ValueShape.Object, new[] { "cat", "kitten" }.ToEquatableArray()) }.ToEquatableArray());
-        var inputs = new UnionTypeSpec(
-            "Inputs",
-            null,
-            null,
-            new[]
+        var animal = new UnionTypeSpec
+        {
+            Name = "Animal",
+            Description = "A cat, or something this version does not know.",
+            Discriminator = "kind",
+            Variants = new[] { Variant("Cat", cat, ValueShape.Object, "cat", "kitten") }.ToEquatableArray(),
+        };
+        var inputs = new UnionTypeSpec
+        {
+            Name = "Inputs",
+            Description = null,
+            Discriminator = null,
+            Variants = new[]
             {
-                new UnionVariantSpec("String", TypeRef.String, ValueShape.String, EquatableArray<string>.Empty),
-                new UnionVariantSpec("EntryList", entries, ValueShape.Array, EquatableArray<string>.Empty),
-                new UnionVariantSpec("Double", TypeRef.Primitive("double", "Double", isValueType: true), ValueShape.Number, EquatableArray<string>.Empty),
-            }.ToEquatableArray());
-        var model = new ObjectTypeSpec(
-            "Cat",
-            null,
-            new[]
-            {
-                new PropertySpec("kind", "Kind", TypeRef.String, Presence.WhenNotNull, false, false, null, null, false, ConstValue: "cat"),
-                new PropertySpec("lives", "Lives", TypeRef.Primitive("int", "Int32", isValueType: true), Presence.Always, false, true, "How many are left.", "9", false),
+                Variant("String", TypeRef.String, ValueShape.String),
+                Variant("EntryList", entries, ValueShape.Array),
+                Variant("Double", TypeRef.Primitive("double", "Double", isValueType: true), ValueShape.Number),
             }.ToEquatableArray(),
-            AdditionalProperties: TypeRef.Any);
-        var api = new ApiSpec("Zoo", "ZooClient", "Zoo", null, null, new TypeDeclaration[] { animal, model, inputs }.ToEquatableArray(), EquatableArray<GroupSpec>.Empty, EquatableArray<OperationSpec>.Empty);
+        };
+        var model = new ObjectTypeSpec
+        {
+            Name = "Cat",
+            Description = null,
+            Properties = new[]
+            {
+                new PropertySpec
+                {
+                    JsonName = "kind",
+                    Name = "Kind",
+                    Type = TypeRef.String,
+                    IsNullable = false,
+                    IsRequired = false,
+                    Description = null,
+                    DefaultValue = null,
+                    IsDeprecated = false,
+                    ConstValue = "cat",
+                },
+                new PropertySpec
+                {
+                    JsonName = "lives",
+                    Name = "Lives",
+                    Type = TypeRef.Primitive("int", "Int32", isValueType: true),
+                    IsNullable = false,
+                    IsRequired = true,
+                    Description = "How many are left.",
+                    DefaultValue = "9",
+                    IsDeprecated = false,
+                },
+            }.ToEquatableArray(),
+            AdditionalProperties = TypeRef.Any,
+        };
+        var api = new ApiSpec
+        {
+            Namespace = "Zoo",
+            ClientName = "ZooClient",
+            Title = "Zoo",
+            Description = null,
+            DefaultBaseUrl = null,
+            Types = new TypeDeclaration[] { animal, model, inputs }.ToEquatableArray(),
+            Groups = EquatableArray<GroupSpec>.Empty,
+            Operations = EquatableArray<OperationSpec>.Empty,
+        };
 
         var files = new List<(string, string)>
         {
@@ -50,4 +87,7 @@ public sealed class ModelEmitterBaselineTests
 
         Baselines.AssertMatches("ModelEmitter", files);
     }
+
+    private static UnionVariantSpec Variant(string name, TypeRef type, ValueShape shape, params string[] tags) =>
+        new() { Name = name, Type = type, Shape = shape, Tags = tags.ToEquatableArray() };
 }

@@ -16,7 +16,7 @@ internal static class StreamEmitter
     /// <summary>Writes the operation's reader field, before its method, when it streams server-sent events.</summary>
     public static void WriteReaderField(SourceWriter writer, ApiSpec api, OperationSpec operation)
     {
-        if (operation.Stream is not { } stream || stream.Kind is StreamKind.WebSocket or StreamKind.JsonLines or StreamKind.JsonTextSequence)
+        if (operation.Stream is not EventStreamSpec stream)
         {
             return;
         }
@@ -43,20 +43,15 @@ internal static class StreamEmitter
     {
         string ns = api.Namespace;
         string returnType = $"global::System.Collections.Generic.IAsyncEnumerable<{CSharp.TypeName(stream.ItemType, ns)}>";
-        if (stream.Kind == StreamKind.WebSocket)
+        string send = stream switch
         {
-            string codec = CSharp.Codec(stream.DataType!, ns, api.Names.Json);
-            return (returnType, $"return {CSharp.Runtime}WebSocketMessages.ReadJsonAsync(_connection, request, {codec}, cancellationToken);");
-        }
-
-        if (stream.Kind is StreamKind.JsonLines or StreamKind.JsonTextSequence)
-        {
-            string codec = CSharp.Codec(stream.DataType!, ns, api.Names.Json);
-            string framing = stream.Kind == StreamKind.JsonLines ? "Lines" : "RecordSeparated";
-            return (returnType, $"return _connection.StreamJsonSequenceAsync(request, {codec}, {CSharp.Runtime}JsonSequenceFraming.{framing}, cancellationToken);");
-        }
-
-        return (returnType, $"return _connection.StreamEventsAsync(request, {ReaderField(api, operation)}, cancellationToken);");
+            WebSocketStreamSpec webSocket =>
+                $"return {CSharp.Runtime}WebSocketMessages.ReadJsonAsync(_connection, request, {CSharp.Codec(webSocket.Message, ns, api.Names.Json)}, cancellationToken);",
+            JsonSequenceStreamSpec sequence =>
+                $"return _connection.StreamJsonSequenceAsync(request, {CSharp.Codec(sequence.Item, ns, api.Names.Json)}, {CSharp.Runtime}JsonSequenceFraming.{(sequence is JsonLinesStreamSpec ? "Lines" : "RecordSeparated")}, cancellationToken);",
+            _ => $"return _connection.StreamEventsAsync(request, {ReaderField(api, operation)}, cancellationToken);",
+        };
+        return (returnType, send);
     }
 
     /// <summary>One file per frame, variant interface and unknown-event type the streams of <paramref name="api"/> use.</summary>
@@ -67,25 +62,31 @@ internal static class StreamEmitter
         var written = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (StreamSpec stream in api.Operations.Select(o => o.Stream).OfType<StreamSpec>())
         {
-            switch (stream.Kind)
+            switch (stream)
             {
-                case StreamKind.Frame:
-                case StreamKind.EventNamedFrame:
-                    if (written.Add(stream.Frame!.Name))
+                case FrameEventStreamSpec { Frame: var frame, Data: var data }:
+                    if (written.Add(frame.Name))
                     {
-                        yield return new GeneratedFile(hintPrefix + "Stream." + stream.Frame.Name + ".g.cs", EmitFrame(stream, ns));
+                        yield return new GeneratedFile(hintPrefix + "Stream." + frame.Name + ".g.cs", EmitFrame(frame, data, eventNamed: false, ns));
                     }
 
                     break;
-                case StreamKind.FrameVariants:
-                    string itemInterface = stream.ItemType.Name;
+                case EventNamedFrameStreamSpec { Frame: var frame, Data: var data }:
+                    if (written.Add(frame.Name))
+                    {
+                        yield return new GeneratedFile(hintPrefix + "Stream." + frame.Name + ".g.cs", EmitFrame(frame, data, eventNamed: true, ns));
+                    }
+
+                    break;
+                case FrameVariantsStreamSpec variants:
+                    string itemInterface = variants.InterfaceName;
                     if (!written.Add(itemInterface))
                     {
                         break;
                     }
 
-                    yield return new GeneratedFile(hintPrefix + "Stream." + itemInterface + ".g.cs", EmitVariantTypes(stream, ns, context));
-                    foreach (StreamVariantSpec variant in stream.Variants)
+                    yield return new GeneratedFile(hintPrefix + "Stream." + itemInterface + ".g.cs", EmitVariantTypes(variants, ns));
+                    foreach (StreamVariantSpec variant in variants.Variants)
                     {
                         if (written.Add(variant.Frame.Name))
                         {
@@ -105,29 +106,29 @@ internal static class StreamEmitter
         return takenByGroup ? name + "Reader" : name;
     }
 
-    private static string ReaderStart(StreamSpec stream, string ns, string context) => stream.Kind switch
+    private static string ReaderStart(EventStreamSpec stream, string ns, string context) => stream switch
     {
-        StreamKind.Frame => $"{SseReader}.Frames<{Global(ns, stream.Frame!.Name)}, {CSharp.TypeName(stream.DataType!, ns)}>({CSharp.Codec(stream.DataType!, ns, context)}, {Global(ns, stream.Frame.Name)}.FromEvent)",
-        StreamKind.EventNamedFrame => $"{SseReader}.ByEventName<{Global(ns, stream.Frame!.Name)}>({Global(ns, stream.Frame.Name)}.FromUnknownEvent)",
-        StreamKind.FrameVariants => $"{SseReader}.ByEventName<{CSharp.TypeName(stream.ItemType, ns)}>({Global(ns, stream.UnknownName!)}.FromUnknownEvent)",
-        _ when stream.DataType is null => $"{SseReader}.Text<string>(static (sse, data) => data)",
-        _ => $"{SseReader}.Json({CSharp.Codec(stream.DataType, ns, context)})",
+        FrameEventStreamSpec { Frame: var frame, Data: var data } => $"{SseReader}.Frames<{Global(ns, frame.Name)}, {CSharp.TypeName(data, ns)}>({CSharp.Codec(data, ns, context)}, {Global(ns, frame.Name)}.FromEvent)",
+        EventNamedFrameStreamSpec { Frame: var frame } => $"{SseReader}.ByEventName<{Global(ns, frame.Name)}>({Global(ns, frame.Name)}.FromUnknownEvent)",
+        FrameVariantsStreamSpec variants => $"{SseReader}.ByEventName<{CSharp.TypeName(variants.ItemType, ns)}>({Global(ns, variants.UnknownName)}.FromUnknownEvent)",
+        DataEventStreamSpec { Data: var data } => $"{SseReader}.Json({CSharp.Codec(data, ns, context)})",
+        _ => $"{SseReader}.Text<string>(static (sse, data) => data)",
     };
 
-    private static IEnumerable<string> ReaderSteps(StreamSpec stream, string ns, string context)
+    private static IEnumerable<string> ReaderSteps(EventStreamSpec stream, string ns, string context)
     {
-        if (stream.Kind == StreamKind.EventNamedFrame)
+        if (stream is EventNamedFrameStreamSpec named)
         {
-            string codec = CSharp.Codec(stream.DataType!, ns, context);
-            foreach (string eventName in stream.EventNames)
+            string codec = CSharp.Codec(named.Data, ns, context);
+            foreach (string eventName in named.EventNames)
             {
-                yield return $".On({SpecText.Literal(eventName)}, {codec}, {Global(ns, stream.Frame!.Name)}.FromEvent)";
+                yield return $".On({SpecText.Literal(eventName)}, {codec}, {Global(ns, named.Frame.Name)}.FromEvent)";
             }
         }
 
-        if (stream.Kind == StreamKind.FrameVariants)
+        if (stream is FrameVariantsStreamSpec variants)
         {
-            foreach (StreamVariantSpec variant in stream.Variants)
+            foreach (StreamVariantSpec variant in variants.Variants)
             {
                 yield return $".OnText({SpecText.Literal(variant.EventName)}, {Global(ns, variant.Frame.Name)}.FromEvent)";
             }
@@ -139,16 +140,15 @@ internal static class StreamEmitter
         }
     }
 
-    private static string EmitFrame(StreamSpec stream, string ns)
+    private static string EmitFrame(StreamFrameSpec frame, TypeRef data, bool eventNamed, string ns)
     {
-        StreamFrameSpec frame = stream.Frame!;
         string type = Global(ns, frame.Name);
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(ns));
         writer.OpenBlock($"public sealed partial class {frame.Name}");
         WriteSseProperty(writer);
         string eventName = frame.EventProperty is null ? "" : $"{frame.EventProperty} = sse.EventType, ";
-        if (stream.Kind == StreamKind.EventNamedFrame)
+        if (eventNamed)
         {
             writer.WriteLine();
             writer.WriteLine($"/// <summary>The data text of an event whose name the spec does not list, whose <see cref=\"{frame.DataProperty}\"/> is then unset; null otherwise.</summary>");
@@ -161,7 +161,7 @@ internal static class StreamEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine($"internal static {type} FromEvent({SseItemInfo} sse, {CSharp.TypeName(stream.DataType!, ns)} data) =>");
+        writer.WriteLine($"internal static {type} FromEvent({SseItemInfo} sse, {CSharp.TypeName(data, ns)} data) =>");
         writer.Indent();
         writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = data, Sse = sse }};");
         writer.Unindent();
@@ -169,10 +169,10 @@ internal static class StreamEmitter
         return writer.ToString();
     }
 
-    private static string EmitVariantTypes(StreamSpec stream, string ns, string context)
+    private static string EmitVariantTypes(FrameVariantsStreamSpec stream, string ns)
     {
-        string itemInterface = stream.ItemType.Name;
-        string unknown = stream.UnknownName!;
+        string itemInterface = stream.InterfaceName;
+        string unknown = stream.UnknownName;
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(ns));
         string variants = string.Join(", ", stream.Variants.Select(v => $"<see cref=\"{v.Frame.Name}\"/>"));

@@ -1,25 +1,40 @@
 namespace OpenApiClientGen.Model;
 
 /// <summary>Everything the emitter needs to write one client: types, operations and defaults.</summary>
-internal sealed partial record ApiSpec(
-    string Namespace,
-    string ClientName,
-    string Title,
-    string? Description,
-    string? DefaultBaseUrl,
-    EquatableArray<TypeDeclaration> Types,
-    EquatableArray<GroupSpec> Groups,
-    EquatableArray<OperationSpec> Operations)
+internal sealed record ApiSpec
 {
+    public required string Namespace { get; init; }
+
+    public required string ClientName { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string? Description { get; init; }
+
+    public required string? DefaultBaseUrl { get; init; }
+
+    public required EquatableArray<TypeDeclaration> Types { get; init; }
+
+    public required EquatableArray<GroupSpec> Groups { get; init; }
+
+    public required EquatableArray<OperationSpec> Operations { get; init; }
+
+    /// <summary>The security schemes the client can send, in the spec's order.</summary>
+    public EquatableArray<SecuritySchemeSpec> SecuritySchemes { get; init; }
+
     /// <summary>The names of the client's own classes: its options, JSON codecs and security schemes.</summary>
     public ClientNames Names => new(Namespace, ClientName);
 }
 
 /// <summary>A group of operations, reached as a property: <c>client.Beta.Conversations</c>.</summary>
-/// <param name="Path">Dotted PascalCase path, for example <c>Beta.Conversations</c>.</param>
-/// <param name="ClassName">The generated class, for example <c>BetaConversationsClient</c>.</param>
-internal sealed record GroupSpec(string Path, string ClassName)
+internal sealed record GroupSpec
 {
+    /// <summary>Dotted PascalCase path, for example <c>Beta.Conversations</c>.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The generated class, for example <c>BetaConversationsClient</c>.</summary>
+    public required string ClassName { get; init; }
+
     public string PropertyName => Path.Substring(Path.LastIndexOf('.') + 1);
 
     public string ParentPath => Path.LastIndexOf('.') < 0 ? "" : Path.Substring(0, Path.LastIndexOf('.'));

@@ -35,20 +35,43 @@ internal sealed record TypeRef(TypeKind Kind, string Name, string Codec = "", Ty
     public static TypeRef MapOf(TypeRef value) => new(TypeKind.Map, "", "", value);
 }
 
-/// <summary>A type the generator writes out. Records compare by value, so derived declarations stay equatable.</summary>
-internal abstract record TypeDeclaration(string Name, string? Description);
+/// <summary>A type the generator writes out: a model class, an enum struct or a union.</summary>
+internal abstract record TypeDeclaration
+{
+    private protected TypeDeclaration()
+    {
+    }
 
-/// <param name="AdditionalProperties">
-/// The type of members the schema does not name, kept in a dictionary on the model (<c>additionalProperties</c>
-/// true or a schema); null when such members are skipped.
-/// </param>
-internal sealed record ObjectTypeSpec(string Name, string? Description, EquatableArray<PropertySpec> Properties, TypeRef? AdditionalProperties = null, string AdditionalPropertiesName = "AdditionalProperties")
-    : TypeDeclaration(Name, Description);
+    public required string Name { get; init; }
 
-internal sealed record EnumTypeSpec(string Name, string? Description, EquatableArray<EnumMemberSpec> Members)
-    : TypeDeclaration(Name, Description);
+    public required string? Description { get; init; }
+}
 
-internal sealed record EnumMemberSpec(string Name, string Value);
+internal sealed record ObjectTypeSpec : TypeDeclaration
+{
+    public required EquatableArray<PropertySpec> Properties { get; init; }
+
+    /// <summary>
+    /// The type of members the schema does not name, kept in a dictionary on the model (<c>additionalProperties</c>
+    /// true or a schema); null when such members are skipped.
+    /// </summary>
+    public TypeRef? AdditionalProperties { get; init; }
+
+    public string AdditionalPropertiesName { get; init; } = "AdditionalProperties";
+}
+
+internal sealed record EnumTypeSpec : TypeDeclaration
+{
+    public required EquatableArray<EnumMemberSpec> Members { get; init; }
+}
+
+internal sealed record EnumMemberSpec
+{
+    public required string Name { get; init; }
+
+    /// <summary>The value as the JSON carries it.</summary>
+    public required string Value { get; init; }
+}
 
 /// <summary>How a property behaves when it has no value.</summary>
 internal enum Presence
@@ -75,22 +98,36 @@ internal enum MemberAccess
     WriteOnly,
 }
 
-/// <param name="ConstValue">A <c>const</c> string tag: the property starts with this value, so it is always sent.</param>
-/// <param name="FixedBoolean">A boolean the schema fixes (<c>const</c>, <c>enum: [true]</c> or <c>[false]</c>): it starts with this value and is never a parameter.</param>
-internal sealed record PropertySpec(
-    string JsonName,
-    string Name,
-    TypeRef Type,
-    Presence Presence,
-    bool IsNullable,
-    bool IsRequired,
-    string? Description,
-    string? DefaultValue,
-    bool IsDeprecated,
-    string? ConstValue = null,
-    bool? FixedBoolean = null,
-    MemberAccess Access = MemberAccess.ReadWrite)
+internal sealed record PropertySpec
 {
+    public required string JsonName { get; init; }
+
+    public required string Name { get; init; }
+
+    public required TypeRef Type { get; init; }
+
+    /// <summary>The schema allows null.</summary>
+    public required bool IsNullable { get; init; }
+
+    /// <summary>The schema's <c>required</c> lists it (and it is not <c>readOnly</c>).</summary>
+    public required bool IsRequired { get; init; }
+
+    public required string? Description { get; init; }
+
+    public required string? DefaultValue { get; init; }
+
+    public required bool IsDeprecated { get; init; }
+
+    /// <summary>A <c>const</c> string tag: the property starts with this value, so it is always sent.</summary>
+    public string? ConstValue { get; init; }
+
+    /// <summary>A boolean the schema fixes (<c>const</c>, <c>enum: [true]</c> or <c>[false]</c>): it starts with this value and is never a parameter.</summary>
+    public bool? FixedBoolean { get; init; }
+
+    public MemberAccess Access { get; init; } = MemberAccess.ReadWrite;
+
+    public Presence Presence => IsRequired ? Presence.Always : IsNullable ? Presence.WhenSet : Presence.WhenNotNull;
+
     /// <summary>
     /// Whether the C# member can hold null: when it is optional, when the schema allows null, and when only requests
     /// carry it (a model read from a response has no value for it).

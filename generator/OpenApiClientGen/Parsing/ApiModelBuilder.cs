@@ -61,15 +61,18 @@ internal sealed class ApiModelBuilder
             DiagnosticDescriptors.UnsupportedConstruct.Id,
             u.Pointer is null ? SpecLocation.AtFileStart(_options.FilePath) : SpecLocation.AtPointer(_options.FilePath, u.Pointer),
             u.Construct)));
-        return new ApiSpec(
-            _names.Namespace,
-            _names.Client,
-            _document.Info?.Title ?? _names.Client,
-            _document.Info?.Description,
-            DefaultServerUrl(),
-            _types.Declarations.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
-            _groups.ToEquatableArray(),
-            operations) { SecuritySchemes = _details.SecuritySchemes };
+        return new ApiSpec
+        {
+            Namespace = _names.Namespace,
+            ClientName = _names.Client,
+            Title = _document.Info?.Title ?? _names.Client,
+            Description = _document.Info?.Description,
+            DefaultBaseUrl = DefaultServerUrl(),
+            Types = _types.Declarations.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Groups = _groups.ToEquatableArray(),
+            Operations = operations,
+            SecuritySchemes = _details.SecuritySchemes,
+        };
     }
 
     /// <summary>Every group path and its parents (<c>Beta</c> for <c>Beta.Conversations</c>), each with a class name.</summary>
@@ -86,7 +89,7 @@ internal sealed class ApiModelBuilder
         }
 
         var classNames = new UniqueNameScope(_names.Reserved, ignoreCase: true);
-        return paths.Select(path => new GroupSpec(path, classNames.Reserve(path.Replace(".", "") + "Client"))).ToList();
+        return paths.Select(path => new GroupSpec { Path = path, ClassName = classNames.Reserve(path.Replace(".", "") + "Client") }).ToList();
     }
 
     private string? DefaultServerUrl()
@@ -205,7 +208,7 @@ internal sealed class ApiModelBuilder
                         paged.Add((methods[0], operation, pointer));
                     }
                 }
-                else if (stream.Kind != StreamKind.WebSocket && SuccessOffersJson(operation.Responses))
+                else if (stream is EventStreamSpec && SuccessOffersJson(operation.Responses))
                 {
                     // The success response offers JSON and an event stream: one method reads each, and each says which it wants.
                     methods.Add(built with { Accept = AcceptOf(operation.Responses, ResponseKind.Json), StreamFlag = bodyStreams ? false : null });
@@ -217,8 +220,8 @@ internal sealed class ApiModelBuilder
                     methods.Add(built with
                     {
                         Stream = stream,
-                        Accept = stream.Kind == StreamKind.WebSocket ? null : EventStream,
-                        StreamFlag = bodyStreams && stream.Kind != StreamKind.WebSocket ? true : null,
+                        Accept = stream is EventStreamSpec ? EventStream : null,
+                        StreamFlag = bodyStreams && stream is EventStreamSpec ? true : null,
                     });
                 }
             }
@@ -259,28 +262,30 @@ internal sealed class ApiModelBuilder
             IOpenApiSchema? schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
             TypeRef type = _types.Resolve(schema, context + Identifiers.ToPascalCase(parameter.Name));
             parameters.Add(OperationDetailsBuilder.WithStyle(
-                new ParameterSpec(
-                    parameter.Name,
-                    parameterNames.Reserve(Identifiers.ToCamelCase(parameter.Name)),
-                    location,
-                    type,
-                    parameter.Required || location == Model.ParameterLocation.Path,
-                    parameter.Description),
+                new ParameterSpec
+                {
+                    WireName = parameter.Name,
+                    Name = parameterNames.Reserve(Identifiers.ToCamelCase(parameter.Name)),
+                    Location = location,
+                    Type = type,
+                    IsRequired = parameter.Required || location == Model.ParameterLocation.Path,
+                    Description = parameter.Description,
+                },
                 parameter));
         }
 
-        return new OperationSpec(
-            group,
-            methodName,
-            httpMethod,
-            path,
-            operation.Summary,
-            operation.Description,
-            operation.Deprecated,
-            parameters.OrderBy(p => p.IsRequired ? 0 : 1).ToEquatableArray(),
-            _details.BuildBody(operation.RequestBody, context, parameters.Select(p => p.Name)),
-            BuildResponse(operation.Responses, context))
+        return new OperationSpec
         {
+            GroupPath = group,
+            MethodName = methodName,
+            HttpMethod = httpMethod,
+            Path = path,
+            Summary = operation.Summary,
+            Description = operation.Description,
+            IsDeprecated = operation.Deprecated,
+            Parameters = parameters.OrderBy(p => p.IsRequired ? 0 : 1).ToEquatableArray(),
+            Body = _details.BuildBody(operation.RequestBody, context, parameters.Select(p => p.Name)),
+            Response = BuildResponse(operation.Responses, context),
             OperationId = operation.OperationId,
             Errors = _details.ErrorsOf(operation.Responses, context),
             Security = _details.SecurityOf(operation),
@@ -291,7 +296,7 @@ internal sealed class ApiModelBuilder
     {
         if (responses is null)
         {
-            return new ResponseSpec(ResponseKind.None, null, null);
+            return ResponseSpec.None;
         }
 
         KeyValuePair<string, IOpenApiResponse> success = responses
@@ -301,17 +306,17 @@ internal sealed class ApiModelBuilder
             .FirstOrDefault();
         if (success.Value?.Content is not { Count: > 0 } content)
         {
-            return new ResponseSpec(ResponseKind.None, null, success.Value?.Description);
+            return ResponseSpec.None with { Description = success.Value?.Description };
         }
 
         KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => OperationDetailsBuilder.IsJson(c.Key));
         if (json.Key is not null)
         {
-            return new ResponseSpec(ResponseKind.Json, _types.Resolve(json.Value?.Schema, context + "Response"), success.Value.Description);
+            return new ResponseSpec { Kind = ResponseKind.Json, Type = _types.Resolve(json.Value?.Schema, context + "Response"), Description = success.Value.Description };
         }
 
         bool text = content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !k.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
-        return new ResponseSpec(text ? ResponseKind.Text : ResponseKind.Binary, null, success.Value.Description);
+        return new ResponseSpec { Kind = text ? ResponseKind.Text : ResponseKind.Binary, Type = null, Description = success.Value.Description };
     }
 
     /// <summary>True when the body is a JSON object with a boolean <c>stream</c> member the schema leaves open.</summary>

@@ -64,7 +64,7 @@ internal sealed class OperationDetailsBuilder
             IOpenApiMediaType? json = response.Value.Content?.FirstOrDefault(c => IsJson(c.Key)).Value;
             if (isError && json?.Schema is not null)
             {
-                errors.Add(new ErrorResponseSpec(response.Key.ToUpperInvariant().Replace("DEFAULT", "default"), _types.Resolve(json.Schema, ErrorContext(context, response))));
+                errors.Add(new ErrorResponseSpec { Status = response.Key.ToUpperInvariant().Replace("DEFAULT", "default"), Type = _types.Resolve(json.Schema, ErrorContext(context, response)) });
             }
         }
 
@@ -118,16 +118,16 @@ internal sealed class OperationDetailsBuilder
             switch (kind)
             {
                 case BodyKind.Json:
-                    return new RequestBodySpec(entry.Key, _types.Resolve(entry.Value?.Schema, context + "Request"), body.Required, body.Description) { Kind = kind };
+                    return new RequestBodySpec { MediaType = entry.Key, Kind = kind, Type = _types.Resolve(entry.Value?.Schema, context + "Request"), IsRequired = body.Required, Description = body.Description };
                 case BodyKind.Multipart or BodyKind.FormUrlEncoded when entry.Value?.Schema?.Properties is { Count: > 0 }:
                     EquatableArray<BodyFieldSpec> fields = Fields(entry.Value!.Schema, kind == BodyKind.Multipart, context, takenNames);
-                    return new RequestBodySpec(entry.Key, null, body.Required, body.Description) { Kind = kind, Fields = fields };
+                    return new RequestBodySpec { MediaType = entry.Key, Kind = kind, Type = null, IsRequired = body.Required, Description = body.Description, Fields = fields };
                 case BodyKind.Binary or BodyKind.Text:
-                    return new RequestBodySpec(entry.Key, null, body.Required, body.Description) { Kind = kind };
+                    return new RequestBodySpec { MediaType = entry.Key, Kind = kind, Type = null, IsRequired = body.Required, Description = body.Description };
             }
         }
 
-        return new RequestBodySpec(content.First().Key, null, body.Required, body.Description) { Kind = BodyKind.Other };
+        return new RequestBodySpec { MediaType = content.First().Key, Kind = BodyKind.Other, Type = null, IsRequired = body.Required, Description = body.Description };
     }
 
     private EquatableArray<BodyFieldSpec> Fields(IOpenApiSchema schema, bool filesAllowed, string context, IEnumerable<string> takenNames)
@@ -142,7 +142,16 @@ internal sealed class OperationDetailsBuilder
             TypeRef type = isFile ? TypeRef.Any : _types.Resolve(property.Value, context + Identifiers.ToPascalCase(property.Key));
             bool? fixedBoolean = SchemaTypeBuilder.FixedBoolean(property.Value);
             string name = fixedBoolean is null ? names.Reserve(Identifiers.ToCamelCase(property.Key)) : Identifiers.ToCamelCase(property.Key);
-            fields.Add(new BodyFieldSpec(property.Key, name, type, isFile, required, property.Value.Description, fixedBoolean));
+            fields.Add(new BodyFieldSpec
+            {
+                WireName = property.Key,
+                Name = name,
+                Type = type,
+                IsFile = isFile,
+                IsRequired = required,
+                Description = property.Value.Description,
+                FixedBoolean = fixedBoolean,
+            });
         }
 
         return fields.OrderBy(f => f.IsRequired ? 0 : 1).ToEquatableArray();
@@ -196,7 +205,13 @@ internal sealed class OperationDetailsBuilder
             };
             if (kind is not null)
             {
-                result[entry.Key] = new SecuritySchemeSpec(entry.Key, names.Reserve(Identifiers.ToPascalCase(entry.Key)), kind.Value, scheme.Name ?? "");
+                result[entry.Key] = new SecuritySchemeSpec
+                {
+                    SchemeName = entry.Key,
+                    PropertyName = names.Reserve(Identifiers.ToPascalCase(entry.Key)),
+                    Kind = kind.Value,
+                    ParameterName = scheme.Name ?? "",
+                };
             }
         }
 

@@ -223,8 +223,10 @@ internal sealed class PaginationBuilder
                 return null;
             }
 
-            return new NextLinkPaginationSpec(nextLink.Steps, IsUri(nextLink.Type))
+            return new NextLinkPaginationSpec
             {
+                NextLink = nextLink.Steps,
+                NextLinkIsUri = IsUri(nextLink.Type),
                 Source = AzureName,
                 Items = items.Steps,
                 ItemType = items.Type.Element!,
@@ -345,7 +347,16 @@ internal sealed class PaginationBuilder
                 more = moreSteps.Steps;
             }
 
-            return new CursorPaginationSpec(cursor.Name, nextCursor, more, itemId) { Source = source, Items = items.Steps, ItemType = items.ItemType };
+            return new CursorPaginationSpec
+            {
+                CursorParameter = cursor.Name,
+                NextCursor = nextCursor,
+                HasMore = more,
+                ItemId = itemId,
+                Source = source,
+                Items = items.Steps,
+                ItemType = items.ItemType,
+            };
         }
 
         private PaginationSpec? Position(string source, string positionName, bool isOffset, string? sizeName, string results, string? totalPages, string? totalItems, string? hasMore)
@@ -393,8 +404,16 @@ internal sealed class PaginationBuilder
             }
 
             long first = isOffset ? 0 : FirstPage(position.WireName);
-            return new PositionPaginationSpec(position.Name, position.Type.Name, isOffset, first, size?.Name, pages, total, more)
+            return new PositionPaginationSpec
             {
+                Parameter = position.Name,
+                PositionType = position.Type.Name,
+                IsOffset = isOffset,
+                FirstPage = first,
+                SizeParameter = size?.Name,
+                TotalPages = pages,
+                TotalItems = total,
+                HasMore = more,
                 Source = source,
                 Items = items.Steps,
                 ItemType = items.ItemType,
@@ -488,7 +507,7 @@ internal sealed class PaginationBuilder
                 ? expression.Substring("$request.".Length)
                 : null;
 
-        private static PageMemberSpec Step(PropertySpec member) => new(member.Name, member.Presence, member.HoldsNull);
+        private static PageMemberSpec Step(PropertySpec member) => new() { Name = member.Name, Presence = member.Presence, HoldsNull = member.HoldsNull };
 
         private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) && text.Length > 0 ? text : null;
 

@@ -46,7 +46,7 @@ internal sealed partial class SchemaTypeBuilder
     private void DeclareUnion(string name, IOpenApiSchema schema)
     {
         int index = _declarations.Count;
-        _declarations.Add(new UnionTypeSpec(name, Describe(schema), null, EquatableArray<UnionVariantSpec>.Empty));
+        _declarations.Add(new UnionTypeSpec { Name = name, Description = Describe(schema), Discriminator = null, Variants = EquatableArray<UnionVariantSpec>.Empty });
 
         List<IOpenApiSchema> branches = UnionBranches(schema);
         string? discriminator = schema.Discriminator?.PropertyName ?? InferDiscriminator(branches);
@@ -65,10 +65,10 @@ internal sealed partial class SchemaTypeBuilder
                 continue;
             }
 
-            variants.Add(new UnionVariantSpec(names.Reserve(VariantName(type)), type, ShapeOf(type), tags.Distinct().ToEquatableArray()));
+            variants.Add(new UnionVariantSpec { Name = names.Reserve(VariantName(type)), Type = type, Shape = ShapeOf(type), Tags = tags.Distinct().ToEquatableArray() });
         }
 
-        _declarations[index] = new UnionTypeSpec(name, Describe(schema), discriminator, variants.ToEquatableArray());
+        _declarations[index] = new UnionTypeSpec { Name = name, Description = Describe(schema), Discriminator = discriminator, Variants = variants.ToEquatableArray() };
         if (discriminator is not null)
         {
             foreach (UnionVariantSpec variant in variants.Where(v => v.Type.Kind == TypeKind.Declared && v.Tags.Count == 1))

@@ -268,11 +268,11 @@ internal sealed partial class SchemaTypeBuilder
     {
         if (IsStringEnum(schema))
         {
-            _declarations.Add(new EnumTypeSpec(name, Describe(schema), EnumMembers(name, schema)));
+            _declarations.Add(new EnumTypeSpec { Name = name, Description = Describe(schema), Members = EnumMembers(name, schema) });
             return;
         }
 
-        var declaration = new ObjectTypeSpec(name, Describe(schema), EquatableArray<PropertySpec>.Empty);
+        var declaration = new ObjectTypeSpec { Name = name, Description = Describe(schema), Properties = EquatableArray<PropertySpec>.Empty };
         int index = _declarations.Count;
         _declarations.Add(declaration);
         EquatableArray<PropertySpec> properties = BuildProperties(name, schema);
@@ -302,7 +302,6 @@ internal sealed partial class SchemaTypeBuilder
             // The server fills a readOnly member; a request need not (and should not) carry it, so C# does not demand it.
             bool isRequired = required.Contains(jsonName) && !propertySchema.ReadOnly;
             bool isNullable = IsNullable(propertySchema);
-            Presence presence = isRequired ? Presence.Always : isNullable ? Presence.WhenSet : Presence.WhenNotNull;
             // Branches of a union that type one member differently leave no one C# type for it; JSON keeps every value.
             bool conflicts = found.Conflicts.TryGetValue(jsonName, out string? unionPointer);
             if (conflicts)
@@ -310,19 +309,20 @@ internal sealed partial class SchemaTypeBuilder
                 Report(unionPointer ?? typePointer, $"The member '{jsonName}', which the branches of a oneOf/anyOf in an allOf declare differently,");
             }
 
-            result.Add(new PropertySpec(
-                jsonName,
-                name,
-                conflicts ? TypeRef.Any : Resolve(propertySchema, typeName + Identifiers.ToPascalCase(jsonName)),
-                presence,
-                isNullable,
-                isRequired,
-                Describe(propertySchema),
-                DefaultText(propertySchema.Default),
-                propertySchema.Deprecated,
-                FixedTag(propertySchema, isRequired),
-                FixedBoolean(propertySchema),
-                propertySchema.ReadOnly ? MemberAccess.ReadOnly : propertySchema.WriteOnly ? MemberAccess.WriteOnly : MemberAccess.ReadWrite));
+            result.Add(new PropertySpec
+            {
+                JsonName = jsonName,
+                Name = name,
+                Type = conflicts ? TypeRef.Any : Resolve(propertySchema, typeName + Identifiers.ToPascalCase(jsonName)),
+                IsNullable = isNullable,
+                IsRequired = isRequired,
+                Description = Describe(propertySchema),
+                DefaultValue = DefaultText(propertySchema.Default),
+                IsDeprecated = propertySchema.Deprecated,
+                ConstValue = FixedTag(propertySchema, isRequired),
+                FixedBoolean = FixedBoolean(propertySchema),
+                Access = propertySchema.ReadOnly ? MemberAccess.ReadOnly : propertySchema.WriteOnly ? MemberAccess.WriteOnly : MemberAccess.ReadWrite,
+            });
         }
 
         return result.ToEquatableArray();
@@ -376,7 +376,7 @@ internal sealed partial class SchemaTypeBuilder
         {
             if (seen.Add(value))
             {
-                members.Add(new EnumMemberSpec(names.Reserve(Identifiers.ToPascalCase(value)), value));
+                members.Add(new EnumMemberSpec { Name = names.Reserve(Identifiers.ToPascalCase(value)), Value = value });
             }
         }
 

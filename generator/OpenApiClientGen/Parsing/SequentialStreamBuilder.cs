@@ -40,8 +40,9 @@ internal sealed class SequentialStreamBuilder
 
         IOpenApiMediaType media = sequential.Value;
         TypeRef item = _types.Resolve(media.ItemSchema ?? media.Schema, context + "StreamEvent");
-        StreamKind kind = MediaType(sequential.Key) == "application/json-seq" ? StreamKind.JsonTextSequence : StreamKind.JsonLines;
-        var stream = new StreamSpec(kind, item, item, null, EquatableArray<string>.Empty, EquatableArray<StreamVariantSpec>.Empty, null, null);
+        JsonSequenceStreamSpec stream = MediaType(sequential.Key) == "application/json-seq"
+            ? new JsonTextSequenceStreamSpec { Item = item }
+            : new JsonLinesStreamSpec { Item = item };
         bool? streams = bodyStreams ? true : null;
         if (built.Response.Kind != ResponseKind.Json)
         {

@@ -79,8 +79,8 @@ internal sealed class StreamModelBuilder
             return null;
         }
 
-        StreamSpec stream = media.ItemSchema is { } itemSchema
-            ? DataStream(_types.Resolve(itemSchema, context + "Event"))
+        EventStreamSpec stream = media.ItemSchema is { } itemSchema
+            ? new DataEventStreamSpec { Data = _types.Resolve(itemSchema, context + "Event") }
             : FromSchema(media.Schema, context);
         if (media.Extensions is null || !media.Extensions.TryGetValue(SentinelExtension, out IOpenApiExtension? declared))
         {
@@ -93,14 +93,13 @@ internal sealed class StreamModelBuilder
         return stream with { Sentinel = sentinel, SentinelRequired = sentinel is not null };
     }
 
-    private static StreamSpec WebSocketStream(TypeRef message) =>
-        new(StreamKind.WebSocket, message, message, null, EquatableArray<string>.Empty, EquatableArray<StreamVariantSpec>.Empty, null, null);
+    private static StreamSpec WebSocketStream(TypeRef message) => new WebSocketStreamSpec { Message = message };
 
-    private StreamSpec FromSchema(IOpenApiSchema? schema, string context)
+    private EventStreamSpec FromSchema(IOpenApiSchema? schema, string context)
     {
         if (schema is null)
         {
-            return DataStream(null);
+            return new TextEventStreamSpec();
         }
 
         if (FrameVariants(schema, context) is { } variants)
@@ -111,20 +110,17 @@ internal sealed class StreamModelBuilder
         TypeRef type = _types.Resolve(schema, context + "Event");
         if (FrameOf(type) is not { } frame)
         {
-            return DataStream(type);
+            return new DataEventStreamSpec { Data = type };
         }
 
         TypeRef data = PropertyOf(frame.Declaration, "data")!.Type;
-        if (frame.EventNames is { } names)
-        {
-            return new StreamSpec(StreamKind.EventNamedFrame, type, data, frame.Spec, names, EquatableArray<StreamVariantSpec>.Empty, null, null);
-        }
-
-        return new StreamSpec(StreamKind.Frame, type, data, frame.Spec, EquatableArray<string>.Empty, EquatableArray<StreamVariantSpec>.Empty, null, null);
+        return frame.EventNames is { } names
+            ? new EventNamedFrameStreamSpec { Frame = frame.Spec, Data = data, EventNames = names }
+            : new FrameEventStreamSpec { Frame = frame.Spec, Data = data };
     }
 
     /// <summary>A oneOf (or anyOf) whose every branch is a frame with a fixed event name and a string <c>data</c>.</summary>
-    private StreamSpec? FrameVariants(IOpenApiSchema schema, string context)
+    private FrameVariantsStreamSpec? FrameVariants(IOpenApiSchema schema, string context)
     {
         IOpenApiSchema target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
         IList<IOpenApiSchema>? branches = target.OneOf is { Count: > 0 } ? target.OneOf : target.AnyOf;
@@ -155,7 +151,7 @@ internal sealed class StreamModelBuilder
             TypeRef? payload = dataSchema is IOpenApiSchemaMissingProperties { ContentSchema: { } contentSchema } content && IsJson(content.ContentMediaType)
                 ? _types.Resolve(contentSchema, frame.Spec.Name + "Payload")
                 : null;
-            variants.Add(new StreamVariantSpec(eventName, frame.Spec, payload));
+            variants.Add(new StreamVariantSpec { EventName = eventName, Frame = frame.Spec, PayloadType = payload });
         }
 
         if (!_variantItemNames.TryGetValue(target, out (string Interface, string Unknown) names))
@@ -165,15 +161,7 @@ internal sealed class StreamModelBuilder
             _variantItemNames[target] = names;
         }
 
-        return new StreamSpec(
-            StreamKind.FrameVariants,
-            TypeRef.Declared(names.Interface),
-            null,
-            null,
-            EquatableArray<string>.Empty,
-            variants.ToEquatableArray(),
-            names.Unknown,
-            null);
+        return new FrameVariantsStreamSpec { InterfaceName = names.Interface, UnknownName = names.Unknown, Variants = variants.ToEquatableArray() };
     }
 
     /// <summary>The branch's event name: its <c>event</c> member's const or single enum value, else the discriminator's mapping.</summary>
@@ -229,16 +217,13 @@ internal sealed class StreamModelBuilder
 
         // A single-valued enum is a const: such a frame is one variant, not a dispatch on event names.
         EquatableArray<string>? eventNames = eventEnum is { Members.Count: > 1 } ? eventEnum.Members.Select(m => m.Value).ToEquatableArray() : null;
-        return (declaration, new StreamFrameSpec(declaration.Name, eventProperty?.Name, data.Name), eventNames);
+        return (declaration, new StreamFrameSpec { Name = declaration.Name, EventProperty = eventProperty?.Name, DataProperty = data.Name }, eventNames);
     }
 
     private TypeDeclaration? FindDeclaration(string name) => _types.Declarations.FirstOrDefault(d => d.Name == name);
 
     private static PropertySpec? PropertyOf(ObjectTypeSpec declaration, string jsonName) =>
         declaration.Properties.FirstOrDefault(p => p.JsonName == jsonName);
-
-    private static StreamSpec DataStream(TypeRef? data) =>
-        new(StreamKind.Data, data ?? TypeRef.String, data, null, EquatableArray<string>.Empty, EquatableArray<StreamVariantSpec>.Empty, null, null);
 
     /// <summary>The message type <c>x-websocket: {message: {$ref}}</c> names; anything else is read as JsonElement.</summary>
     private TypeRef MessageType(IOpenApiExtension extension, string contextName)
