@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using OpenApiClientGen.Model;
@@ -29,17 +28,17 @@ internal static class FlattenedOverloadEmitter
             .OrderBy(p => p.Presence == Presence.Always ? 0 : 1)
             .Select(p => (Property: p, Name: names.Reserve(Identifiers.ToCamelCase(p.Name))))
             .ToList();
-        var flattened = new List<(string Declaration, string Doc, string Name)>();
-        flattened.AddRange(parameters.Where(p => p.Name != "body" && !p.Declaration.EndsWith("= null", StringComparison.Ordinal)).Select(p => (p.Declaration, p.DocXml, p.Name)));
-        flattened.AddRange(members.Select(m => (Declaration(m.Property, m.Name, ns), Doc(m.Property), m.Name)));
-        flattened.AddRange(parameters.Where(p => p.Name != "body" && p.Declaration.EndsWith("= null", StringComparison.Ordinal)).Select(p => (p.Declaration, p.DocXml, p.Name)));
-        if (SameTypes(flattened.Select(f => f.Declaration), parameters.Select(p => p.Declaration)))
+        var flattened = new List<MethodParameter>();
+        flattened.AddRange(parameters.Where(p => !p.IsBody && !p.IsOptional));
+        flattened.AddRange(members.Select(m => Member(m.Property, m.Name, ns)));
+        flattened.AddRange(parameters.Where(p => !p.IsBody && p.IsOptional));
+        if (SameTypes(flattened, parameters))
         {
             return;
         }
 
         writer.WriteLine();
-        OperationEmitter.WriteDocs(writer, api, operation, flattened.Select(f => new MethodParameter(f.Name, f.Declaration, f.Doc, "")), withResponse: false);
+        OperationEmitter.WriteDocs(writer, api, operation, flattened, withResponse: false);
         string signature = string.Join(", ", flattened.Select(f => f.Declaration).Concat(new[] { OperationParameters.CancellationToken }));
         string returnType = operation.Stream is { } stream
             ? StreamEmitter.Call(api, operation, stream).ReturnType
@@ -52,7 +51,7 @@ internal static class FlattenedOverloadEmitter
         writer.Indent();
         foreach (MethodParameter parameter in parameters)
         {
-            if (parameter.Name == "body")
+            if (parameter.IsBody)
             {
                 writer.WriteLine($"new global::{ns}.{model.Name}");
                 writer.OpenBlock("");
@@ -95,20 +94,20 @@ internal static class FlattenedOverloadEmitter
     private static bool IsStreamFlag(PropertySpec property) =>
         property.JsonName == "stream" && property.Type.Kind == TypeKind.Primitive && property.Type.Name == "bool";
 
-    private static string Declaration(PropertySpec property, string name, string ns)
+    /// <summary>A body member as a parameter of the overload; the overload sets it on the body, so it has no call of its own.</summary>
+    private static MethodParameter Member(PropertySpec property, string name, string ns) => new()
     {
-        string parameter = Identifiers.EscapeKeyword(name);
-        string type = ModelEmitter.PropertyType(property, ns);
-        return property.Presence switch
+        Name = name,
+        Type = ModelEmitter.PropertyType(property, ns),
+        Default = property.Presence switch
         {
-            Presence.Always => $"{type} {parameter}",
-            Presence.WhenSet => $"{type} {parameter} = default",
-            _ => $"{type} {parameter} = null",
-        };
-    }
-
-    private static string Doc(PropertySpec property) =>
-        property.Description is null ? $"The body's <c>{SpecText.Xml(property.JsonName)}</c> member." : SpecText.Xml(property.Description.Trim());
+            Presence.Always => null,
+            Presence.WhenSet => "default",
+            _ => "null",
+        },
+        DocXml = property.Description is null ? $"The body's <c>{SpecText.Xml(property.JsonName)}</c> member." : SpecText.Xml(property.Description.Trim()),
+        Call = "",
+    };
 
     private static string ResponseTypeName(ApiSpec api, ResponseSpec response) => response.Kind switch
     {
@@ -118,13 +117,6 @@ internal static class FlattenedOverloadEmitter
     };
 
     // C# tells overloads apart by parameter types alone, and nullable annotations on reference types do not count.
-    private static bool SameTypes(IEnumerable<string> left, IEnumerable<string> right) =>
-        left.Select(TypeOf).SequenceEqual(right.Select(TypeOf));
-
-    private static string TypeOf(string declaration)
-    {
-        int defaultValue = declaration.IndexOf(" = ", StringComparison.Ordinal);
-        string head = defaultValue < 0 ? declaration : declaration.Substring(0, defaultValue);
-        return head.Substring(0, head.LastIndexOf(' ')).TrimEnd('?');
-    }
+    private static bool SameTypes(IEnumerable<MethodParameter> left, IEnumerable<MethodParameter> right) =>
+        left.Select(p => p.Type.TrimEnd('?')).SequenceEqual(right.Select(p => p.Type.TrimEnd('?')));
 }

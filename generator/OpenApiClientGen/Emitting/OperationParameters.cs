@@ -5,8 +5,30 @@ using OpenApiClientGen.Model;
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>One parameter of a generated method: how it is declared, passed on, documented and put on the request.</summary>
-/// <param name="Call">The <c>ApiRequest</c> call that sends it, such as <c>.Query("limit", limit)</c>.</param>
-internal sealed record MethodParameter(string Name, string Declaration, string DocXml, string Call);
+internal sealed record MethodParameter
+{
+    public required string Name { get; init; }
+
+    /// <summary>The parameter's C# type as the signature spells it, such as <c>int?</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The value an optional parameter defaults to (<c>null</c> or <c>default</c>); null for a required one.</summary>
+    public required string? Default { get; init; }
+
+    public required string DocXml { get; init; }
+
+    /// <summary>The <c>ApiRequest</c> call that sends it, such as <c>.Query("limit", limit)</c>.</summary>
+    public required string Call { get; init; }
+
+    /// <summary>The whole request body in one value (JSON, a stream, text or content), not one of a form's fields.</summary>
+    public bool IsBody { get; init; }
+
+    /// <summary>The caller may leave it out.</summary>
+    public bool IsOptional => Default is not null;
+
+    /// <summary>As the signature declares it, such as <c>int? limit = null</c>.</summary>
+    public string Declaration => $"{Type} {Identifiers.EscapeKeyword(Name)}{(Default is null ? "" : " = " + Default)}";
+}
 
 /// <summary>The parameters of an operation's method, in signature order: required, the body, optional, cancellation.</summary>
 internal static class OperationParameters
@@ -33,10 +55,14 @@ internal static class OperationParameters
     {
         string ns = api.Namespace;
         string name = Identifiers.EscapeKeyword(parameter.Name);
-        string declaration = parameter.IsRequired
-            ? $"{CSharp.TypeName(parameter.Type, ns)} {name}"
-            : $"{CSharp.NullableTypeName(parameter.Type, ns)} {name} = null";
-        return new MethodParameter(parameter.Name, declaration, ParameterDoc(parameter), Call(api, parameter, name));
+        return new MethodParameter
+        {
+            Name = parameter.Name,
+            Type = parameter.IsRequired ? CSharp.TypeName(parameter.Type, ns) : CSharp.NullableTypeName(parameter.Type, ns),
+            Default = parameter.IsRequired ? null : "null",
+            DocXml = ParameterDoc(parameter),
+            Call = Call(api, parameter, name),
+        };
     }
 
     private static string Call(ApiSpec api, ParameterSpec parameter, string name)
@@ -100,8 +126,7 @@ internal static class OperationParameters
             BodyKind.Text => ("string", "body", $".TextBody(body{given}, {media})"),
             _ => ("global::System.Net.Http.HttpContent", "content", required ? ".Content(content ?? throw new global::System.ArgumentNullException(nameof(content)))" : ".Content(content)"),
         };
-        string declaration = required ? $"{type} {name}" : $"{type}? {name} = null";
-        yield return new MethodParameter(name, declaration, doc, call);
+        yield return new MethodParameter { Name = name, Type = required ? type : type + "?", Default = required ? null : "null", DocXml = doc, Call = call, IsBody = true };
     }
 
     /// <summary>
@@ -133,7 +158,6 @@ internal static class OperationParameters
         string name = Identifiers.EscapeKeyword(field.Name);
         string wire = SpecText.Literal(field.WireName);
         string type = field.IsFile ? CSharp.Runtime + "ApiFile" : CSharp.TypeName(field.Type, ns);
-        string declaration = field.IsRequired ? $"{type} {name}" : $"{(field.IsFile ? type + "?" : CSharp.NullableTypeName(field.Type, ns))} {name} = null";
         string call = field.IsFile ? $".FilePart({wire}, {name})"
             : kind == BodyKind.FormUrlEncoded ? $".FormField({wire}, {name})"
             : IsObject(field.Type) || field.Type.Kind == TypeKind.Any ? $".FormJsonPart({wire}, {name}, {(field.IsRequired ? Codec(api, field.Type) : NullableCodec(api, field.Type))})"
@@ -141,7 +165,14 @@ internal static class OperationParameters
         string doc = field.Description is null
             ? (field.IsFile ? $"The <c>{SpecText.Xml(field.WireName)}</c> file: its content and the file name to send." : $"The <c>{SpecText.Xml(field.WireName)}</c> field.")
             : SpecText.Xml(field.Description.Trim());
-        return new MethodParameter(field.Name, declaration, doc, call);
+        return new MethodParameter
+        {
+            Name = field.Name,
+            Type = field.IsRequired ? type : field.IsFile ? type + "?" : CSharp.NullableTypeName(field.Type, ns),
+            Default = field.IsRequired ? null : "null",
+            DocXml = doc,
+            Call = call,
+        };
     }
 
     private static bool IsObject(TypeRef type) => type.Kind == TypeKind.Map || (type.Kind == TypeKind.Declared && !type.IsValueType);
