@@ -1,14 +1,10 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using OpenApiClientGen.Diagnostics;
 using OpenApiClientGen.Emitting;
-using OpenApiClientGen.Model;
 using OpenApiClientGen.Parsing;
 
 namespace OpenApiClientGen;

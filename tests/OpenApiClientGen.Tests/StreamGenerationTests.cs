@@ -383,6 +383,66 @@ public sealed class StreamGenerationTests
         Assert.DoesNotContain("PullStreamAsync(", client);
     }
 
+    [Fact]
+    public void A_frame_whose_data_says_any_media_type_with_a_content_schema_reads_the_payload_as_json()
+    {
+        // The one rule for JSON media types counts */* as JSON wherever a schema describes the value, as it always
+        // did for bodies and responses; a contentSchema under */* was read as text only before the two rules met.
+        const string spec = """
+            openapi: 3.1.0
+            info:
+              title: Any
+              version: '1'
+            paths:
+              /events:
+                get:
+                  operationId: events
+                  responses:
+                    '200':
+                      description: one frame per event name
+                      content:
+                        text/event-stream:
+                          schema:
+                            oneOf:
+                            - $ref: '#/components/schemas/Started'
+                            - $ref: '#/components/schemas/Done'
+            components:
+              schemas:
+                Tick:
+                  type: object
+                  properties:
+                    at:
+                      type: integer
+                Started:
+                  type: object
+                  required: [event, data]
+                  properties:
+                    event:
+                      type: string
+                      const: started
+                    data:
+                      type: string
+                      contentMediaType: '*/*'
+                      contentSchema:
+                        $ref: '#/components/schemas/Tick'
+                Done:
+                  type: object
+                  required: [event, data]
+                  properties:
+                    event:
+                      type: string
+                      const: done
+                    data:
+                      type: string
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/any.yaml", spec));
+
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.Contains("public global::Any.Tick Payload { get; init; }", Source(run, "AnyClient.Stream.Started.g.cs"));
+        Assert.DoesNotContain("Payload", Source(run, "AnyClient.Stream.Done.g.cs"));
+    }
+
     private static string Source(GeneratorRun run, string hintName) =>
         run.Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 }

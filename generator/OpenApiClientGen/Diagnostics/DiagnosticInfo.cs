@@ -1,5 +1,3 @@
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Diagnostics;
 
 /// <summary>An equatable stand-in for a Roslyn diagnostic, safe to carry through the pipeline.</summary>

@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using OpenApiClientGen.Model;
 using OpenApiClientGen.Parsing;
 
 namespace OpenApiClientGen.Diagnostics;

@@ -1,5 +1,3 @@
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>Spelling of types and codecs in generated C#; spec text goes through <see cref="SpecText"/>.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>Writes the client, its options, one class per operation group, and the operation methods.</summary>

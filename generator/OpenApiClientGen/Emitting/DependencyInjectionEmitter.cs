@@ -1,5 +1,3 @@
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>

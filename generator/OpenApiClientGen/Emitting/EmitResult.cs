@@ -1,6 +1,4 @@
-using System;
 using OpenApiClientGen.Diagnostics;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Emitting;
 

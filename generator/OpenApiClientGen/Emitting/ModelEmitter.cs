@@ -1,6 +1,3 @@
-using System.Linq;
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>Writes model classes and open enum structs.</summary>

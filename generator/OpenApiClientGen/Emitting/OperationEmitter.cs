@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>One parameter of a generated method: how it is declared, passed on, documented and put on the request.</summary>

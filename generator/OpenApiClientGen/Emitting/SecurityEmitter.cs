@@ -1,6 +1,3 @@
-using System.Linq;
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>Writes <c>{Client}Security</c>: the spec's security schemes, which operations name to send credentials.</summary>

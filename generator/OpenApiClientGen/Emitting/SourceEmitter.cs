@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>Step 5: every generated file of one spec, named <c>{Client}.{Kind}.{Name}.g.cs</c>.</summary>

@@ -1,6 +1,3 @@
-using System.Linq;
-using OpenApiClientGen.Model;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>

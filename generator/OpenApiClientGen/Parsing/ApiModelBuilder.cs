@@ -1,18 +1,13 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpenApiClientGen.Diagnostics;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 
 /// <summary>Builds the equatable <see cref="ApiSpec"/> from a parsed OpenAPI document.</summary>
 internal sealed class ApiModelBuilder
 {
-    private const string EventStream = "text/event-stream";
 
     /// <summary>The most operations a document without groups has for its methods to stay on the client itself.</summary>
     private const int FlatDocumentLimit = 20;
@@ -213,14 +208,14 @@ internal sealed class ApiModelBuilder
                     // The success response offers JSON and an event stream: one method reads each, and each says which it wants.
                     methods.Add(built with { Accept = AcceptOf(operation.Responses, ResponseKind.Json), StreamFlag = bodyStreams ? false : null });
                     string streamName = scope.Reserve(baseName + "StreamAsync");
-                    methods.Add(built with { MethodName = streamName, Stream = stream, Accept = EventStream, StreamFlag = bodyStreams ? true : null });
+                    methods.Add(built with { MethodName = streamName, Stream = stream, Accept = MediaTypes.EventStream, StreamFlag = bodyStreams ? true : null });
                 }
                 else
                 {
                     methods.Add(built with
                     {
                         Stream = stream,
-                        Accept = stream is EventStreamSpec ? EventStream : null,
+                        Accept = stream is EventStreamSpec ? MediaTypes.EventStream : null,
                         StreamFlag = bodyStreams && stream is EventStreamSpec ? true : null,
                     });
                 }
@@ -299,9 +294,7 @@ internal sealed class ApiModelBuilder
             return ResponseSpec.None;
         }
 
-        KeyValuePair<string, IOpenApiResponse> success = responses
-            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
-            .OrderBy(r => r.Key, StringComparer.Ordinal)
+        KeyValuePair<string, IOpenApiResponse> success = SuccessResponses.Of(responses)
             .Concat(responses.Where(r => r.Key == "default"))
             .FirstOrDefault();
         if (success.Value?.Content is not { Count: > 0 } content)
@@ -309,13 +302,13 @@ internal sealed class ApiModelBuilder
             return ResponseSpec.None with { Description = success.Value?.Description };
         }
 
-        KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => OperationDetailsBuilder.IsJson(c.Key));
+        KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => MediaTypes.IsJson(c.Key));
         if (json.Key is not null)
         {
             return new ResponseSpec { Kind = ResponseKind.Json, Type = _types.Resolve(json.Value?.Schema, context + "Response"), Description = success.Value.Description };
         }
 
-        bool text = content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !k.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
+        bool text = content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !k.Equals(MediaTypes.EventStream, StringComparison.OrdinalIgnoreCase));
         return new ResponseSpec { Kind = text ? ResponseKind.Text : ResponseKind.Binary, Type = null, Description = success.Value.Description };
     }
 
@@ -330,13 +323,10 @@ internal sealed class ApiModelBuilder
     private static bool IsBoolean(TypeRef type) => type.Kind == TypeKind.Primitive && type.Name == "bool";
 
     private static bool SuccessOffersJson(OpenApiResponses? responses) =>
-        SuccessResponses(responses).Any(r => r.Content?.Keys.Any(OperationDetailsBuilder.IsJson) == true);
+        SuccessResponses.Of(responses).Any(r => r.Value.Content?.Keys.Any(MediaTypes.IsJson) == true);
 
     private static bool SuccessHasJsonSchema(OpenApiResponses? responses) =>
-        SuccessResponses(responses).Any(r => r.Content?.Any(c => OperationDetailsBuilder.IsJson(c.Key) && c.Value?.Schema is not null) == true);
-
-    private static IEnumerable<IOpenApiResponse> SuccessResponses(OpenApiResponses? responses) =>
-        (responses ?? new OpenApiResponses()).Where(r => r.Key.StartsWith("2", StringComparison.Ordinal)).Select(r => r.Value).Where(r => r is not null);
+        SuccessResponses.Of(responses).Any(r => r.Value.Content?.Any(c => MediaTypes.IsJson(c.Key) && c.Value?.Schema is not null) == true);
 
     /// <summary>
     /// The <c>Accept</c> header of a call that reads <paramref name="kind"/>, as the official SDKs build it: the JSON
@@ -348,12 +338,12 @@ internal sealed class ApiModelBuilder
         IEnumerable<string> declared = (responses ?? new OpenApiResponses())
             .Where(r => r.Value?.Content is not null)
             .SelectMany(r => r.Value.Content!.Keys)
-            .Select(k => k.Split(';')[0].Trim().ToLowerInvariant());
-        List<string> json = declared.Where(k => k != "*/*" && OperationDetailsBuilder.IsJson(k)).Distinct(StringComparer.Ordinal)
+            .Select(MediaTypes.Essence);
+        List<string> json = declared.Where(k => k != "*/*" && MediaTypes.IsJson(k)).Distinct(StringComparer.Ordinal)
             .OrderBy(k => k == "application/json" ? 0 : 1).ToList();
         if (kind is ResponseKind.Text or ResponseKind.Binary)
         {
-            List<string> own = SuccessResponses(responses).SelectMany(r => r.Content?.Keys ?? Enumerable.Empty<string>())
+            List<string> own = SuccessResponses.Of(responses).SelectMany(r => r.Value.Content?.Keys ?? Enumerable.Empty<string>())
                 .Select(k => k.Split(';')[0].Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             return own.Count == 0 ? null : string.Join(", ", own.Concat(json).Distinct(StringComparer.OrdinalIgnoreCase));
         }

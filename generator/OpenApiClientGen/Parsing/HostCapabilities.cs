@@ -1,6 +1,4 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 

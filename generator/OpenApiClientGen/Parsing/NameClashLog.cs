@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace OpenApiClientGen.Parsing;
 
 /// <summary>Two spec names that became one C# name; the second was given <see cref="Generated"/> instead (OACG0006).</summary>

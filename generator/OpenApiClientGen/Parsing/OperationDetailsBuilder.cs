@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.OpenApi;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -61,7 +57,7 @@ internal sealed class OperationDetailsBuilder
         {
             // "default" is the success type when nothing else is; otherwise it describes every other status.
             bool isError = response.Key.Length == 3 && response.Key[0] is '4' or '5' || response.Key == "default" && hasSuccess;
-            IOpenApiMediaType? json = response.Value.Content?.FirstOrDefault(c => IsJson(c.Key)).Value;
+            IOpenApiMediaType? json = response.Value.Content?.FirstOrDefault(c => MediaTypes.IsJson(c.Key)).Value;
             if (isError && json?.Schema is not null)
             {
                 errors.Add(new ErrorResponseSpec { Status = response.Key.ToUpperInvariant().Replace("DEFAULT", "default"), Type = _types.Resolve(json.Schema, ErrorContext(context, response)) });
@@ -98,7 +94,7 @@ internal sealed class OperationDetailsBuilder
             _ => QueryStyleKind.Form,
         },
         Explode = parameter.Schema is null || parameter.Explode,
-        IsJsonContent = parameter.Schema is null && parameter.Content?.Keys.Any(IsJson) == true,
+        IsJsonContent = parameter.Schema is null && parameter.Content?.Keys.Any(MediaTypes.IsJson) == true,
     };
 
     /// <summary>
@@ -230,10 +226,10 @@ internal sealed class OperationDetailsBuilder
 
     private static BodyKind KindOf(string mediaType)
     {
-        string type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        string type = MediaTypes.Essence(mediaType);
         return type switch
         {
-            _ when IsJson(type) => BodyKind.Json,
+            _ when MediaTypes.IsJson(type) => BodyKind.Json,
             "multipart/form-data" => BodyKind.Multipart,
             "application/x-www-form-urlencoded" => BodyKind.FormUrlEncoded,
             "application/octet-stream" => BodyKind.Binary,
@@ -243,9 +239,4 @@ internal sealed class OperationDetailsBuilder
         };
     }
 
-    public static bool IsJson(string mediaType)
-    {
-        string type = mediaType.Split(';')[0].Trim();
-        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase) || type == "*/*";
-    }
 }

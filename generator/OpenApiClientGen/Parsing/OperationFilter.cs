@@ -1,11 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OpenApiClientGen.Diagnostics;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.OpenApi;
 
 namespace OpenApiClientGen.Parsing;
@@ -90,7 +87,7 @@ internal sealed partial class SchemaTypeBuilder
     {
         string keyword = union.AnyOf is { Count: > 0 } ? "anyOf" : "oneOf";
         string? unionPointer = pointer is null ? null : pointer + "/" + keyword;
-        IList<IOpenApiSchema> branches = (union.AnyOf is { Count: > 0 } ? union.AnyOf : union.OneOf) ?? new List<IOpenApiSchema>();
+        IList<IOpenApiSchema> branches = SchemaBranches.Of(union) ?? new List<IOpenApiSchema>();
         var declared = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
         for (int i = 0; i < branches.Count; i++)
         {
@@ -190,7 +187,7 @@ internal sealed partial class SchemaTypeBuilder
     private static bool AllOfMakesModel(IOpenApiSchema schema)
     {
         var found = new MemberCollection();
-        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance), null, composeUnions: true);
+        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(SchemaReferenceComparer.Instance), null, composeUnions: true);
         return found.HasObjectMembers && !found.HasNonObjectBranch;
     }
 
@@ -206,14 +203,14 @@ internal sealed partial class SchemaTypeBuilder
         }
 
         var found = new MemberCollection();
-        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance), pointer, composeUnions: true);
+        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(SchemaReferenceComparer.Instance), pointer, composeUnions: true);
         if (found.HasObjectMembers && found.HasNonObjectBranch)
         {
             Report(found.NonObjectBranchPointer ?? pointer, "An allOf that joins members with a oneOf/anyOf branch that is not an object");
         }
     }
 
-    private readonly HashSet<IOpenApiSchema> _reportedSchemas = new(ReferenceComparer.Instance);
+    private readonly HashSet<IOpenApiSchema> _reportedSchemas = new(SchemaReferenceComparer.Instance);
     private readonly HashSet<string> _reportedConstructs = new(StringComparer.Ordinal);
 
     /// <summary>Constructs typed as JsonElement (OACG0007): where, when known, and what.</summary>

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -13,7 +9,7 @@ internal sealed partial class SchemaTypeBuilder
     /// <summary>The branches that are not <c>{type: null}</c>, each seen through an Orq-style <c>allOf[$ref, {description}]</c> wrapper.</summary>
     private static List<IOpenApiSchema> UnionBranches(IOpenApiSchema schema)
     {
-        IList<IOpenApiSchema>? branches = schema.AnyOf is { Count: > 0 } ? schema.AnyOf : schema.OneOf;
+        IList<IOpenApiSchema>? branches = SchemaBranches.Of(schema);
         return branches is null
             ? new List<IOpenApiSchema>()
             : branches.Where(b => b.Type != JsonSchemaType.Null).Select(SeeThroughDescribedReference).ToList();
@@ -24,7 +20,7 @@ internal sealed partial class SchemaTypeBuilder
 
     private static bool HasNullBranch(IOpenApiSchema schema)
     {
-        IList<IOpenApiSchema>? branches = schema.AnyOf is { Count: > 0 } ? schema.AnyOf : schema.OneOf;
+        IList<IOpenApiSchema>? branches = SchemaBranches.Of(schema);
         return branches is not null && branches.Any(b => b.Type == JsonSchemaType.Null);
     }
 
@@ -181,7 +177,7 @@ internal sealed partial class SchemaTypeBuilder
     private static Dictionary<string, string> ConstantMembers(IOpenApiSchema schema)
     {
         var found = new MemberCollection();
-        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance), null, composeUnions: false);
+        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(SchemaReferenceComparer.Instance), null, composeUnions: false);
         var constants = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, IOpenApiSchema> property in found.Properties)
         {

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -18,7 +14,7 @@ internal sealed partial class SchemaTypeBuilder
 
     // The same inline schema object reached twice (a cycle the reader resolved into objects, or a shared
     // instance) maps to one declaration; without this a cyclic graph would recurse until the stack overflows.
-    private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceComparer.Instance);
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(SchemaReferenceComparer.Instance);
 
     // With ShareIdenticalTypes: each declaration without its name, to the type that first declared it.
     private readonly bool _shareIdenticalTypes;
@@ -285,7 +281,7 @@ internal sealed partial class SchemaTypeBuilder
     {
         _componentPointers.TryGetValue(typeName, out string? typePointer);
         var found = new MemberCollection();
-        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(ReferenceComparer.Instance), typePointer, composeUnions: true);
+        CollectProperties(schema, found, new HashSet<IOpenApiSchema>(SchemaReferenceComparer.Instance), typePointer, composeUnions: true);
         Dictionary<string, IOpenApiSchema> properties = found.Properties;
         List<string> order = found.Order;
         HashSet<string> required = found.Required;
@@ -385,7 +381,7 @@ internal sealed partial class SchemaTypeBuilder
 
     private static (IOpenApiSchema Core, bool Nullable) Unwrap(IOpenApiSchema schema)
     {
-        IList<IOpenApiSchema>? branches = schema.AnyOf is { Count: > 0 } ? schema.AnyOf : schema.OneOf;
+        IList<IOpenApiSchema>? branches = SchemaBranches.Of(schema);
         if (branches is null || branches.Count < 2 || schema.Properties is { Count: > 0 })
         {
             return (schema, false);
@@ -442,14 +438,5 @@ internal sealed partial class SchemaTypeBuilder
     {
         string? text = schema.Description ?? schema.Title;
         return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
-    }
-
-    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

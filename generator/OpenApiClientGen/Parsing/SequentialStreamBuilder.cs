@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.OpenApi;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -33,54 +29,30 @@ internal sealed class SequentialStreamBuilder
     /// <param name="accept">The <c>Accept</c> of the method that reads the response as <paramref name="built"/> does.</param>
     public IEnumerable<OperationSpec> Split(OperationSpec built, OpenApiOperation operation, UniqueNameScope names, string baseName, string context, bool bodyStreams, string? accept)
     {
-        if (built.Stream is not null || SequentialMedia(operation.Responses) is not { } sequential)
+        if (built.Stream is not null || SuccessResponses.FirstMedia(operation.Responses, IsSequentialJson) is not { } sequential)
         {
             return new[] { built with { Accept = accept } };
         }
 
         IOpenApiMediaType media = sequential.Value;
         TypeRef item = _types.Resolve(media.ItemSchema ?? media.Schema, context + "StreamEvent");
-        JsonSequenceStreamSpec stream = MediaType(sequential.Key) == "application/json-seq"
+        JsonSequenceStreamSpec stream = MediaTypes.Essence(sequential.Key) == "application/json-seq"
             ? new JsonTextSequenceStreamSpec { Item = item }
             : new JsonLinesStreamSpec { Item = item };
         bool? streams = bodyStreams ? true : null;
         if (built.Response.Kind != ResponseKind.Json)
         {
-            return new[] { built with { Stream = stream, Accept = MediaType(sequential.Key), StreamFlag = streams } };
+            return new[] { built with { Stream = stream, Accept = MediaTypes.Essence(sequential.Key), StreamFlag = streams } };
         }
 
         string streamName = names.Reserve(baseName + "StreamAsync");
         return new[]
         {
             built with { Accept = accept, StreamFlag = bodyStreams ? false : null },
-            built with { MethodName = streamName, Stream = stream, Accept = MediaType(sequential.Key), StreamFlag = streams },
+            built with { MethodName = streamName, Stream = stream, Accept = MediaTypes.Essence(sequential.Key), StreamFlag = streams },
         };
     }
 
-    /// <summary>The sequential JSON content of the first success response that has one.</summary>
-    private static KeyValuePair<string, IOpenApiMediaType>? SequentialMedia(OpenApiResponses? responses)
-    {
-        IEnumerable<IOpenApiResponse> successes = (responses ?? new OpenApiResponses())
-            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
-            .OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => r.Value);
-        foreach (IOpenApiResponse response in successes)
-        {
-            foreach (KeyValuePair<string, IOpenApiMediaType> content in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
-            {
-                // A media type whose value is not an object reads as null; like an event stream's, it offers nothing.
-                if (content.Value is not null && IsSequentialJson(content.Key))
-                {
-                    return content;
-                }
-            }
-        }
-
-        return null;
-    }
-
     private static bool IsSequentialJson(string mediaType) =>
-        MediaType(mediaType) is "application/jsonl" or "application/x-ndjson" or "application/json-seq" or "application/x-json-stream";
-
-    private static string MediaType(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        MediaTypes.Essence(mediaType) is "application/jsonl" or "application/x-ndjson" or "application/json-seq" or "application/x-json-stream";
 }

@@ -1,12 +1,9 @@
-using System;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using OpenApiClientGen.Diagnostics;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace OpenApiClientGen.Parsing;
 
 /// <summary>Path arithmetic on spec file names, done on strings so the generator never touches the disk.</summary>

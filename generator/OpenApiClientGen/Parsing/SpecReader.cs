@@ -1,11 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using OpenApiClientGen.Diagnostics;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 

@@ -1,12 +1,8 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenApiClientGen.Diagnostics;
-using OpenApiClientGen.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using OpenApiClientGen.Diagnostics;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -39,7 +35,7 @@ internal sealed class StreamModelBuilder
     private readonly string _filePath;
 
     // Operations that stream the same oneOf share its item interface and unknown-event type.
-    private readonly Dictionary<IOpenApiSchema, (string Interface, string Unknown)> _variantItemNames = new(SchemaIdentity.Instance);
+    private readonly Dictionary<IOpenApiSchema, (string Interface, string Unknown)> _variantItemNames = new(SchemaReferenceComparer.Instance);
 
     public StreamModelBuilder(OpenApiDocument document, SchemaTypeBuilder types, List<DiagnosticInfo> diagnostics, string filePath)
     {
@@ -123,7 +119,7 @@ internal sealed class StreamModelBuilder
     private FrameVariantsStreamSpec? FrameVariants(IOpenApiSchema schema, string context)
     {
         IOpenApiSchema target = schema is OpenApiSchemaReference { Target: { } resolved } ? resolved : schema;
-        IList<IOpenApiSchema>? branches = target.OneOf is { Count: > 0 } ? target.OneOf : target.AnyOf;
+        IList<IOpenApiSchema>? branches = SchemaBranches.Of(target);
         if (branches is not { Count: > 0 })
         {
             return null;
@@ -148,7 +144,7 @@ internal sealed class StreamModelBuilder
                 return null;
             }
 
-            TypeRef? payload = dataSchema is IOpenApiSchemaMissingProperties { ContentSchema: { } contentSchema } content && IsJson(content.ContentMediaType)
+            TypeRef? payload = dataSchema is IOpenApiSchemaMissingProperties { ContentSchema: { } contentSchema } content && MediaTypes.IsJson(content.ContentMediaType)
                 ? _types.Resolve(contentSchema, frame.Spec.Name + "Payload")
                 : null;
             variants.Add(new StreamVariantSpec { EventName = eventName, Frame = frame.Spec, PayloadType = payload });
@@ -245,25 +241,8 @@ internal sealed class StreamModelBuilder
     }
 
     /// <summary>The <c>text/event-stream</c> content of the first success response that has one.</summary>
-    private static IOpenApiMediaType? EventStreamMedia(OpenApiResponses? responses)
-    {
-        IEnumerable<IOpenApiResponse> successes = (responses ?? new OpenApiResponses())
-            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
-            .OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => r.Value);
-        foreach (IOpenApiResponse response in successes)
-        {
-            foreach (KeyValuePair<string, IOpenApiMediaType> content in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
-            {
-                if (content.Key.Split(';')[0].Trim().Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
-                {
-                    return content.Value;
-                }
-            }
-        }
-
-        return null;
-    }
+    private static IOpenApiMediaType? EventStreamMedia(OpenApiResponses? responses) =>
+        SuccessResponses.FirstMedia(responses, MediaTypes.IsEventStream)?.Value;
 
     private static string? StringExtension(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
         extensions is not null && extensions.TryGetValue(name, out IOpenApiExtension? extension)
@@ -271,18 +250,4 @@ internal sealed class StreamModelBuilder
             ? text
             : null;
 
-    private static bool IsJson(string? mediaType)
-    {
-        string type = (mediaType ?? "").Split(';')[0].Trim();
-        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private sealed class SchemaIdentity : IEqualityComparer<IOpenApiSchema>
-    {
-        public static readonly SchemaIdentity Instance = new();
-
-        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }
