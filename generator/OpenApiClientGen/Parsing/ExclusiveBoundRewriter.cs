@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OpenApiClientGen.Diagnostics;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -15,15 +16,17 @@ internal static class ExclusiveBoundRewriter
     // Deeper documents are rejected before this runs (OACG0012); the bound only keeps the walk safe on its own.
     private const int MaxDepth = 512;
 
-    public static void Apply(JsonObject root)
+    public static IEnumerable<DiagnosticInfo> Apply(DocumentUnderRepair document)
     {
+        JsonObject root = document.Root;
         string? openapi = (root["openapi"] as JsonValue)?.ToString();
         if (openapi is not null && !openapi.StartsWith("3.0", System.StringComparison.Ordinal))
         {
-            return;
+            return Enumerable.Empty<DiagnosticInfo>();
         }
 
         Visit(root, 0);
+        return Enumerable.Empty<DiagnosticInfo>();
     }
 
     private static void Visit(JsonNode? node, int depth)

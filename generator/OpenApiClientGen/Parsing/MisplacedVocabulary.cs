@@ -13,9 +13,9 @@ internal static class MisplacedVocabulary
 {
     private const string Keyword = "$vocabulary";
 
-    public static IEnumerable<DiagnosticInfo> Remove(string file, JsonObject root)
+    public static IEnumerable<DiagnosticInfo> Remove(DocumentUnderRepair document)
     {
-        var found = KeywordObjects.In(root)
+        var found = KeywordObjects.In(document.Root)
             .Where(o => o.Node.TryGetPropertyValue(Keyword, out JsonNode? value) && value is not JsonObject)
             .ToList();
 
@@ -26,7 +26,7 @@ internal static class MisplacedVocabulary
 
         return found.Select(o => DiagnosticInfo.Create(
             DiagnosticDescriptors.ValidationRuleNotMet.Id,
-            SpecLocation.AtPointer(file, o.Pointer + "/" + Keyword),
+            SpecLocation.AtPointer(document.File, o.Pointer + "/" + Keyword),
             "'$vocabulary' belongs in a meta-schema, as a map from vocabulary URI to boolean; here it is not a map and is ignored"));
     }
 }

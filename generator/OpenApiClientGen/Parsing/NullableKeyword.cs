@@ -12,8 +12,9 @@ internal static class NullableKeyword
 {
     private const string Keyword = "nullable";
 
-    public static IEnumerable<DiagnosticInfo> Rewrite(string file, JsonObject root)
+    public static IEnumerable<DiagnosticInfo> Rewrite(DocumentUnderRepair document)
     {
+        JsonObject root = document.Root;
         if (root["openapi"] is not JsonValue version || !version.TryGetValue(out string? text) || text.StartsWith("3.0", StringComparison.Ordinal) || !text.StartsWith("3.", StringComparison.Ordinal))
         {
             return Enumerable.Empty<DiagnosticInfo>();
@@ -34,7 +35,7 @@ internal static class NullableKeyword
 
         return found.Select(o => DiagnosticInfo.Create(
             DiagnosticDescriptors.ValidationRuleNotMet.Id,
-            SpecLocation.AtPointer(file, o.Pointer + "/" + Keyword),
+            SpecLocation.AtPointer(document.File, o.Pointer + "/" + Keyword),
             "'nullable' is an OpenAPI 3.0 keyword; in this 3.1 document it is read as 3.0 reads it, as type 'null' added to the schema"));
     }
 

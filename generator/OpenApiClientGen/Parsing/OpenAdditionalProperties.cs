@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenApiClientGen.Diagnostics;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -12,8 +13,9 @@ internal static class OpenAdditionalProperties
     // Values under these keys are data, not schemas.
     private static readonly HashSet<string> DataKeys = new() { "example", "examples", "default", "enum", "const", "x-examples" };
 
-    public static void SpellAsEmptySchema(JsonNode root)
+    public static IEnumerable<DiagnosticInfo> SpellAsEmptySchema(DocumentUnderRepair document)
     {
+        JsonNode root = document.Root;
         // An explicit stack: the document's nesting depth must not become the generator's stack depth.
         var pending = new Stack<JsonNode>();
         pending.Push(root);
@@ -47,5 +49,7 @@ internal static class OpenAdditionalProperties
                     break;
             }
         }
+
+        return Enumerable.Empty<DiagnosticInfo>();
     }
 }

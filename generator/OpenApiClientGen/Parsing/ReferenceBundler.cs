@@ -32,11 +32,10 @@ internal sealed class ReferenceBundler
         _deep = new DeepSchemaReferences(root);
     }
 
-    /// <param name="files">Referenced files by normalized path (see <see cref="SpecPaths.Normalize"/>).</param>
-    public static IReadOnlyList<DiagnosticInfo> Bundle(string rootPath, JsonObject root, IReadOnlyDictionary<string, JsonNode?> files)
+    public static IEnumerable<DiagnosticInfo> Bundle(DocumentUnderRepair document)
     {
-        var bundler = new ReferenceBundler(SpecPaths.Normalize(rootPath), root, files);
-        bundler.Walk(root, bundler._rootPath, "");
+        var bundler = new ReferenceBundler(SpecPaths.Normalize(document.File), document.Root, document.ReferencedFiles);
+        bundler.Walk(document.Root, bundler._rootPath, "");
         while (bundler._deep.Pending.Count > 0)
         {
             (JsonNode copy, string pointer) = bundler._deep.Pending.Dequeue();

@@ -39,11 +39,7 @@ internal static class SpecReader
                 files[SpecPaths.Normalize(reference.FilePath)] = reference.Json is null ? null : JsonNode.Parse(reference.Json);
             }
 
-            diagnostics.AddRange(ReferenceBundler.Bundle(file, root, files));
-            OpenAdditionalProperties.SpellAsEmptySchema(root);
-            ExclusiveBoundRewriter.Apply(root);
-            diagnostics.AddRange(MisplacedVocabulary.Remove(file, root));
-            diagnostics.AddRange(NullableKeyword.Rewrite(file, root));
+            diagnostics.AddRange(DocumentRepairs.Apply(new DocumentUnderRepair(file, root, files)));
             diagnostics.AddRange(UnsupportedConstructFinder.Find(file, root));
 
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
