@@ -26,10 +26,7 @@ internal static class OperationEmitter
             // A stream has no WithResponse form: its items arrive after the status has been checked.
             (string streamType, string startStream) = StreamEmitter.Call(api, operation, stream);
             WriteDocs(writer, api, operation, parameters, withResponse: false);
-            writer.OpenBlock($"public virtual {streamType} {operation.MethodName}({signature})");
-            WriteRequest(writer, api, operation, parameters);
-            writer.WriteLine(startStream);
-            writer.CloseBlock();
+            WriteSendingMethod(writer, api, operation, parameters, $"public virtual {streamType} {operation.MethodName}({signature})", startStream);
             FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
             return;
         }
@@ -51,12 +48,18 @@ internal static class OperationEmitter
         writer.Unindent();
         writer.WriteLine();
         WriteDocs(writer, api, operation, parameters, withResponse: true);
-        writer.OpenBlock($"public virtual {responseType} {operation.WithResponseName}({signature})");
+        WriteSendingMethod(writer, api, operation, parameters, $"public virtual {responseType} {operation.WithResponseName}({signature})", send);
+        FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
+        PaginationEmitter.Write(writer, api, operation, parameters);
+    }
+
+    /// <summary>The method that builds the request and sends it: <paramref name="declaration"/>, then its body.</summary>
+    private static void WriteSendingMethod(SourceWriter writer, ApiSpec api, OperationSpec operation, List<MethodParameter> parameters, string declaration, string send)
+    {
+        writer.OpenBlock(declaration);
         WriteRequest(writer, api, operation, parameters);
         writer.WriteLine(send);
         writer.CloseBlock();
-        FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
-        PaginationEmitter.Write(writer, api, operation, parameters);
     }
 
     /// <summary>Writes <c>var request = new ApiRequest(...)</c> with the operation's security, errors and parameters.</summary>

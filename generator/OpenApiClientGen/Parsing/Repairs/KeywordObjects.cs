@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenApiClientGen.Diagnostics;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -10,6 +11,14 @@ namespace OpenApiClientGen.Parsing;
 internal static class KeywordObjects
 {
     private static readonly HashSet<string> DataKeys = new(StringComparer.Ordinal) { "example", "examples", "default", "enum", "const" };
+
+    /// <summary>The objects that hold <paramref name="keyword"/> with a value <paramref name="matches"/> accepts, found before any is changed.</summary>
+    public static List<(JsonObject Node, string Pointer)> With(JsonObject root, string keyword, Func<JsonNode?, bool> matches) =>
+        In(root).Where(o => o.Node.TryGetPropertyValue(keyword, out JsonNode? value) && matches(value)).ToList();
+
+    /// <summary>Information OACG0014 at <paramref name="keyword"/> of each object: what was read differently there, and how.</summary>
+    public static IEnumerable<DiagnosticInfo> Report(string file, IEnumerable<(JsonObject Node, string Pointer)> found, string keyword, string message) =>
+        found.Select(o => DiagnosticInfo.Create(DiagnosticDescriptors.ValidationRuleNotMet.Id, SpecLocation.AtPointer(file, o.Pointer + "/" + keyword), message));
 
     public static IEnumerable<(JsonObject Node, string Pointer)> In(JsonObject root)
     {

@@ -15,18 +15,12 @@ internal static class MisplacedVocabulary
 
     public static IEnumerable<DiagnosticInfo> Remove(DocumentUnderRepair document)
     {
-        var found = KeywordObjects.In(document.Root)
-            .Where(o => o.Node.TryGetPropertyValue(Keyword, out JsonNode? value) && value is not JsonObject)
-            .ToList();
-
+        var found = KeywordObjects.With(document.Root, Keyword, value => value is not JsonObject);
         foreach ((JsonObject schema, _) in found)
         {
             schema.Remove(Keyword);
         }
 
-        return found.Select(o => DiagnosticInfo.Create(
-            DiagnosticDescriptors.ValidationRuleNotMet.Id,
-            SpecLocation.AtPointer(document.File, o.Pointer + "/" + Keyword),
-            "'$vocabulary' belongs in a meta-schema, as a map from vocabulary URI to boolean; here it is not a map and is ignored"));
+        return KeywordObjects.Report(document.File, found, Keyword, "'$vocabulary' belongs in a meta-schema, as a map from vocabulary URI to boolean; here it is not a map and is ignored");
     }
 }

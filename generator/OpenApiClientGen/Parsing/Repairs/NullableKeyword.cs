@@ -20,9 +20,7 @@ internal static class NullableKeyword
             return Enumerable.Empty<DiagnosticInfo>();
         }
 
-        var found = KeywordObjects.In(root)
-            .Where(o => o.Node.TryGetPropertyValue(Keyword, out JsonNode? value) && value is JsonValue flag && flag.TryGetValue(out bool _))
-            .ToList();
+        var found = KeywordObjects.With(root, Keyword, value => value is JsonValue flag && flag.TryGetValue(out bool _));
         foreach ((JsonObject schema, _) in found)
         {
             bool nullable = schema[Keyword]!.GetValue<bool>();
@@ -33,10 +31,7 @@ internal static class NullableKeyword
             }
         }
 
-        return found.Select(o => DiagnosticInfo.Create(
-            DiagnosticDescriptors.ValidationRuleNotMet.Id,
-            SpecLocation.AtPointer(document.File, o.Pointer + "/" + Keyword),
-            "'nullable' is an OpenAPI 3.0 keyword; in this 3.1 document it is read as 3.0 reads it, as type 'null' added to the schema"));
+        return KeywordObjects.Report(document.File, found, Keyword, "'nullable' is an OpenAPI 3.0 keyword; in this 3.1 document it is read as 3.0 reads it, as type 'null' added to the schema");
     }
 
     private static void AdmitNull(JsonObject schema)
