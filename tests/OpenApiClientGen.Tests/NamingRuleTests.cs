@@ -168,6 +168,88 @@ public sealed class NamingRuleTests
     }
 
     [Fact]
+    public void A_body_is_named_after_its_component_or_the_name_the_document_gives_it()
+    {
+        GeneratorRun run = Run("""
+              /conversations/create:
+                post:
+                  tags: [conversations]
+                  operationId: createSpecificConversation
+                  requestBody:
+                    content: {application/json: {schema: {$ref: '#/components/schemas/SeededConversation'}}}
+                  responses: {'204': {description: created}}
+              /conversations/{seededConversation}/rename:
+                post:
+                  tags: [conversations]
+                  operationId: renameConversation
+                  parameters: [{name: seededConversation, in: path, required: true, schema: {type: string}}]
+                  requestBody:
+                    required: true
+                    content: {application/json: {schema: {$ref: '#/components/schemas/SeededConversation'}}}
+                  responses: {'204': {description: renamed}}
+              /conversations/import:
+                post:
+                  tags: [conversations]
+                  operationId: importConversation
+                  x-codegen-request-body-name: archive
+                  requestBody:
+                    required: true
+                    content: {application/json: {schema: {$ref: '#/components/schemas/SeededConversation'}}}
+                  responses: {'204': {description: imported}}
+              /conversations/inline:
+                post:
+                  tags: [conversations]
+                  operationId: createInline
+                  requestBody:
+                    required: true
+                    content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}
+                  responses: {'204': {description: created}}
+            components:
+              schemas:
+                SeededConversation:
+                  type: object
+                  required: [name]
+                  properties: {name: {type: string}}
+            """, consumer: """
+            namespace Consumer;
+            internal static class Calls
+            {
+                internal static System.Threading.Tasks.Task Send(Naming.NamingClient client) =>
+                    System.Threading.Tasks.Task.WhenAll(
+                        client.Conversations.CreateSpecificConversationAsync(seededConversation: new Naming.SeededConversation { Name = "a" }),
+                        client.Conversations.ImportConversationAsync(archive: new Naming.SeededConversation { Name = "a" }),
+                        client.Conversations.ImportConversationAsync(name: "a"),
+                        client.Conversations.CreateInlineAsync(body: new Naming.CreateInlineRequest()));
+            }
+            """);
+
+        // A parameter of the operation has the name already, so the body keeps `body`.
+        Assert.Equal(new[] { "seededConversation", "body", "cancellationToken" }, ParameterNames(run, "Conversations", "RenameConversationAsync"));
+    }
+
+    [Fact]
+    public void A_swagger_2_body_parameter_keeps_its_name()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/naming.yaml", """
+            swagger: '2.0'
+            info: {title: Naming, version: '1'}
+            paths:
+              /pets:
+                post:
+                  tags: [pets]
+                  operationId: addPet
+                  consumes: [application/json]
+                  parameters: [{name: pet, in: body, required: true, schema: {$ref: '#/definitions/NewPet'}}]
+                  responses: {'204': {description: added}}
+            definitions:
+              NewPet: {type: object, properties: {name: {type: string}}}
+            """, Namespace: "Naming", ClientName: "NamingClient"));
+
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.Equal(new[] { "pet", "cancellationToken" }, ParameterNames(run, "Pets", "AddPetAsync"));
+    }
+
+    [Fact]
     public void A_member_a_one_value_enum_fixes_starts_set_and_the_flattened_overload_does_not_ask_for_it()
     {
         GeneratorRun run = Run("""
@@ -270,6 +352,13 @@ public sealed class NamingRuleTests
         paths:
         {{paths}}
         """;
+
+    /// <summary>The parameter names of the method's overload that takes the most parameters.</summary>
+    private static string[] ParameterNames(GeneratorRun run, string group, string method) =>
+        ((INamedTypeSymbol)run.Output.GetTypeByMetadataName("Naming.NamingClient")!.GetMembers(group).OfType<IPropertySymbol>().Single().Type)
+            .GetMembers(method).OfType<IMethodSymbol>()
+            .OrderByDescending(m => m.Parameters.Length)
+            .First().Parameters.Select(p => p.Name).ToArray();
 
     /// <summary><c>Group.Sub.MethodAsync</c> for each public operation method, reached from the client's properties.</summary>
     private static List<string> Methods(GeneratorRun run)

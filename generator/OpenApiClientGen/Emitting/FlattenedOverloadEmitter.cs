@@ -30,9 +30,9 @@ internal static class FlattenedOverloadEmitter
             .Select(p => (Property: p, Name: names.Reserve(Identifiers.ToCamelCase(p.Name))))
             .ToList();
         var flattened = new List<(string Declaration, string Doc, string Name)>();
-        flattened.AddRange(parameters.Where(p => p.Name != "body" && !p.Declaration.EndsWith("= null", StringComparison.Ordinal)).Select(p => (p.Declaration, p.DocXml, p.Name)));
+        flattened.AddRange(parameters.Where(p => !p.IsBody && !p.Declaration.EndsWith("= null", StringComparison.Ordinal)).Select(p => (p.Declaration, p.DocXml, p.Name)));
         flattened.AddRange(members.Select(m => (Declaration(m.Property, m.Name, ns), Doc(m.Property), m.Name)));
-        flattened.AddRange(parameters.Where(p => p.Name != "body" && p.Declaration.EndsWith("= null", StringComparison.Ordinal)).Select(p => (p.Declaration, p.DocXml, p.Name)));
+        flattened.AddRange(parameters.Where(p => !p.IsBody && p.Declaration.EndsWith("= null", StringComparison.Ordinal)).Select(p => (p.Declaration, p.DocXml, p.Name)));
         if (SameTypes(flattened.Select(f => f.Declaration), parameters.Select(p => p.Declaration)))
         {
             return;
@@ -52,7 +52,7 @@ internal static class FlattenedOverloadEmitter
         writer.Indent();
         foreach (MethodParameter parameter in parameters)
         {
-            if (parameter.Name == "body")
+            if (parameter.IsBody)
             {
                 writer.WriteLine($"new global::{ns}.{model.Name}");
                 writer.OpenBlock("");

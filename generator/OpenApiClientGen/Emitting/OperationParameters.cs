@@ -6,7 +6,8 @@ namespace OpenApiClientGen.Emitting;
 
 /// <summary>One parameter of a generated method: how it is declared, passed on, documented and put on the request.</summary>
 /// <param name="Call">The <c>ApiRequest</c> call that sends it, such as <c>.Query("limit", limit)</c>.</param>
-internal sealed record MethodParameter(string Name, string Declaration, string DocXml, string Call);
+/// <param name="IsBody">The parameter takes the whole request body, which a flattened overload builds from its members.</param>
+internal sealed record MethodParameter(string Name, string Declaration, string DocXml, string Call, bool IsBody = false);
 
 /// <summary>The parameters of an operation's method, in signature order: required, the body, optional, cancellation.</summary>
 internal static class OperationParameters
@@ -91,17 +92,18 @@ internal static class OperationParameters
         string ns = api.Namespace;
         string media = SpecText.Literal(body.MediaType);
         string doc = SpecText.Xml(body.Description?.Trim() ?? $"The request body ({body.MediaType}).");
+        string name = Identifiers.EscapeKeyword(body.Name);
         // A required body that is null is refused before anything is sent, rather than sent empty.
-        string given = required && body.Type?.IsValueType != true ? " ?? throw new global::System.ArgumentNullException(nameof(body))" : "";
-        (string type, string name, string call) = body.Kind switch
+        string given = required && body.Type?.IsValueType != true ? $" ?? throw new global::System.ArgumentNullException(nameof({name}))" : "";
+        (string type, string parameterName, string call) = body.Kind switch
         {
-            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), "body", $".JsonBody(body{given}, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
-            BodyKind.Binary => ("global::System.IO.Stream", "body", $".StreamBody(body{given}, {media})"),
-            BodyKind.Text => ("string", "body", $".TextBody(body{given}, {media})"),
+            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), body.Name, $".JsonBody({name}{given}, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
+            BodyKind.Binary => ("global::System.IO.Stream", body.Name, $".StreamBody({name}{given}, {media})"),
+            BodyKind.Text => ("string", body.Name, $".TextBody({name}{given}, {media})"),
             _ => ("global::System.Net.Http.HttpContent", "content", required ? ".Content(content ?? throw new global::System.ArgumentNullException(nameof(content)))" : ".Content(content)"),
         };
-        string declaration = required ? $"{type} {name}" : $"{type}? {name} = null";
-        yield return new MethodParameter(name, declaration, doc, call);
+        string declaration = required ? $"{type} {Identifiers.EscapeKeyword(parameterName)}" : $"{type}? {Identifiers.EscapeKeyword(parameterName)} = null";
+        yield return new MethodParameter(parameterName, declaration, doc, call, IsBody: true);
     }
 
     /// <summary>

@@ -278,7 +278,7 @@ internal sealed class ApiModelBuilder
             operation.Description,
             operation.Deprecated,
             parameters.OrderBy(p => p.IsRequired ? 0 : 1).ToEquatableArray(),
-            _details.BuildBody(operation.RequestBody, context, parameters.Select(p => p.Name)),
+            _details.BuildBody(operation.RequestBody, context, parameters.Select(p => p.Name), Extension(operation, "x-codegen-request-body-name")),
             BuildResponse(operation.Responses, context))
         {
             OperationId = operation.OperationId,
@@ -395,8 +395,11 @@ internal sealed class ApiModelBuilder
         return string.IsNullOrWhiteSpace(group) ? null : group;
     }
 
-    private static string? Extension(OpenApiOperation operation, string name) =>
-        operation.Extensions is not null && operation.Extensions.TryGetValue(name, out IOpenApiExtension? extension)
+    private static string? Extension(OpenApiOperation operation, string name) => Extension(operation.Extensions, name);
+
+    /// <summary>The text of a string extension; null when it is absent, blank or not a string.</summary>
+    internal static string? Extension(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
+        extensions is not null && extensions.TryGetValue(name, out IOpenApiExtension? extension)
             && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text)
             ? text
             : null;

@@ -70,6 +70,20 @@ internal static class OperationNames
     }
 
     /// <summary>
+    /// The name of the parameter that takes an operation's body: the name the document gives it (openapi-generator's
+    /// <c>x-codegen-request-body-name</c>, or a Swagger 2.0 body parameter's <c>name</c>), else the component its schema
+    /// refers to, as OpenAPI Generator's SDKs name it (<c>$ref: SeededConversation</c> is <c>seededConversation</c>), else
+    /// <c>body</c>. A name another parameter or the method itself already uses is <c>body</c> as well.
+    /// </summary>
+    public static string BodyParameter(string? explicitName, string? component, IEnumerable<string> takenNames)
+    {
+        string? preferred = explicitName ?? component;
+        string name = preferred is null ? "body" : Identifiers.ToCamelCase(preferred);
+        // `request` is the method's own local, `content` the name an unknown media type's parameter takes.
+        return name is "cancellationToken" or "request" or "content" || takenNames.Contains(name, StringComparer.Ordinal) ? "body" : name;
+    }
+
+    /// <summary>
     /// The function name in FastAPI's default operationId, <c>{function}{path with non-word characters as _}_{method}</c>
     /// (<c>speech_v1_audio_speech_post</c> for <c>POST /v1/audio/speech</c> gives <c>speech</c>); null for any other id.
     /// </summary>
