@@ -64,6 +64,76 @@ public sealed class NamingRuleTests
     }
 
     [Fact]
+    public void A_cleaned_name_starts_with_its_verb_which_is_never_dropped_for_repeating_the_group()
+    {
+        GeneratorRun run = Run("""
+              /v1/observability/judges/{judge_id}/live-judging:
+                post:
+                  tags: [beta.observability.judges]
+                  operationId: judge_conversation_v1_observability_judges__judge_id__live_judging_post
+                  parameters: [{name: judge_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: judged}}
+              /v1/conversations/{conversation_id}/history:
+                get:
+                  tags: [beta.conversations]
+                  operationId: agents_api_v1_conversations_history
+                  parameters: [{name: conversation_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: the history}}
+              /v1/messages/batches:
+                post:
+                  tags: [messages]
+                  operationId: message_batches_post
+                  responses: {'204': {description: created}}
+                get:
+                  tags: [messages]
+                  operationId: beta_message_batches_list
+                  responses: {'204': {description: listed}}
+              /v1/fine_tuning/models/{model_id}/archive:
+                post:
+                  tags: [models]
+                  operationId: jobs_api_routes_fine_tuning_archive_fine_tuned_model
+                  parameters: [{name: model_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: archived}}
+            """);
+
+        Assert.Equal(
+            new[] { "Beta.Conversations.GetHistoryAsync", "Beta.Observability.Judges.JudgeConversationAsync", "Messages.CreateBatchAsync", "Messages.ListBatchesAsync", "Models.ArchiveFineTunedAsync" },
+            Methods(run));
+    }
+
+    [Fact]
+    public void A_list_named_for_its_pages_walks_them_as_list_all_and_list_all_pages()
+    {
+        GeneratorRun run = Run("""
+              /v1/agents/pages:
+                get:
+                  tags: [beta.agents]
+                  operationId: agents_api_v1_agents_list_pages
+                  parameters:
+                    - {name: page_size, in: query, schema: {type: integer}}
+                    - {name: page_token, in: query, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: One page of agents.
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              data: {type: array, items: {type: object, properties: {id: {type: string}}}}
+                              next_page_token: {type: string}
+                  x-speakeasy-pagination:
+                    type: cursor
+                    inputs:
+                      - {name: page_token, in: parameters, type: cursor}
+                      - {name: page_size, in: parameters, type: limit}
+                    outputs: {results: $.data, nextCursor: $.next_page_token}
+            """);
+
+        Assert.Equal(new[] { "Beta.Agents.ListAllAsync", "Beta.Agents.ListAllPagesAsync", "Beta.Agents.ListPagesAsync" }, Methods(run));
+    }
+
+    [Fact]
     public void Cleaned_names_that_collide_in_a_group_both_fall_back_to_longer_ones_never_to_numbers()
     {
         GeneratorRun run = Run("""
