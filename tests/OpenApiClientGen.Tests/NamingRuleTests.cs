@@ -97,7 +97,7 @@ public sealed class NamingRuleTests
             """);
 
         Assert.Equal(
-            new[] { "Beta.Conversations.GetHistoryAsync", "Beta.Observability.Judges.JudgeConversationAsync", "Messages.CreateBatchAsync", "Messages.ListBatchesAsync", "Models.ArchiveFineTunedAsync" },
+            new[] { "Beta.Conversations.GetHistoryAsync", "Beta.Observability.Judges.JudgeConversationAsync", "Messages.CreateBatchAsync", "Messages.ListBatchesAsync", "Models.ArchiveAsync" },
             Methods(run));
     }
 

@@ -83,7 +83,7 @@ internal static class OperationNames
         // After `api` or `routes`, the words before the verb name the router too: `jobs_api_routes_fine_tuning_archive_fine_tuned_model`.
         int verb = module < 0 ? -1 : words.Skip(module + 1).ToList().FindIndex(Verbs.Contains);
         string cleaned = machineMade
-            ? Clean(words.Skip(module + 1 + Math.Max(verb, 0)).Where(w => !IsVersion(w)).ToList(), httpMethod, groupWords, verbName)
+            ? Clean(words.Skip(module + 1 + Math.Max(verb, 0)).Where(w => !IsVersion(w)).ToList(), httpMethod, groupWords, Identifiers.Singular(group.Split('.').Last()), verbName)
             : Identifiers.ToPascalCase(operationId!);
         // One entry per step, repeats included, so that the operations of a group step through the same kinds of name.
         return new[] { cleaned, versions + cleaned, Identifiers.ToPascalCase(function), Identifiers.ToPascalCase(operationId!) };
@@ -123,9 +123,18 @@ internal static class OperationNames
     /// the front (<c>batches_list</c> is <c>ListBatches</c>), and words without one take the HTTP method's
     /// (<c>conversations_history</c>, a GET, is <c>GetHistory</c>; <c>message_batches_post</c> is <c>CreateBatch</c>).
     /// </summary>
-    private static string Clean(List<string> words, string httpMethod, HashSet<string> groupWords, string verbName)
+    /// <param name="thing">What the innermost group holds, singular: <c>Model</c> in <c>Models</c>.</param>
+    private static string Clean(List<string> words, string httpMethod, HashSet<string> groupWords, string thing, string verbName)
     {
         int verb = words.FindIndex(Verbs.Contains);
+        // A name that ends in the group's thing describes that thing in the words before it, back to the verb, and they
+        // go with it: `archive_fine_tuned_model` in `Models` is Archive.
+        if (verb >= 0 && words.Count > verb + 2 && Identifiers.Singular(words[words.Count - 1]).Equals(thing, StringComparison.OrdinalIgnoreCase)
+            && !words.Skip(verb + 1).Any(w => Prepositions.Contains(w) || Verbs.Contains(w)))
+        {
+            words = words.Take(verb + 1).ToList();
+        }
+
         var own = new List<string>();
         for (int i = 0; i < words.Count; i++)
         {
