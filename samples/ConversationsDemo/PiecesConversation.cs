@@ -27,7 +27,7 @@ internal static class PiecesConversation
         Task watching = WatchAsync(client, changes.Writer, stop.Token);
         await Task.Delay(100);
 
-        Conversation created = await client.Conversations.CreateSpecificConversationAsync(body: new SeededConversation
+        Conversation created = await client.Conversations.CreateSpecificConversationAsync(seededConversation: new SeededConversation
         {
             Type = ConversationTypeEnum.Copilot,
             Name = "Snippet review",

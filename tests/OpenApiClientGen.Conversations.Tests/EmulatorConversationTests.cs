@@ -186,7 +186,7 @@ public sealed class EmulatorConversationTests
         Assert.True(await watcher.MoveNextAsync());
         Assert.Empty(watcher.Current.Iterable);
 
-        PiecesOs.Conversation created = await client.Conversations.CreateSpecificConversationAsync(body: new PiecesOs.SeededConversation
+        PiecesOs.Conversation created = await client.Conversations.CreateSpecificConversationAsync(seededConversation: new PiecesOs.SeededConversation
         {
             Type = PiecesOs.ConversationTypeEnum.Copilot,
             Messages = [new PiecesOs.SeededConversationMessage { Role = PiecesOs.QgptConversationMessageRoleEnum.User, Fragment = new PiecesOs.FragmentFormat { String = new PiecesOs.TransferableString { Raw = "Explain this" } } }],

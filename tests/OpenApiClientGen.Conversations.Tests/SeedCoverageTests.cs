@@ -13,8 +13,8 @@ namespace OpenApiClientGen.Conversations.Tests;
 /// Every operation of the five seed documents is a method of the generated clients in samples/Conversations, in the
 /// seed's group, with the seed's parameters. A Speakeasy seed lists the request body's fields as parameters
 /// (<c>query</c>, <c>record_ids</c>); our methods take the body as one model, so such a name is found as a property of
-/// the body's type. An OpenAPI Generator seed names the body itself (<c>seeded_conversation</c>); that name is the
-/// body's type.
+/// the body's type. An OpenAPI Generator seed names the body itself (<c>seeded_conversation</c>), and the method's body
+/// parameter has that name (<c>seededConversation</c>).
 /// </summary>
 public sealed class SeedCoverageTests
 {
@@ -71,15 +71,16 @@ public sealed class SeedCoverageTests
 
     private static List<string> MissingParameters(SeedOperation seed, ParameterInfo[] parameters)
     {
-        Type? body = parameters.FirstOrDefault(p => p.Name == "body")?.ParameterType;
-        body = body is null ? null : Nullable.GetUnderlyingType(body) ?? body;
+        // The body is the parameter whose type is one of the client's models, whatever it is named.
+        Type[] models = parameters.Select(p => Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType)
+            .Where(t => t.Assembly == ClientBySeed[seed.SeedFile].Assembly && t.IsClass)
+            .ToArray();
         var missing = new List<string>();
         foreach (string name in seed.Parameters)
         {
             bool asParameter = parameters.Any(p => p.Name == SeedDocuments.ToCamel(name));
-            bool asBodyMember = body?.GetProperty(SeedDocuments.ToPascal(name)) is not null;
-            bool asBody = body?.Name == SeedDocuments.ToPascal(name);
-            if (!(asParameter || asBodyMember || asBody))
+            bool asBodyMember = models.Any(m => m.GetProperty(SeedDocuments.ToPascal(name)) is not null);
+            if (!(asParameter || asBodyMember))
             {
                 missing.Add(SeedDocuments.ToCamel(name));
             }

@@ -151,7 +151,7 @@ public sealed class CredentialLeakTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.Items.DeleteItemAsync(""));
         var missing = await Assert.ThrowsAsync<ArgumentNullException>(() => client.Items.PutItemAsync("1", (Item)null!));
-        Assert.Equal("body", missing.ParamName);
+        Assert.Equal("item", missing.ParamName);
 
         Assert.Empty(server.Requests);
     }

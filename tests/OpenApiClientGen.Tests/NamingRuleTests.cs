@@ -64,6 +64,76 @@ public sealed class NamingRuleTests
     }
 
     [Fact]
+    public void A_cleaned_name_starts_with_its_verb_which_is_never_dropped_for_repeating_the_group()
+    {
+        GeneratorRun run = Run("""
+              /v1/observability/judges/{judge_id}/live-judging:
+                post:
+                  tags: [beta.observability.judges]
+                  operationId: judge_conversation_v1_observability_judges__judge_id__live_judging_post
+                  parameters: [{name: judge_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: judged}}
+              /v1/conversations/{conversation_id}/history:
+                get:
+                  tags: [beta.conversations]
+                  operationId: agents_api_v1_conversations_history
+                  parameters: [{name: conversation_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: the history}}
+              /v1/messages/batches:
+                post:
+                  tags: [messages]
+                  operationId: message_batches_post
+                  responses: {'204': {description: created}}
+                get:
+                  tags: [messages]
+                  operationId: beta_message_batches_list
+                  responses: {'204': {description: listed}}
+              /v1/fine_tuning/models/{model_id}/archive:
+                post:
+                  tags: [models]
+                  operationId: jobs_api_routes_fine_tuning_archive_fine_tuned_model
+                  parameters: [{name: model_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: archived}}
+            """);
+
+        Assert.Equal(
+            new[] { "Beta.Conversations.GetHistoryAsync", "Beta.Observability.Judges.JudgeConversationAsync", "Messages.CreateBatchAsync", "Messages.ListBatchesAsync", "Models.ArchiveAsync" },
+            Methods(run));
+    }
+
+    [Fact]
+    public void A_list_named_for_its_pages_walks_them_as_list_all_and_list_all_pages()
+    {
+        GeneratorRun run = Run("""
+              /v1/agents/pages:
+                get:
+                  tags: [beta.agents]
+                  operationId: agents_api_v1_agents_list_pages
+                  parameters:
+                    - {name: page_size, in: query, schema: {type: integer}}
+                    - {name: page_token, in: query, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: One page of agents.
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              data: {type: array, items: {type: object, properties: {id: {type: string}}}}
+                              next_page_token: {type: string}
+                  x-speakeasy-pagination:
+                    type: cursor
+                    inputs:
+                      - {name: page_token, in: parameters, type: cursor}
+                      - {name: page_size, in: parameters, type: limit}
+                    outputs: {results: $.data, nextCursor: $.next_page_token}
+            """);
+
+        Assert.Equal(new[] { "Beta.Agents.ListAllAsync", "Beta.Agents.ListAllPagesAsync", "Beta.Agents.ListPagesAsync" }, Methods(run));
+    }
+
+    [Fact]
     public void Cleaned_names_that_collide_in_a_group_both_fall_back_to_longer_ones_never_to_numbers()
     {
         GeneratorRun run = Run("""
@@ -165,6 +235,88 @@ public sealed class NamingRuleTests
 
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         Assert.NotNull(run.Output.GetTypeByMetadataName("Openai.OpenaiClient"));
+    }
+
+    [Fact]
+    public void A_body_is_named_after_its_component_or_the_name_the_document_gives_it()
+    {
+        GeneratorRun run = Run("""
+              /conversations/create:
+                post:
+                  tags: [conversations]
+                  operationId: createSpecificConversation
+                  requestBody:
+                    content: {application/json: {schema: {$ref: '#/components/schemas/SeededConversation'}}}
+                  responses: {'204': {description: created}}
+              /conversations/{seededConversation}/rename:
+                post:
+                  tags: [conversations]
+                  operationId: renameConversation
+                  parameters: [{name: seededConversation, in: path, required: true, schema: {type: string}}]
+                  requestBody:
+                    required: true
+                    content: {application/json: {schema: {$ref: '#/components/schemas/SeededConversation'}}}
+                  responses: {'204': {description: renamed}}
+              /conversations/import:
+                post:
+                  tags: [conversations]
+                  operationId: importConversation
+                  x-codegen-request-body-name: archive
+                  requestBody:
+                    required: true
+                    content: {application/json: {schema: {$ref: '#/components/schemas/SeededConversation'}}}
+                  responses: {'204': {description: imported}}
+              /conversations/inline:
+                post:
+                  tags: [conversations]
+                  operationId: createInline
+                  requestBody:
+                    required: true
+                    content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}
+                  responses: {'204': {description: created}}
+            components:
+              schemas:
+                SeededConversation:
+                  type: object
+                  required: [name]
+                  properties: {name: {type: string}}
+            """, consumer: """
+            namespace Consumer;
+            internal static class Calls
+            {
+                internal static System.Threading.Tasks.Task Send(Naming.NamingClient client) =>
+                    System.Threading.Tasks.Task.WhenAll(
+                        client.Conversations.CreateSpecificConversationAsync(seededConversation: new Naming.SeededConversation { Name = "a" }),
+                        client.Conversations.ImportConversationAsync(archive: new Naming.SeededConversation { Name = "a" }),
+                        client.Conversations.ImportConversationAsync(name: "a"),
+                        client.Conversations.CreateInlineAsync(body: new Naming.CreateInlineRequest()));
+            }
+            """);
+
+        // A parameter of the operation has the name already, so the body keeps `body`.
+        Assert.Equal(new[] { "seededConversation", "body", "cancellationToken" }, ParameterNames(run, "Conversations", "RenameConversationAsync"));
+    }
+
+    [Fact]
+    public void A_swagger_2_body_parameter_keeps_its_name()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/naming.yaml", """
+            swagger: '2.0'
+            info: {title: Naming, version: '1'}
+            paths:
+              /pets:
+                post:
+                  tags: [pets]
+                  operationId: addPet
+                  consumes: [application/json]
+                  parameters: [{name: pet, in: body, required: true, schema: {$ref: '#/definitions/NewPet'}}]
+                  responses: {'204': {description: added}}
+            definitions:
+              NewPet: {type: object, properties: {name: {type: string}}}
+            """, Namespace: "Naming", ClientName: "NamingClient"));
+
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+        Assert.Equal(new[] { "pet", "cancellationToken" }, ParameterNames(run, "Pets", "AddPetAsync"));
     }
 
     [Fact]
@@ -270,6 +422,13 @@ public sealed class NamingRuleTests
         paths:
         {{paths}}
         """;
+
+    /// <summary>The parameter names of the method's overload that takes the most parameters.</summary>
+    private static string[] ParameterNames(GeneratorRun run, string group, string method) =>
+        ((INamedTypeSymbol)run.Output.GetTypeByMetadataName("Naming.NamingClient")!.GetMembers(group).OfType<IPropertySymbol>().Single().Type)
+            .GetMembers(method).OfType<IMethodSymbol>()
+            .OrderByDescending(m => m.Parameters.Length)
+            .First().Parameters.Select(p => p.Name).ToArray();
 
     /// <summary><c>Group.Sub.MethodAsync</c> for each public operation method, reached from the client's properties.</summary>
     private static List<string> Methods(GeneratorRun run)

@@ -482,7 +482,10 @@ public sealed class PaginationGenerationTests
             },
             paged);
         string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("IAsyncEnumerable<global::Mistral.Agent> ListAllPagesAsync(", client);
+        // GET /v1/agents/pages is `ListPages`: its walks are ListAll and ListAllPages, not ListAllPages and ListPagesPages.
+        Assert.Contains("IAsyncEnumerable<global::Mistral.Agent> ListAllAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Mistral.AgentListPage> ListAllPagesAsync(", client);
+        Assert.DoesNotContain("ListPagesPagesAsync", client);
     }
 
     [SharedFact]

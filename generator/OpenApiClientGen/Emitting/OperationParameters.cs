@@ -113,16 +113,17 @@ internal static class OperationParameters
         string ns = api.Namespace;
         string media = SpecText.Literal(body.MediaType);
         string doc = SpecText.Xml(body.Description?.Trim() ?? $"The request body ({body.MediaType}).");
+        string name = Identifiers.EscapeKeyword(body.Name);
         // A required body that is null is refused before anything is sent, rather than sent empty.
-        string given = required && body.Type?.IsValueType != true ? " ?? throw new global::System.ArgumentNullException(nameof(body))" : "";
-        (string type, string name, string call) = body.Kind switch
+        string given = required && body.Type?.IsValueType != true ? $" ?? throw new global::System.ArgumentNullException(nameof({name}))" : "";
+        (string type, string parameterName, string call) = body.Kind switch
         {
-            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), "body", $".JsonBody(body{given}, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
-            BodyKind.Binary => ("global::System.IO.Stream", "body", $".StreamBody(body{given}, {media})"),
-            BodyKind.Text => ("string", "body", $".TextBody(body{given}, {media})"),
+            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), body.Name, $".JsonBody({name}{given}, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
+            BodyKind.Binary => ("global::System.IO.Stream", body.Name, $".StreamBody({name}{given}, {media})"),
+            BodyKind.Text => ("string", body.Name, $".TextBody({name}{given}, {media})"),
             _ => ("global::System.Net.Http.HttpContent", "content", required ? ".Content(content ?? throw new global::System.ArgumentNullException(nameof(content)))" : ".Content(content)"),
         };
-        yield return new MethodParameter { Name = name, Type = required ? type : type + "?", Default = required ? null : "null", DocXml = doc, Call = call, IsBody = true };
+        yield return new MethodParameter { Name = parameterName, Type = required ? type : type + "?", Default = required ? null : "null", DocXml = doc, Call = call, IsBody = true };
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ internal sealed record RequestBodySpec
 
     public required string? Description { get; init; }
 
+    /// <summary>The method parameter that takes a JSON, binary or text body: <c>seededConversation</c>, or <c>body</c>.</summary>
+    public string Name { get; init; } = "body";
+
     /// <summary>For multipart and form bodies: the schema's properties, which become the method's parameters.</summary>
     public EquatableArray<BodyFieldSpec> Fields { get; init; }
 }

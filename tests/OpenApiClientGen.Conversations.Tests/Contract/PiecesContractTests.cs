@@ -30,7 +30,7 @@ public sealed class PiecesContractTests
         using var client = new PiecesClient(new HttpClient(recorder) { BaseAddress = emulator.BaseAddress }, new PiecesClientOptions { MaxRetries = 0 });
         var conversations = client.Conversations;
 
-        Conversation created = await conversations.CreateSpecificConversationAsync(body: new SeededConversation
+        Conversation created = await conversations.CreateSpecificConversationAsync(seededConversation: new SeededConversation
         {
             Type = ConversationTypeEnum.Copilot,
             Name = "Review",

@@ -279,7 +279,7 @@ internal sealed class ApiModelBuilder
             Description = operation.Description,
             IsDeprecated = operation.Deprecated,
             Parameters = parameters.OrderBy(p => p.IsRequired ? 0 : 1).ToEquatableArray(),
-            Body = _details.BuildBody(operation.RequestBody, context, parameters.Select(p => p.Name)),
+            Body = _details.BuildBody(operation.RequestBody, context, parameters.Select(p => p.Name), Extension(operation, "x-codegen-request-body-name")),
             Response = BuildResponse(operation.Responses, context),
             OperationId = operation.OperationId,
             Errors = _details.ErrorsOf(operation.Responses, context),
@@ -390,8 +390,11 @@ internal sealed class ApiModelBuilder
         return string.IsNullOrWhiteSpace(group) ? null : group;
     }
 
-    private static string? Extension(OpenApiOperation operation, string name) =>
-        operation.Extensions is not null && operation.Extensions.TryGetValue(name, out IOpenApiExtension? extension)
+    private static string? Extension(OpenApiOperation operation, string name) => Extension(operation.Extensions, name);
+
+    /// <summary>The text of a string extension; null when it is absent, blank or not a string.</summary>
+    internal static string? Extension(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
+        extensions is not null && extensions.TryGetValue(name, out IOpenApiExtension? extension)
             && extension is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text)
             ? text
             : null;

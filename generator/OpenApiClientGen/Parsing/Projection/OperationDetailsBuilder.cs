@@ -101,7 +101,9 @@ internal sealed class OperationDetailsBuilder
     /// Picks the body's media type, JSON first, and for multipart and form bodies turns the schema's properties into
     /// fields named so they cannot clash with <paramref name="takenNames"/>.
     /// </summary>
-    public RequestBodySpec? BuildBody(IOpenApiRequestBody? body, string context, IEnumerable<string> takenNames)
+    /// <param name="takenNames">The names of the operation's other parameters.</param>
+    /// <param name="explicitName">The body parameter's name as the operation gives it (<c>x-codegen-request-body-name</c>).</param>
+    public RequestBodySpec? BuildBody(IOpenApiRequestBody? body, string context, IEnumerable<string> takenNames, string? explicitName)
     {
         if (body?.Content is not { Count: > 0 } content)
         {
@@ -114,14 +116,20 @@ internal sealed class OperationDetailsBuilder
             switch (kind)
             {
                 case BodyKind.Json:
-                    return new RequestBodySpec { MediaType = entry.Key, Kind = kind, Type = _types.Resolve(entry.Value?.Schema, context + "Request"), IsRequired = body.Required, Description = body.Description };
+                    return new RequestBodySpec { MediaType = entry.Key, Kind = kind, Type = _types.Resolve(entry.Value?.Schema, context + "Request"), IsRequired = body.Required, Description = body.Description, Name = Name(entry.Value?.Schema) };
                 case BodyKind.Multipart or BodyKind.FormUrlEncoded when entry.Value?.Schema?.Properties is { Count: > 0 }:
                     EquatableArray<BodyFieldSpec> fields = Fields(entry.Value!.Schema, kind == BodyKind.Multipart, context, takenNames);
                     return new RequestBodySpec { MediaType = entry.Key, Kind = kind, Type = null, IsRequired = body.Required, Description = body.Description, Fields = fields };
                 case BodyKind.Binary or BodyKind.Text:
-                    return new RequestBodySpec { MediaType = entry.Key, Kind = kind, Type = null, IsRequired = body.Required, Description = body.Description };
+                    return new RequestBodySpec { MediaType = entry.Key, Kind = kind, Type = null, IsRequired = body.Required, Description = body.Description, Name = Name(entry.Value?.Schema) };
             }
         }
+
+        // A Swagger 2.0 body parameter's own name is kept by the reader as `x-bodyName`.
+        string Name(IOpenApiSchema? schema) => OperationNames.BodyParameter(
+            explicitName ?? ApiModelBuilder.Extension(body.Extensions, OpenApiConstants.BodyName),
+            (schema as OpenApiSchemaReference)?.Reference.Id,
+            takenNames);
 
         return new RequestBodySpec { MediaType = content.First().Key, Kind = BodyKind.Other, Type = null, IsRequired = body.Required, Description = body.Description };
     }

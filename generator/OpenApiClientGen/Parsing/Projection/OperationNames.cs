@@ -17,6 +17,24 @@ internal static class OperationNames
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase) { "from", "to", "by", "for", "with", "of", "in", "into", "on", "as" };
 
+    // Verbs an operation's name starts with. A word here is never dropped for repeating the group (`judge_conversation`
+    // in `Judges` judges a conversation), and one that a machine-made id puts after its object moves to the front
+    // (`batches_list` is ListBatches). HTTP methods are left out: `post` at an id's end only says the method again.
+    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "get", "list", "create", "update", "delete", "remove", "add", "set", "fetch", "retrieve", "search", "find", "query",
+        "cancel", "start", "stop", "restart", "resume", "pause", "append", "archive", "unarchive", "upload", "download",
+        "send", "run", "execute", "generate", "complete", "classify", "moderate", "share", "unshare", "import", "export",
+        "copy", "move", "rename", "reset", "signal", "terminate", "schedule", "unschedule", "count", "validate", "verify",
+        "submit", "regenerate", "approve", "reject", "enable", "disable", "register", "unregister", "invite", "revoke",
+        "replace", "upsert", "merge", "sync", "refresh", "publish", "unpublish", "deploy", "close", "lock", "unlock",
+        "assign", "unassign", "attach", "detach", "link", "unlink", "subscribe", "unsubscribe", "check", "preview",
+        "process", "transcribe", "translate", "embed", "judge", "evaluate", "score", "tokenize", "confirm", "accept",
+        "decline", "retry", "apply", "fork", "clone", "save", "install", "uninstall", "join", "leave", "extract",
+        "convert", "render", "notify", "edit", "modify", "upgrade", "downgrade", "restore", "purge", "clear", "read",
+        "call", "stream",
+    };
+
     private static readonly Regex Version = new("^(v[0-9]+([a-z]+[0-9]*)?|beta|alpha)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -62,11 +80,27 @@ internal static class OperationNames
         // An id a person wrote (`createPet`) is kept as it is; only one that shows a machine's hand is cleaned.
         bool machineMade = words.Count == 0 || function.Length < operationId!.Length || module >= 0 || words.Any(IsVersion)
             || words[words.Count - 1].Equals(httpMethod, StringComparison.OrdinalIgnoreCase);
+        // After `api` or `routes`, the words before the verb name the router too: `jobs_api_routes_fine_tuning_archive_fine_tuned_model`.
+        int verb = module < 0 ? -1 : words.Skip(module + 1).ToList().FindIndex(Verbs.Contains);
         string cleaned = machineMade
-            ? Clean(words.Skip(module + 1).Where(w => !IsVersion(w)).ToList(), httpMethod, groupWords, verbName)
+            ? Clean(words.Skip(module + 1 + Math.Max(verb, 0)).Where(w => !IsVersion(w)).ToList(), httpMethod, groupWords, Identifiers.Singular(group.Split('.').Last()), verbName)
             : Identifiers.ToPascalCase(operationId!);
         // One entry per step, repeats included, so that the operations of a group step through the same kinds of name.
         return new[] { cleaned, versions + cleaned, Identifiers.ToPascalCase(function), Identifiers.ToPascalCase(operationId!) };
+    }
+
+    /// <summary>
+    /// The name of the parameter that takes an operation's body: the name the document gives it (openapi-generator's
+    /// <c>x-codegen-request-body-name</c>, or a Swagger 2.0 body parameter's <c>name</c>), else the component its schema
+    /// refers to, as OpenAPI Generator's SDKs name it (<c>$ref: SeededConversation</c> is <c>seededConversation</c>), else
+    /// <c>body</c>. A name another parameter or the method itself already uses is <c>body</c> as well.
+    /// </summary>
+    public static string BodyParameter(string? explicitName, string? component, IEnumerable<string> takenNames)
+    {
+        string? preferred = explicitName ?? component;
+        string name = preferred is null ? "body" : Identifiers.ToCamelCase(preferred);
+        // `request` is the method's own local, `content` the name an unknown media type's parameter takes.
+        return name is "cancellationToken" or "request" or "content" || takenNames.Contains(name, StringComparer.Ordinal) ? "body" : name;
     }
 
     /// <summary>
@@ -83,15 +117,28 @@ internal static class OperationNames
 
     /// <summary>
     /// Drops the words that repeat the group (<c>agents_create</c> in <c>Beta.Agents</c> is <c>Create</c>) unless they
-    /// follow a preposition (<c>records_from_dataset</c>), and a POST, PUT or PATCH that only repeats the HTTP method
-    /// (<c>transcriptions_post_stream</c>); nothing left, or only the HTTP method, is the verb name.
+    /// follow a preposition (<c>records_from_dataset</c>) or are the verb (<c>judge_conversation</c> in <c>Judges</c>),
+    /// and a POST, PUT or PATCH that only repeats the HTTP method (<c>transcriptions_post_stream</c>); nothing left, or
+    /// only the HTTP method, is the verb name. What is left starts with its verb: one that follows its object moves to
+    /// the front (<c>batches_list</c> is <c>ListBatches</c>), and words without one take the HTTP method's
+    /// (<c>conversations_history</c>, a GET, is <c>GetHistory</c>; <c>message_batches_post</c> is <c>CreateBatch</c>).
     /// </summary>
-    private static string Clean(List<string> words, string httpMethod, HashSet<string> groupWords, string verbName)
+    /// <param name="thing">What the innermost group holds, singular: <c>Model</c> in <c>Models</c>.</param>
+    private static string Clean(List<string> words, string httpMethod, HashSet<string> groupWords, string thing, string verbName)
     {
+        int verb = words.FindIndex(Verbs.Contains);
+        // A name that ends in the group's thing describes that thing in the words before it, back to the verb, and they
+        // go with it: `archive_fine_tuned_model` in `Models` is Archive.
+        if (verb >= 0 && words.Count > verb + 2 && Identifiers.Singular(words[words.Count - 1]).Equals(thing, StringComparison.OrdinalIgnoreCase)
+            && !words.Skip(verb + 1).Any(w => Prepositions.Contains(w) || Verbs.Contains(w)))
+        {
+            words = words.Take(verb + 1).ToList();
+        }
+
         var own = new List<string>();
         for (int i = 0; i < words.Count; i++)
         {
-            bool repeatsGroup = groupWords.Contains(words[i]) && !(i > 0 && Prepositions.Contains(words[i - 1]));
+            bool repeatsGroup = groupWords.Contains(words[i]) && i != verb && !(i > 0 && Prepositions.Contains(words[i - 1]));
             bool repeatsMethod = i > 0 && words[i].Equals(httpMethod, StringComparison.OrdinalIgnoreCase) && httpMethod.ToUpperInvariant() is "POST" or "PUT" or "PATCH";
             if (!repeatsGroup && !repeatsMethod)
             {
@@ -99,9 +146,41 @@ internal static class OperationNames
             }
         }
 
-        return own.Count == 0 || (own.Count == 1 && own[0].Equals(httpMethod, StringComparison.OrdinalIgnoreCase))
-            ? verbName
-            : Identifiers.ToPascalCase(string.Join(" ", own));
+        if (own.Count == 0 || (own.Count == 1 && own[0].Equals(httpMethod, StringComparison.OrdinalIgnoreCase)))
+        {
+            return verbName;
+        }
+
+        int ownVerb = own.FindIndex(Verbs.Contains);
+        if (ownVerb > 0)
+        {
+            own.Insert(0, own[ownVerb]);
+            own.RemoveAt(ownVerb + 1);
+        }
+        else if (ownVerb < 0 && !own[0].Equals(httpMethod, StringComparison.OrdinalIgnoreCase))
+        {
+            // Things alone: a GET gets them, and an id that ends in its HTTP method (`message_batches_post`) makes that
+            // method the verb, one thing at a time for a POST. Other words may be verbs this list does not know (`reprocess`).
+            bool endsInMethod = words[words.Count - 1].Equals(httpMethod, StringComparison.OrdinalIgnoreCase);
+            switch (httpMethod.ToUpperInvariant())
+            {
+                case "GET":
+                    own.Insert(0, "get");
+                    break;
+                case "POST" when endsInMethod:
+                    own[own.Count - 1] = Identifiers.Singular(own[own.Count - 1]);
+                    own.Insert(0, "create");
+                    break;
+                case "PUT" or "PATCH" when endsInMethod:
+                    own.Insert(0, "update");
+                    break;
+                case "DELETE" when endsInMethod:
+                    own.Insert(0, "delete");
+                    break;
+            }
+        }
+
+        return Identifiers.ToPascalCase(string.Join(" ", own));
     }
 
     /// <summary>

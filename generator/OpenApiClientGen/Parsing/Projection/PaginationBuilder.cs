@@ -103,15 +103,21 @@ internal sealed class PaginationBuilder
     /// The names of the two paged methods of <paramref name="methodName"/>. The page method adds <c>Pages</c>
     /// (<c>ListAgentsPagesAsync</c>). The item method puts <c>All</c> after a leading List, Get, Search, Find, Fetch or
     /// Query (<c>ListAllAgentsAsync</c>, <c>ListAllAsync</c>), adds <c>Items</c> where <c>All</c> is there already
-    /// (<c>GetAllItemsAsync</c>), and adds <c>All</c> otherwise (<c>HistoryAllAsync</c>). A name that is taken is numbered.
+    /// (<c>GetAllItemsAsync</c>), and adds <c>All</c> otherwise (<c>HistoryAllAsync</c>). A list named for its pages
+    /// (<c>ListPagesAsync</c>) gives <c>ListAllAsync</c> and <c>ListAllPagesAsync</c>. A name that is taken is numbered.
     /// </summary>
     public static (string Items, string Pages) MethodNames(string methodName, UniqueNameScope names)
     {
-        string stem = methodName.Substring(0, methodName.Length - "Async".Length);
+        string name = methodName.Substring(0, methodName.Length - "Async".Length);
+        // A list that says it returns pages (Mistral's `ListPages`, GET /v1/agents/pages) is named from what the pages hold.
+        bool saysPages = name.Length > "Pages".Length && name.EndsWith("Pages", StringComparison.Ordinal);
+        string stem = saysPages ? name.Substring(0, name.Length - "Pages".Length) : name;
         string verb = new[] { "List", "Get", "Search", "Find", "Fetch", "Query" }.FirstOrDefault(v => StartsWithWord(stem, v)) ?? "";
         string rest = stem.Substring(verb.Length);
         string items = verb.Length == 0 ? stem + "All" : StartsWithWord(rest, "All") ? stem + "Items" : verb + "All" + rest;
-        return (names.ReserveStem(items, "Async") + "Async", names.ReserveStem(stem + "Pages", "Async") + "Async");
+        // Its page form would repeat the list's own name, so it says All as well: ListAllPages.
+        string pages = saysPages ? items + "Pages" : stem + "Pages";
+        return (names.ReserveStem(items, "Async") + "Async", names.ReserveStem(pages, "Async") + "Async");
     }
 
     private static bool StartsWithWord(string name, string word) =>

@@ -46,21 +46,21 @@ public partial class PetsClient
     }
 
     /// <summary>Adds a pet.</summary>
-    /// <param name="body">The request body (application/json).</param>
+    /// <param name="newPet">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default) =>
-        (await CreatePetWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+    public virtual async global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(global::PetStore.NewPet newPet, global::System.Threading.CancellationToken cancellationToken = default) =>
+        (await CreatePetWithResponseAsync(newPet, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Adds a pet.</summary>
-    /// <param name="body">The request body (application/json).</param>
+    /// <param name="newPet">The request body (application/json).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet newPet, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new OACG::ApiRequest("POST", "/pets", "createPet")
-            .JsonBody(body ?? throw new global::System.ArgumentNullException(nameof(body)), global::PetStore.PetStoreClientJson.NewPet);
+            .JsonBody(newPet ?? throw new global::System.ArgumentNullException(nameof(newPet)), global::PetStore.PetStoreClientJson.NewPet);
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
 
