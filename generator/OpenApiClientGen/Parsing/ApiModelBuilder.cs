@@ -69,7 +69,11 @@ internal sealed class ApiModelBuilder
             DefaultServerUrl(),
             _types.Declarations.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
             _groups.ToEquatableArray(),
-            operations) { SecuritySchemes = _details.SecuritySchemes };
+            operations)
+        {
+            SecuritySchemes = _details.SecuritySchemes,
+            ChatClient = ChatClientBuilder.Build(_document, operations.ToList(), _types.Declarations.ToList(), _diagnostics, _options.FilePath),
+        };
     }
 
     /// <summary>Every group path and its parents (<c>Beta</c> for <c>Beta.Conversations</c>), each with a class name.</summary>
