@@ -54,17 +54,17 @@ internal static class ChatClientEmitter
         writer.WriteLine();
         writer.WriteLine("protected override object Client => _client;");
         writer.WriteLine();
-        writer.WriteLine($"protected override bool CanSend(bool continuing) => continuing ? {Bool(SendFor(chat, true) is not null)} : {Bool(chat.Send is not null)};");
+        writer.WriteLine($"protected override bool CanSend(bool continuing) => {Choice(SendFor(chat, true) is not null, chat.Send is not null)};");
         writer.WriteLine();
-        writer.WriteLine($"protected override bool CanStream(bool continuing) => continuing ? {Bool(StreamFor(chat, true) is not null)} : {Bool(chat.Stream is not null)};");
+        writer.WriteLine($"protected override bool CanStream(bool continuing) => {Choice(StreamFor(chat, true) is not null, chat.Stream is not null)};");
         if (chat.Create is { } create)
         {
             writer.WriteLine();
             writer.WriteLine("protected override bool NeedsConversation => true;");
             writer.WriteLine();
-            writer.OpenBlock($"protected override async global::System.Threading.Tasks.Task<string?> CreateConversationAsync({Token} cancellationToken)");
+            writer.OpenBlock($"protected override async global::System.Threading.Tasks.Task<string?> CreateConversationAsync({Ai}ChatOptions? options, {Token} cancellationToken)");
             string body = create.Operation.Body?.Type is { } type
-                ? $"{CSharp.Runtime}JsonCodecs.Deserialize(\"{{}}\", {Codec(api, type)})"
+                ? $"{CSharp.Runtime}JsonCodecs.Deserialize(CreateBody(options), {Codec(api, type)})"
                 : "";
             writer.WriteLine($"var answer = await {Call(create, body)}.ConfigureAwait(false);");
             writer.WriteLine($"return ReadString({CSharp.Runtime}JsonCodecs.SerializeToUtf8Bytes(answer, {Codec(api, create.Operation.Response.Type!)}), {SpecText.Literal(chat.CreatedIdPath ?? "id")});");
@@ -112,6 +112,8 @@ internal static class ChatClientEmitter
         Add("Input", request.Input);
         Add("InputTemplate", request.InputTemplate);
         Add("Fixed", request.Fixed);
+        Add("CreateBody", chat.CreateBody);
+        Add("Instructions", request.Instructions);
         Add("Temperature", request.Temperature);
         Add("MaxTokens", request.MaxTokens);
         Add("TopP", request.TopP);
@@ -169,8 +171,7 @@ internal static class ChatClientEmitter
 
     private static void WriteSendCall(SourceWriter writer, ChatClientTarget api, ChatCallSpec call)
     {
-        writer.WriteLine($"var answer = await {Call(call, RequestFrom(api, call))}.ConfigureAwait(false);");
-        writer.WriteLine($"return new {Support}ChatItem(answer, {CSharp.Runtime}JsonCodecs.SerializeToUtf8Bytes(answer, {Codec(api, call.Operation.Response.Type!)}));");
+        writer.WriteLine($"return Item(await {Call(call, RequestFrom(api, call))}.ConfigureAwait(false), {Codec(api, call.Operation.Response.Type!)});");
     }
 
     private static void WriteStream(SourceWriter writer, ChatClientTarget api, ChatClientSpec chat)
@@ -207,7 +208,8 @@ internal static class ChatClientEmitter
     {
         StreamSpec stream = call.Operation.Stream!;
         writer.OpenBlock($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({Call(call, RequestFrom(api, call))}, false))");
-        writer.WriteLine($"yield return new {Support}ChatItem(item, {ItemJson(api, stream)});");
+        string json = ItemJson(api, stream);
+        writer.WriteLine(json.StartsWith("Item(", System.StringComparison.Ordinal) ? $"yield return {json};" : $"yield return new {Support}ChatItem(item, {json});");
         writer.CloseBlock();
     }
 
@@ -223,7 +225,7 @@ internal static class ChatClientEmitter
                 var arms = stream.Variants.Select(v => $"global::{api.Namespace}.{v.Frame.Name} frame => global::System.Text.Encoding.UTF8.GetBytes(frame.{v.Frame.DataProperty} ?? \"{{}}\"), ");
                 return "item switch { " + string.Concat(arms) + "_ => NoJson }";
             default:
-                return $"{serialize}(item, {Codec(api, stream.ItemType)})";
+                return $"Item(item, {Codec(api, stream.ItemType)})";
         }
     }
 
@@ -272,5 +274,6 @@ internal static class ChatClientEmitter
 
     private static string Codec(ChatClientTarget api, TypeRef type) => CSharp.Codec(type, api.Namespace, api.Names.Json);
 
-    private static string Bool(bool value) => value ? "true" : "false";
+    private static string Choice(bool continuing, bool starting) =>
+        continuing == starting ? (starting ? "true" : "false") : starting ? "!continuing" : "continuing";
 }

@@ -34,6 +34,9 @@ internal sealed record ChatClientSpec
     /// <summary>The operation that makes an empty conversation, for APIs whose chat call needs one first (Orq).</summary>
     public ChatCallSpec? Create { get; init; }
 
+    /// <summary>The body <see cref="Create"/> sends, as a JSON object.</summary>
+    public string? CreateBody { get; init; }
+
     /// <summary>Where the created conversation's id is in the answer of <see cref="Create"/>.</summary>
     public string? CreatedIdPath { get; init; }
 
@@ -73,6 +76,9 @@ internal sealed record ChatRequestMapping
 
     /// <summary>Members every request carries, as a JSON object.</summary>
     public string? Fixed { get; init; }
+
+    /// <summary>The member that takes <c>ChatOptions.Instructions</c>; without one they go first in the messages, as a system message.</summary>
+    public string? Instructions { get; init; }
 
     public string? Temperature { get; init; }
 

@@ -178,11 +178,12 @@ internal static class ChatClientBuilder
                 continueStream = Calls(continueStreamId, continues: true).Stream;
             }
 
-            (ChatCallSpec? create, string? createdId) = (null, null);
+            (ChatCallSpec? create, string? createdId, string? createBody) = (null, null, null);
             if (_node["create"] is JsonObject createNode && Text(createNode["operation"]) is { } createId)
             {
                 create = Calls(createId, continues: false).Send;
                 createdId = Text(createNode["id"]) ?? "id";
+                createBody = (createNode["body"] as JsonObject)?.ToJsonString();
             }
 
             if ((send ?? stream)!.ConversationParameter is not null && create is null)
@@ -207,6 +208,7 @@ internal static class ChatClientBuilder
                 ContinueStream = continueStream,
                 Create = create,
                 CreatedIdPath = createdId,
+                CreateBody = createBody,
                 Detected = false,
                 Request = new ChatRequestMapping
                 {
@@ -218,6 +220,7 @@ internal static class ChatClientBuilder
                     Input = Text(request["input"]),
                     InputTemplate = request["inputTemplate"]?.ToJsonString(),
                     Fixed = (request["fixed"] as JsonObject)?.ToJsonString(),
+                    Instructions = Text(request["instructions"]),
                     Temperature = Text(request["temperature"]),
                     MaxTokens = Text(request["maxTokens"]),
                     TopP = Text(request["topP"]),

@@ -43,6 +43,8 @@ internal sealed class ChatMapping
     public string? Input { get; set; }
     public string? InputTemplate { get; set; }
     public string? Fixed { get; set; }
+    public string? CreateBody { get; set; }
+    public string? Instructions { get; set; }
     public string? Temperature { get; set; }
     public string? MaxTokens { get; set; }
     public string? TopP { get; set; }
@@ -74,7 +76,7 @@ internal abstract class OpenApiChatClient : IChatClient
     private readonly ChatMapping _mapping;
     private readonly ChatClientMetadata _metadata;
     private readonly ChatPath[] _text, _finishReason, _conversationId, _responseId, _modelId, _inputTokens, _outputTokens, _totalTokens, _toolCalls;
-    private readonly JsonElement? _messageTemplate, _inputTemplate, _fixed;
+    private readonly JsonElement? _messageTemplate, _inputTemplate, _fixed, _createBody;
 
     protected OpenApiChatClient(ChatMapping mapping, ChatClientMetadata metadata)
     {
@@ -92,6 +94,7 @@ internal abstract class OpenApiChatClient : IChatClient
         _messageTemplate = Parse(mapping.MessageTemplate);
         _inputTemplate = Parse(mapping.InputTemplate);
         _fixed = Parse(mapping.Fixed);
+        _createBody = Parse(mapping.CreateBody);
     }
 
     /// <summary>The JSON of an item that carries none, such as an event of a name the spec does not list.</summary>
@@ -110,11 +113,29 @@ internal abstract class OpenApiChatClient : IChatClient
     /// <summary>Whether a new chat needs a conversation made first (its call names one in the path).</summary>
     protected virtual bool NeedsConversation => false;
 
-    protected virtual Task<string?> CreateConversationAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    protected virtual Task<string?> CreateConversationAsync(ChatOptions? options, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <summary>The body that makes a conversation: the spec's, with any member <c>ChatOptions.AdditionalProperties</c> names replaced.</summary>
+    protected byte[] CreateBody(ChatOptions? options)
+    {
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            WriteFixed(writer, _createBody, options);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
 
     protected abstract Task<ChatItem> SendAsync(byte[] body, string? conversationId, bool continuing, CancellationToken cancellationToken);
 
     protected abstract IAsyncEnumerable<ChatItem> StreamAsync(byte[] body, string? conversationId, bool continuing, CancellationToken cancellationToken);
+
+    /// <summary>An answer or event with its JSON, written back by the client's codec.</summary>
+    protected static ChatItem Item<T>(T item, System.Text.Json.Serialization.JsonConverter<T> codec) =>
+        new(item!, global::OpenApiClientGen.Runtime.JsonCodecs.SerializeToUtf8Bytes(item, codec));
 
     /// <summary>The string at <paramref name="path"/> in an answer's JSON: the id of a conversation just made.</summary>
     protected static string? ReadString(byte[] json, string path)
@@ -257,7 +278,7 @@ internal abstract class OpenApiChatClient : IChatClient
         bool continuing = conversationId is not null;
         if (!continuing && NeedsConversation)
         {
-            conversationId = await CreateConversationAsync(cancellationToken).ConfigureAwait(false)
+            conversationId = await CreateConversationAsync(options, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The server made a conversation but its answer names no id.");
         }
 
@@ -270,65 +291,69 @@ internal abstract class OpenApiChatClient : IChatClient
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            if (_fixed is { } fixedMembers)
-            {
-                foreach (JsonProperty member in fixedMembers.EnumerateObject())
-                {
-                    member.WriteTo(writer);
-                }
-            }
-
+            WriteFixed(writer, _fixed, options);
+            var members = new List<KeyValuePair<string, Action<Utf8JsonWriter>>>();
             if (_mapping.Model is { } model && modelId is not null)
             {
-                writer.WriteString(model, modelId);
+                members.Add(new(model, w => w.WriteStringValue(modelId)));
             }
 
             if (_mapping.Messages is { } messagesMember)
             {
-                writer.WritePropertyName(messagesMember);
-                WriteMessages(writer, messages, options);
+                members.Add(new(messagesMember, w => WriteMessages(w, messages, options)));
             }
 
             if (_mapping.Input is { } input)
             {
-                writer.WritePropertyName(input);
                 string text = LastUserText(messages);
-                if (_inputTemplate is { } template)
+                members.Add(new(input, w =>
                 {
-                    WriteTemplate(writer, template, text, "user");
-                }
-                else
-                {
-                    writer.WriteStringValue(text);
-                }
+                    if (_inputTemplate is { } template)
+                    {
+                        WriteTemplate(w, template, text, "user");
+                    }
+                    else
+                    {
+                        w.WriteStringValue(text);
+                    }
+                }));
+            }
+
+            if (_mapping.Instructions is { } instructionsMember && options?.Instructions is { Length: > 0 } instructions)
+            {
+                members.Add(new(instructionsMember, w => w.WriteStringValue(instructions)));
             }
 
             if (_mapping.Temperature is { } temperature && options?.Temperature is { } t)
             {
-                writer.WriteNumber(temperature, Math.Round((double)t, 6));
+                members.Add(new(temperature, w => w.WriteNumberValue(Math.Round((double)t, 6))));
             }
 
             if (_mapping.MaxTokens is { } maxTokens && options?.MaxOutputTokens is { } max)
             {
-                writer.WriteNumber(maxTokens, max);
+                members.Add(new(maxTokens, w => w.WriteNumberValue(max)));
             }
 
             if (_mapping.TopP is { } topP && options?.TopP is { } p)
             {
-                writer.WriteNumber(topP, Math.Round((double)p, 6));
+                members.Add(new(topP, w => w.WriteNumberValue(Math.Round((double)p, 6))));
             }
 
             if (_mapping.Stop is { } stop && options?.StopSequences is { Count: > 0 } sequences)
             {
-                writer.WriteStartArray(stop);
-                foreach (string sequence in sequences)
+                members.Add(new(stop, w =>
                 {
-                    writer.WriteStringValue(sequence);
-                }
+                    w.WriteStartArray();
+                    foreach (string sequence in sequences)
+                    {
+                        w.WriteStringValue(sequence);
+                    }
 
-                writer.WriteEndArray();
+                    w.WriteEndArray();
+                }));
             }
 
+            WriteMembers(writer, members, 0);
             if (_mapping.Tools is { } tools && options?.Tools is { Count: > 0 } declared && options.ToolMode is not NoneChatToolMode)
             {
                 writer.WriteStartArray(tools);
@@ -375,6 +400,63 @@ internal abstract class OpenApiChatClient : IChatClient
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Writes members whose names may be dotted (Mistral's <c>completion_args.temperature</c>): one object per leading name.</summary>
+    private static void WriteMembers(Utf8JsonWriter writer, List<KeyValuePair<string, Action<Utf8JsonWriter>>> members, int depth)
+    {
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, Action<Utf8JsonWriter>> member in members)
+        {
+            string[] names = member.Key.Split('.');
+            if (names.Length == depth + 1)
+            {
+                writer.WritePropertyName(names[depth]);
+                member.Value(writer);
+                continue;
+            }
+
+            string prefix = string.Join(".", names, 0, depth + 1) + ".";
+            if (!written.Add(prefix))
+            {
+                continue;
+            }
+
+            writer.WriteStartObject(names[depth]);
+            WriteMembers(writer, members.FindAll(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)), depth + 1);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Writes the members of a fixed object; a string, number or boolean in <c>ChatOptions.AdditionalProperties</c> under a member's name replaces its value.</summary>
+    private static void WriteFixed(Utf8JsonWriter writer, JsonElement? members, ChatOptions? options)
+    {
+        if (members is not { ValueKind: JsonValueKind.Object } fixedMembers)
+        {
+            return;
+        }
+
+        foreach (JsonProperty member in fixedMembers.EnumerateObject())
+        {
+            object? given = null;
+            if (options?.AdditionalProperties?.TryGetValue(member.Name, out given) != true)
+            {
+                member.WriteTo(writer);
+                continue;
+            }
+
+            writer.WritePropertyName(member.Name);
+            switch (given)
+            {
+                case string text: writer.WriteStringValue(text); break;
+                case bool flag: writer.WriteBooleanValue(flag); break;
+                case int number: writer.WriteNumberValue(number); break;
+                case long number: writer.WriteNumberValue(number); break;
+                case double number: writer.WriteNumberValue(number); break;
+                case JsonElement element: element.WriteTo(writer); break;
+                default: member.Value.WriteTo(writer); break;
+            }
+        }
     }
 
     private void WriteMessages(Utf8JsonWriter writer, List<ChatMessage> messages, ChatOptions? options)
@@ -781,19 +863,27 @@ internal abstract class OpenApiChatClient : IChatClient
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "{{Version}}")]
 internal sealed class ChatPath
 {
+    private const int Each = int.MinValue;
+    private const int One = int.MaxValue;
+
     private readonly string[] _members;
-    private readonly bool[] _each;
+
+    /// <summary>Per step: <see cref="One"/> for a member, <see cref="Each"/> for <c>[]</c>, else the element: <c>[0]</c>, <c>[-1]</c> the last.</summary>
+    private readonly int[] _elements;
 
     public ChatPath(string path)
     {
         _members = path.Split('.');
-        _each = new bool[_members.Length];
+        _elements = new int[_members.Length];
         for (int i = 0; i < _members.Length; i++)
         {
-            if (_members[i].EndsWith("[]", StringComparison.Ordinal))
+            _elements[i] = One;
+            int open = _members[i].IndexOf('[');
+            if (open > 0 && _members[i].EndsWith("]", StringComparison.Ordinal))
             {
-                _members[i] = _members[i].Substring(0, _members[i].Length - 2);
-                _each[i] = true;
+                string index = _members[i].Substring(open + 1, _members[i].Length - open - 2);
+                _elements[i] = index.Length == 0 ? Each : int.Parse(index, System.Globalization.CultureInfo.InvariantCulture);
+                _members[i] = _members[i].Substring(0, open);
             }
         }
     }
@@ -846,18 +936,29 @@ internal sealed class ChatPath
             return;
         }
 
-        if (!_each[step])
+        int element = _elements[step];
+        if (element == One)
         {
             Walk(next, step + 1, found);
             return;
         }
 
-        if (next.ValueKind == JsonValueKind.Array)
+        if (next.ValueKind != JsonValueKind.Array)
         {
-            foreach (JsonElement element in next.EnumerateArray())
+            return;
+        }
+
+        int count = next.GetArrayLength();
+        if (element == Each)
+        {
+            foreach (JsonElement item in next.EnumerateArray())
             {
-                Walk(element, step + 1, found);
+                Walk(item, step + 1, found);
             }
+        }
+        else if ((element < 0 ? count + element : element) is int at && at >= 0 && at < count)
+        {
+            Walk(next[at], step + 1, found);
         }
     }
 }
