@@ -20,21 +20,29 @@ internal static class ChatClientBuilder
     public static ChatClientSpec? Build(OpenApiDocument document, IReadOnlyList<OperationSpec> operations, IReadOnlyList<TypeDeclaration> types, List<DiagnosticInfo> diagnostics, string file)
     {
         var byId = operations.Where(o => o.OperationId is not null).ToLookup(o => o.OperationId!, StringComparer.Ordinal);
+        bool declared = false;
         foreach ((string pathKey, string method, OpenApiOperation operation) in Operations(document))
         {
             if (operation.Extensions?.TryGetValue(ExtensionName, out IOpenApiExtension? extension) == true && operation.OperationId is { } id)
             {
+                declared = true;
                 string pointer = "/paths/" + Escape(pathKey) + "/" + method + "/" + ExtensionName;
-                var declared = new DeclaredMapping(byId, (extension as JsonNodeExtension)?.Node as JsonObject);
-                ChatClientSpec? spec = declared.Build(id);
+                var mapping = new DeclaredMapping(byId, (extension as JsonNodeExtension)?.Node as JsonObject);
+                ChatClientSpec? spec = mapping.Build(id);
                 if (spec is null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ChatClientMappingInvalid.Id, SpecLocation.AtPointer(file, pointer), id, declared.Problem ?? "it is not an object"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ChatClientMappingInvalid.Id, SpecLocation.AtPointer(file, pointer), id, mapping.Problem ?? "it is not an object"));
                     continue;
                 }
 
                 return spec;
             }
+        }
+
+        // A document that maps its chat itself is never second-guessed, even where its mapping is wrong.
+        if (declared)
+        {
+            return null;
         }
 
         var typesByName = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
