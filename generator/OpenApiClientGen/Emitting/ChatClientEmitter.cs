@@ -209,18 +209,17 @@ internal static class ChatClientEmitter
         StreamSpec stream = call.Operation.Stream!;
         writer.OpenBlock($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({Call(call, RequestFrom(api, call))}, false))");
         string json = ItemJson(api, stream);
-        writer.WriteLine(json.StartsWith("Item(", System.StringComparison.Ordinal) ? $"yield return {json};" : $"yield return new {Support}ChatItem(item, {json});");
+        writer.WriteLine(stream.Kind == StreamKind.FrameVariants ? $"yield return new {Support}ChatItem(item, {json});" : $"yield return {json};");
         writer.CloseBlock();
     }
 
     /// <summary>The JSON of one stream item: its event's data, as the codecs write it back.</summary>
     private static string ItemJson(ChatClientTarget api, StreamSpec stream)
     {
-        string serialize = CSharp.Runtime + "JsonCodecs.SerializeToUtf8Bytes";
         switch (stream.Kind)
         {
             case StreamKind.Frame or StreamKind.EventNamedFrame when stream.Frame is { } frame && stream.DataType is { } data:
-                return $"item.{frame.DataProperty} is {{ }} data ? {serialize}(data, {Codec(api, data)}) : NoJson";
+                return $"item.{frame.DataProperty} is {{ }} data ? Item(item, data, {Codec(api, data)}) : new {Support}ChatItem(item, NoJson)";
             case StreamKind.FrameVariants:
                 var arms = stream.Variants.Select(v => $"global::{api.Namespace}.{v.Frame.Name} frame => global::System.Text.Encoding.UTF8.GetBytes(frame.{v.Frame.DataProperty} ?? \"{{}}\"), ");
                 return "item switch { " + string.Concat(arms) + "_ => NoJson }";

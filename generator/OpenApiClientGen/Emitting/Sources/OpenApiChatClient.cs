@@ -13,11 +13,16 @@ using Microsoft.Extensions.AI;
 
 namespace OpenApiClientGen.ChatClients;
 
-/// <summary>One answer or event of a generated method: the typed item, and its JSON as the client's codec writes it.</summary>
+/// <summary>One answer or event of a generated method: the typed item, and how to write the JSON that its paths are read from.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "{{Version}}")]
 internal readonly struct ChatItem
 {
     public ChatItem(object raw, byte[] json)
+        : this(raw, new ChatJson.Bytes(json))
+    {
+    }
+
+    public ChatItem(object raw, ChatJson json)
     {
         Raw = raw;
         Json = json;
@@ -25,7 +30,66 @@ internal readonly struct ChatItem
 
     public object Raw { get; }
 
-    public byte[] Json { get; }
+    public ChatJson Json { get; }
+}
+
+/// <summary>The JSON of an item, written on demand into a buffer the stream reuses, so an event costs no array of its own.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "{{Version}}")]
+internal abstract class ChatJson
+{
+    public abstract void Write(Utf8JsonWriter writer);
+
+    internal sealed class Bytes : ChatJson
+    {
+        private readonly byte[] _json;
+
+        public Bytes(byte[] json) => _json = json;
+
+        public override void Write(Utf8JsonWriter writer) => writer.WriteRawValue(_json, skipInputValidation: true);
+    }
+
+    internal sealed class Typed<T> : ChatJson
+    {
+        private readonly T _value;
+        private readonly System.Text.Json.Serialization.JsonConverter<T> _codec;
+
+        public Typed(T value, System.Text.Json.Serialization.JsonConverter<T> codec)
+        {
+            _value = value;
+            _codec = codec;
+        }
+
+        public override void Write(Utf8JsonWriter writer) => _codec.Write(writer, _value, global::OpenApiClientGen.Runtime.JsonCodecs.Options);
+    }
+}
+
+/// <summary>A buffer and writer one call reuses for the JSON of each of its items.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "{{Version}}")]
+internal sealed class ChatJsonScratch : IDisposable
+{
+    private readonly System.IO.MemoryStream _buffer = new(1024);
+    private readonly Utf8JsonWriter _writer;
+
+    public ChatJsonScratch() => _writer = new Utf8JsonWriter(_buffer);
+
+    /// <summary>Paths' matches, cleared by each search.</summary>
+    public List<JsonElement> Found { get; } = new();
+
+    /// <summary>Parses the item's JSON over the buffer; dispose the document before the next item.</summary>
+    public JsonDocument Parse(ChatJson json)
+    {
+        _buffer.SetLength(0);
+        _writer.Reset(_buffer);
+        json.Write(_writer);
+        _writer.Flush();
+        return JsonDocument.Parse(new ReadOnlyMemory<byte>(_buffer.GetBuffer(), 0, (int)_buffer.Length));
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _buffer.Dispose();
+    }
 }
 
 /// <summary>
@@ -134,8 +198,10 @@ internal abstract class OpenApiChatClient : IChatClient
     protected abstract IAsyncEnumerable<ChatItem> StreamAsync(byte[] body, string? conversationId, bool continuing, CancellationToken cancellationToken);
 
     /// <summary>An answer or event with its JSON, written back by the client's codec.</summary>
-    protected static ChatItem Item<T>(T item, System.Text.Json.Serialization.JsonConverter<T> codec) =>
-        new(item!, global::OpenApiClientGen.Runtime.JsonCodecs.SerializeToUtf8Bytes(item, codec));
+    protected static ChatItem Item<T>(T item, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item!, new ChatJson.Typed<T>(item, codec));
+
+    /// <summary>An event whose paths are read in <paramref name="data"/>, its frame's data.</summary>
+    protected static ChatItem Item<T>(object item, T data, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item, new ChatJson.Typed<T>(data, codec));
 
     /// <summary>The string at <paramref name="path"/> in an answer's JSON: the id of a conversation just made.</summary>
     protected static string? ReadString(byte[] json, string path)
@@ -155,25 +221,27 @@ internal abstract class OpenApiChatClient : IChatClient
     private async Task<ChatResponse> RespondAsync(Turn turn, CancellationToken cancellationToken)
     {
         ChatItem answer = await SendAsync(turn.Body, turn.ConversationId, turn.Continuing, cancellationToken).ConfigureAwait(false);
-        using JsonDocument document = JsonDocument.Parse(answer.Json);
+        using var scratch = new ChatJsonScratch();
+        using JsonDocument document = scratch.Parse(answer.Json);
         JsonElement root = document.RootElement;
+        List<JsonElement> found = scratch.Found;
         var contents = new List<AIContent>();
-        string text = Text(root);
+        string text = Text(root, found);
         if (text.Length > 0)
         {
             contents.Add(new TextContent(text));
         }
 
         var calls = new ToolCallBuffer();
-        calls.Add(_toolCalls, root);
+        calls.Add(_toolCalls, root, found);
         calls.MoveTo(contents);
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, contents) { RawRepresentation = answer.Raw })
         {
-            ResponseId = First(_responseId, root),
-            ModelId = First(_modelId, root) ?? turn.ModelId,
-            ConversationId = _mapping.KeepsConversations ? First(_conversationId, root) ?? turn.ConversationId : null,
-            FinishReason = FinishReason(First(_finishReason, root)),
-            Usage = Usage(root),
+            ResponseId = First(_responseId, root, found),
+            ModelId = First(_modelId, root, found) ?? turn.ModelId,
+            ConversationId = _mapping.KeepsConversations ? First(_conversationId, root, found) ?? turn.ConversationId : null,
+            FinishReason = FinishReason(First(_finishReason, root, found)),
+            Usage = Usage(root, found),
             RawRepresentation = answer.Raw,
         };
     }
@@ -213,32 +281,34 @@ internal abstract class OpenApiChatClient : IChatClient
 
         string? conversationId = _mapping.KeepsConversations ? turn.ConversationId : null;
         var calls = new ToolCallBuffer();
+        using var scratch = new ChatJsonScratch();
+        List<JsonElement> found = scratch.Found;
         await foreach (ChatItem item in StreamAsync(turn.Body, turn.ConversationId, turn.Continuing, cancellationToken).ConfigureAwait(false))
         {
             var contents = new List<AIContent>();
             ChatFinishReason? finishReason;
             string? responseId, modelId;
-            using (JsonDocument document = JsonDocument.Parse(item.Json))
+            using (JsonDocument document = scratch.Parse(item.Json))
             {
                 JsonElement root = document.RootElement;
-                string text = Text(root);
+                string text = Text(root, found);
                 if (text.Length > 0)
                 {
                     contents.Add(new TextContent(text));
                 }
 
-                if (Usage(root) is { } usage)
+                if (Usage(root, found) is { } usage)
                 {
                     contents.Add(new UsageContent(usage));
                 }
 
-                calls.Add(_toolCalls, root);
-                finishReason = FinishReason(First(_finishReason, root));
-                responseId = First(_responseId, root);
-                modelId = First(_modelId, root);
+                calls.Add(_toolCalls, root, found);
+                finishReason = FinishReason(First(_finishReason, root, found));
+                responseId = First(_responseId, root, found);
+                modelId = First(_modelId, root, found);
                 if (_mapping.KeepsConversations)
                 {
-                    conversationId = First(_conversationId, root) ?? conversationId;
+                    conversationId = First(_conversationId, root, found) ?? conversationId;
                 }
             }
 
@@ -617,12 +687,12 @@ internal abstract class OpenApiChatClient : IChatClient
         throw new ArgumentException("This API takes the newest user message, and the messages hold none.", nameof(messages));
     }
 
-    private string Text(JsonElement root)
+    private string Text(JsonElement root, List<JsonElement> found)
     {
         StringBuilder? text = null;
         foreach (ChatPath path in _text)
         {
-            foreach (JsonElement value in path.Find(root))
+            foreach (JsonElement value in path.Find(root, found))
             {
                 AppendText(value, ref text);
             }
@@ -657,11 +727,11 @@ internal abstract class OpenApiChatClient : IChatClient
         }
     }
 
-    private static string? First(ChatPath[] paths, JsonElement root)
+    private static string? First(ChatPath[] paths, JsonElement root, List<JsonElement> found)
     {
         foreach (ChatPath path in paths)
         {
-            if (path.FirstString(root) is { } value)
+            if (path.FirstString(root, found) is { } value)
             {
                 return value;
             }
@@ -670,11 +740,11 @@ internal abstract class OpenApiChatClient : IChatClient
         return null;
     }
 
-    private static long? FirstNumber(ChatPath[] paths, JsonElement root)
+    private static long? FirstNumber(ChatPath[] paths, JsonElement root, List<JsonElement> found)
     {
         foreach (ChatPath path in paths)
         {
-            foreach (JsonElement value in path.Find(root))
+            foreach (JsonElement value in path.Find(root, found))
             {
                 if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number))
                 {
@@ -686,9 +756,9 @@ internal abstract class OpenApiChatClient : IChatClient
         return null;
     }
 
-    private UsageDetails? Usage(JsonElement root)
+    private UsageDetails? Usage(JsonElement root, List<JsonElement> found)
     {
-        long? input = FirstNumber(_inputTokens, root), output = FirstNumber(_outputTokens, root), total = FirstNumber(_totalTokens, root);
+        long? input = FirstNumber(_inputTokens, root, found), output = FirstNumber(_outputTokens, root, found), total = FirstNumber(_totalTokens, root, found);
         return input is null && output is null && total is null ? null
             : new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = total ?? input + output };
     }
@@ -781,11 +851,11 @@ internal abstract class OpenApiChatClient : IChatClient
 
         public int Count => _calls.Count;
 
-        public void Add(ChatPath[] paths, JsonElement root)
+        public void Add(ChatPath[] paths, JsonElement root, List<JsonElement> found)
         {
             foreach (ChatPath path in paths)
             {
-                foreach (JsonElement list in path.Find(root))
+                foreach (JsonElement list in path.Find(root, found))
                 {
                     if (list.ValueKind != JsonValueKind.Array)
                     {
@@ -899,16 +969,17 @@ internal sealed class ChatPath
         return result;
     }
 
-    public List<JsonElement> Find(JsonElement root)
+    /// <summary>Every value at the path, into <paramref name="found"/>, which is cleared first and returned.</summary>
+    public List<JsonElement> Find(JsonElement root, List<JsonElement> found)
     {
-        var found = new List<JsonElement>();
+        found.Clear();
         Walk(root, 0, found);
         return found;
     }
 
-    public string? FirstString(JsonElement root)
+    public string? FirstString(JsonElement root, List<JsonElement>? found = null)
     {
-        foreach (JsonElement value in Find(root))
+        foreach (JsonElement value in Find(root, found ?? new List<JsonElement>()))
         {
             if (value.ValueKind == JsonValueKind.String)
             {
