@@ -102,6 +102,34 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(registrations, static (spc, file) => spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
 
+        IncrementalValueProvider<bool> chatClientHost = context.CompilationProvider
+            .Select(static (compilation, _) => HostCapabilities.ChatClients(compilation))
+            .WithTrackingName(TrackingNames.DetectChatClientHost);
+
+        IncrementalValuesProvider<ChatClientTarget> chatClients = models
+            .Where(static model => model.Api?.ChatClient is not null)
+            .Select(static (model, _) => new ChatClientTarget(model.Api!.Namespace, model.Api.ClientName, model.Api.Title, model.Api.ChatClient!))
+            .Combine(chatClientHost)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => pair.Left);
+
+        context.RegisterSourceOutput(
+            chatClients.Select(static (target, _) => ChatClientEmitter.Emit(target)).WithTrackingName(TrackingNames.EmitChatClient).Combine(languageVersion),
+            static (spc, pair) =>
+            {
+                if (pair.Right >= MinimumLanguageVersion)
+                {
+                    spc.AddSource(pair.Left.HintName, SourceText.From(pair.Left.Text, System.Text.Encoding.UTF8));
+                }
+            });
+        context.RegisterSourceOutput(chatClients.Collect().Combine(languageVersion), static (spc, pair) =>
+        {
+            if (!pair.Left.IsEmpty && pair.Right >= MinimumLanguageVersion)
+            {
+                spc.AddSource(ChatClientEmitter.SupportHintName, SourceText.From(ChatClientEmitter.SupportSource(), System.Text.Encoding.UTF8));
+            }
+        });
+
         IncrementalValueProvider<ImmutableArray<(string Path, string Text)>> texts = context.AdditionalTextsProvider
             .Select(static (file, ct) => (file.Path, file.GetText(ct)?.ToString() ?? ""))
             .Collect();

@@ -12,4 +12,6 @@ public static class TrackingNames
     public const string EmitSource = nameof(EmitSource);
     public const string DetectHttpClientFactory = nameof(DetectHttpClientFactory);
     public const string EmitDependencyInjection = nameof(EmitDependencyInjection);
+    public const string DetectChatClientHost = nameof(DetectChatClientHost);
+    public const string EmitChatClient = nameof(EmitChatClient);
 }

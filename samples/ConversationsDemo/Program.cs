@@ -24,6 +24,12 @@ await RunAsync("Orq.ai", OrqConversation.RunAsync, emulators?.Orq.BaseAddress, (
 await RunAsync("Mistral", MistralConversation.RunAsync, emulators?.Mistral.BaseAddress, () => ServiceTarget.FromEnvironment("Mistral", "https://api.mistral.ai", "MISTRAL_API_KEY", null));
 await RunAsync("Local model (Ollama)", LocalModelConversation.RunAsync, emulators?.Ollama.BaseAddress, () => ServiceTarget.FromEnvironment("Ollama", "", null, "OLLAMA_HOST"));
 
+// The same four APIs through Microsoft.Extensions.AI's IChatClient alone, one loop for all (ChatClientConversation.cs).
+await RunAsync("PipesHub as IChatClient", ChatClientConversation.PipesHubAsync, emulators?.PipesHub.BaseAddress, () => ServiceTarget.FromEnvironment("PipesHub", "", "PIPESHUB_BEARER_AUTH", "PIPESHUB_SERVER_URL", "/api/v1"));
+await RunAsync("Pieces OS as IChatClient", ChatClientConversation.PiecesAsync, emulators?.Pieces.BaseAddress, () => ServiceTarget.FromEnvironment("Pieces OS", "", null, "PIECES_OS_URL"));
+await RunAsync("Orq.ai as IChatClient", ChatClientConversation.OrqAsync, emulators?.Orq.BaseAddress, () => ServiceTarget.FromEnvironment("Orq.ai", "https://my.orq.ai", "ORQ_API_KEY", null));
+await RunAsync("Mistral as IChatClient", ChatClientConversation.MistralAsync, emulators?.Mistral.BaseAddress, () => ServiceTarget.FromEnvironment("Mistral", "https://api.mistral.ai", "MISTRAL_API_KEY", null));
+
 Console.WriteLine($"{(failures == 0 ? "Done" : $"Done, {failures} API(s) failed")} in {clock.Elapsed.TotalSeconds:0.0} s.");
 return failures == 0 ? 0 : 1;
 

@@ -21,11 +21,11 @@ public sealed class TgiConformanceTests
     private const string Question = "What is Deep Learning?";
 
     // TGI's answers, as its router writes them (object, id, created, model, system_fingerprint, choices, usage).
-    private const string Completion = """
+    internal const string Completion = """
         {"object":"chat.completion","id":"","created":1706270835,"model":"tgi","system_fingerprint":"3.0.1-native","choices":[{"index":0,"message":{"role":"assistant","content":"Deep learning is a subset of machine learning.","tool_call_id":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":17,"completion_tokens":9,"total_tokens":26}}
         """;
 
-    private const string Chunks =
+    internal const string Chunks =
         "data: {\"object\":\"chat.completion.chunk\",\"id\":\"\",\"created\":1706270978,\"model\":\"tgi\",\"system_fingerprint\":\"3.0.1-native\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Deep\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n"
         + "data: {\"object\":\"chat.completion.chunk\",\"id\":\"\",\"created\":1706270978,\"model\":\"tgi\",\"system_fingerprint\":\"3.0.1-native\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\" learning\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n"
         + "data: {\"object\":\"chat.completion.chunk\",\"id\":\"\",\"created\":1706270978,\"model\":\"tgi\",\"system_fingerprint\":\"3.0.1-native\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":null}\n\n"
@@ -95,7 +95,7 @@ public sealed class TgiConformanceTests
 #endif
 
     // A request that asks for events gets TGI's event stream; any other gets its JSON completion.
-    private static (int, string, string) Answer(CapturedRequest request) =>
+    internal static (int, string, string) Answer(CapturedRequest request) =>
         request.Accept?.Contains("text/event-stream", StringComparison.Ordinal) == true
             ? (200, "text/event-stream", Chunks)
             : (200, "application/json", Completion);

@@ -85,6 +85,14 @@ internal static class DiagnosticDescriptors
         "OACG0025", "Paged list",
         "Operation '{0}' {1}", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor ChatCompletionDetected = Create(
+        "OACG0026", "Chat completion recognised",
+        "Operation '{0}' is an OpenAI-compatible chat completion; with Microsoft.Extensions.AI.Abstractions referenced, the client gets AsChatClient(), an IChatClient over it. Add 'x-chat-client' to the operation to map it yourself.", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ChatClientMappingInvalid = Create(
+        "OACG0027", "x-chat-client does not map",
+        "The 'x-chat-client' of operation '{0}' is not used: {1}", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "OACG0099", "Generator failed on this spec",
         "The generator could not process this spec ({0}: {1}). Please report this with the spec attached.", DiagnosticSeverity.Error);
@@ -110,6 +118,8 @@ internal static class DiagnosticDescriptors
         [FilterMatchesNothing.Id] = FilterMatchesNothing,
         [WebSocketFromSummary.Id] = WebSocketFromSummary,
         [PagedList.Id] = PagedList,
+        [ChatCompletionDetected.Id] = ChatCompletionDetected,
+        [ChatClientMappingInvalid.Id] = ChatClientMappingInvalid,
         [InternalError.Id] = InternalError,
     };
 

@@ -22,6 +22,9 @@ internal sealed record ApiSpec
     /// <summary>The security schemes the client can send, in the spec's order.</summary>
     public EquatableArray<SecuritySchemeSpec> SecuritySchemes { get; init; }
 
+    /// <summary>How a chat call maps onto the operations, from <c>x-chat-client</c> or a detected chat completion; null when the spec has no chat shape.</summary>
+    public ChatClientSpec? ChatClient { get; init; }
+
     /// <summary>The names of the client's own classes: its options, JSON codecs and security schemes.</summary>
     public ClientNames Names => new(Namespace, ClientName);
 }

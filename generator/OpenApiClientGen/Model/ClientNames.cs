@@ -15,6 +15,11 @@ internal sealed record ClientNames(string Namespace, string Client)
 
     public string ServiceCollectionExtensions => Client + "ServiceCollectionExtensions";
 
+    /// <summary>The Microsoft.Extensions.AI adapter and the class of its <c>AsChatClient()</c>.</summary>
+    public string ChatClient => Client + "ChatClient";
+
+    public string ChatClientExtensions => Client + "ChatClientExtensions";
+
     /// <summary>Every name above, which no model or group class may take.</summary>
-    public IEnumerable<string> Reserved => new[] { Client, Options, Json, Security, ServiceCollectionExtensions };
+    public IEnumerable<string> Reserved => new[] { Client, Options, Json, Security, ServiceCollectionExtensions, ChatClient, ChatClientExtensions };
 }

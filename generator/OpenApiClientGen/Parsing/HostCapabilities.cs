@@ -22,4 +22,8 @@ internal static class HostCapabilities
             : configuration ? DependencyInjectionHost.HttpClientFactoryAndConfiguration
             : DependencyInjectionHost.HttpClientFactory;
     }
+
+    /// <summary>Whether the project can use Microsoft.Extensions.AI's <c>IChatClient</c>, so chat APIs get <c>AsChatClient()</c>.</summary>
+    public static bool ChatClients(Compilation compilation) =>
+        compilation.ReferencedAssemblyNames.Any(assembly => assembly.Name == "Microsoft.Extensions.AI.Abstractions");
 }

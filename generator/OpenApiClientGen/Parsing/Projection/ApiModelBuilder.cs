@@ -67,6 +67,7 @@ internal sealed class ApiModelBuilder
             Groups = _groups.ToEquatableArray(),
             Operations = operations,
             SecuritySchemes = _details.SecuritySchemes,
+            ChatClient = ChatClientBuilder.Build(_document, operations.ToList(), _types.Declarations.ToList(), _diagnostics, _options.FilePath),
         };
     }
 
