@@ -14,7 +14,7 @@ public sealed partial class ApiConnection
     public async Task<ApiResponse> SendForResponseAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        return new ApiResponse(response.StatusCode, HeadersOf(response));
+        return new ApiResponse(response.StatusCode, new ResponseHeaders(response));
     }
 
     /// <summary>Sends the request and reads the JSON body with <paramref name="codec"/>, next to the status and headers.</summary>
@@ -22,10 +22,10 @@ public sealed partial class ApiConnection
     {
         request.AcceptUnlessSet(ApiRequest.JsonMediaType);
         using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        byte[] body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        BufferedBody body = await BufferedBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         try
         {
-            return new ApiResponse<T>(response.StatusCode, HeadersOf(response), JsonCodecs.Deserialize(body, codec));
+            return new ApiResponse<T>(response.StatusCode, new ResponseHeaders(response), JsonCodecs.Deserialize(body.Span, codec));
         }
         catch (JsonException ex)
         {
@@ -33,10 +33,14 @@ public sealed partial class ApiConnection
             throw new ApiException(
                 response.StatusCode,
                 ApiSecrets.ScrubOrNull(response.ReasonPhrase, secrets),
-                ApiException.BodyText(ApiSecrets.Scrub(body, secrets), Options.MaxErrorBodyLength),
+                ApiException.BodyText(ApiSecrets.Scrub(body.Span.ToArray(), secrets), Options.MaxErrorBodyLength),
                 ApiSecrets.Scrub(HeadersOf(response), secrets),
                 ApiSecrets.Scrub(request.Operation + $" returned a body that is not the expected {typeof(T).Name}: {ex.Message}", secrets),
                 ApiSecrets.Scrub(ex, secrets));
+        }
+        finally
+        {
+            body.Return();
         }
     }
 
@@ -64,7 +68,7 @@ public sealed partial class ApiConnection
     {
         using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         string text = System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false));
-        return new ApiResponse<string>(response.StatusCode, HeadersOf(response), text);
+        return new ApiResponse<string>(response.StatusCode, new ResponseHeaders(response), text);
     }
 
     /// <summary>Sends the request and returns the body as a stream read as it arrives; dispose the stream to free the connection.</summary>
@@ -76,6 +80,6 @@ public sealed partial class ApiConnection
 #else
         Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        return new ApiResponse<Stream>(response.StatusCode, HeadersOf(response), body);
+        return new ApiResponse<Stream>(response.StatusCode, new ResponseHeaders(response), body);
     }
 }

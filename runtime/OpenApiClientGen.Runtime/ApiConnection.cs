@@ -181,8 +181,8 @@ public sealed partial class ApiConnection : IDisposable
     {
         IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
 
-        // Before anything can fail: every exception of every attempt is scrubbed of these.
-        request.Secrets = ApiCredential.SecretsOf(credentials);
+        // Before anything can fail: every exception of every attempt is scrubbed of these credentials.
+        request.Credentials = credentials;
         request.AddIdempotencyKeyIfDeclared();
         int maxRetries = request.CanResend && !_retriedInsideHttpClient ? Math.Max(0, call?.MaxRetries ?? Options.MaxRetries) : 0;
         HttpResponseMessage response;

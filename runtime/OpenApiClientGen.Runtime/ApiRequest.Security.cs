@@ -12,8 +12,28 @@ public sealed partial class ApiRequest
     /// <summary>The operation's declared error bodies.</summary>
     public ApiErrorTable ErrorTable { get; private set; } = ApiErrorTable.None;
 
-    /// <summary>Every form of the credentials this request carried when it was sent, to scrub from what comes back.</summary>
-    internal IReadOnlyList<string> Secrets { get; set; } = Array.Empty<string>();
+    private IReadOnlyList<ApiCredential> _credentials = Array.Empty<ApiCredential>();
+    private IReadOnlyList<string>? _secrets;
+
+    /// <summary>
+    /// The credentials this request carries, set before it is sent and before anything can fail: every exception of
+    /// every attempt is scrubbed of them.
+    /// </summary>
+    internal IReadOnlyList<ApiCredential> Credentials
+    {
+        get => _credentials;
+        set
+        {
+            _credentials = value;
+            _secrets = null;
+        }
+    }
+
+    /// <summary>
+    /// Every form of <see cref="Credentials"/>, to scrub from what comes back. Made on first use, when something is
+    /// to be scrubbed: a call that succeeds never spells its credentials in the dozen encodings a failure looks for.
+    /// </summary>
+    internal IReadOnlyList<string> Secrets => _secrets ??= ApiCredential.SecretsOf(_credentials);
 
     /// <summary>Sends the credential of each of <paramref name="schemes"/> that the client's options configure.</summary>
     public ApiRequest Security(params ApiSecurityScheme[] schemes)

@@ -68,7 +68,7 @@ public static class WebSocketMessages
             try
             {
                 IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(connection.Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
-                request.Secrets = ApiCredential.SecretsOf(credentials);
+                request.Credentials = credentials;
                 Uri address = Prepare(socket, connection, request, credentials);
                 await ConnectAsync(socket, address, request, cancellationToken).ConfigureAwait(false);
             }

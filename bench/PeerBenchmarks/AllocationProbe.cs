@@ -1,0 +1,70 @@
+using System;
+using System.Threading.Tasks;
+
+namespace PeerBenchmarks;
+
+/// <summary>
+/// <c>--allocations</c>: bytes allocated per call and per event by each client, counted precisely over many
+/// sequential calls after a warm-up, with no timing. A quick look between benchmark runs.
+/// </summary>
+internal static class AllocationProbe
+{
+    public static async Task RunAsync()
+    {
+        await using PeerClients clients = await PeerClients.StartAsync();
+        var calls = new MistralCalls { Concurrency = 1 };
+        var openAICalls = new OpenAICalls { Concurrency = 1 };
+        var mistralStream = new MistralSocketStream();
+        var openAIStream = new OpenAISocketStream();
+        calls.Setup();
+        openAICalls.Setup();
+        mistralStream.Setup();
+        openAIStream.Setup();
+        await Report("Mistral start, hand-written", Fanout.CallsPerInvoke, calls.HandWritten);
+        await Report("Mistral start, generated", Fanout.CallsPerInvoke, calls.Generated);
+        await Report("OpenAI chat, hand-written", Fanout.CallsPerInvoke, openAICalls.HandWritten);
+        await Report("OpenAI chat, generated", Fanout.CallsPerInvoke, openAICalls.Generated);
+        await Report("OpenAI chat, official SDK", Fanout.CallsPerInvoke, openAICalls.OfficialSdk);
+        await Ticks("Mistral start, generated", calls.Generated);
+        await Ticks("Mistral start, hand-written", calls.HandWritten);
+        await Report("Mistral stream, hand-written", PeerAnswers.EventCount, mistralStream.HandWritten);
+        await Report("Mistral stream, generated", PeerAnswers.EventCount, mistralStream.Generated);
+        await Report("OpenAI stream, hand-written", PeerAnswers.EventCount, openAIStream.HandWritten);
+        await Report("OpenAI stream, generated", PeerAnswers.EventCount, openAIStream.Generated);
+        await Report("OpenAI stream, official SDK", PeerAnswers.EventCount, openAIStream.OfficialSdk);
+    }
+
+    private static async Task Ticks(string name, Func<Task> run)
+    {
+        using var ticks = new AllocationTicks();
+        ticks.Start();
+        for (int i = 0; i < 40; i++)
+        {
+            await run();
+        }
+
+        Console.WriteLine($"{name}: allocation ticks by type");
+        foreach (var (type, count) in ticks.Stop())
+        {
+            Console.WriteLine($"  {count,5}  {type}");
+        }
+    }
+
+    private static async Task Report(string name, int operations, Func<Task> run)
+    {
+        for (int i = 0; i < 5; i++)
+        {
+            await run();
+        }
+
+        const int Rounds = 20;
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < Rounds; i++)
+        {
+            await run();
+        }
+
+        long bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Console.WriteLine($"{name,-32} {bytes / (double)(Rounds * operations),10:F0} B per item");
+    }
+}
