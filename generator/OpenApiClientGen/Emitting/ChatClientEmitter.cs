@@ -248,7 +248,7 @@ internal static class ChatClientEmitter
 
         if (body.Length > 0)
         {
-            arguments.Add("body: " + body);
+            arguments.Add(Identifiers.EscapeKeyword(call.Operation.Body!.Name) + ": " + body);
         }
 
         arguments.Add("cancellationToken: cancellationToken");
