@@ -135,8 +135,8 @@ public sealed class ChatClientGenerationTests
 
         Assert.DoesNotContain(result.Diagnostics, d => d.Id is "OACG0026" or "OACG0027");
         string Adapter(string client) => Assert.Single(result.GeneratedSources, s => s.HintName == $"{client}.Chat.{client}ChatClient.g.cs").SourceText.ToString();
-        Assert.Contains("_client.Beta.Conversations.AppendStreamAsync(conversationId: conversationId!, body: ", Adapter("MistralClient"), StringComparison.Ordinal);
-        Assert.Contains("_client.Conversations.AddMessageAsync(conversationId: conversationId!, body: ", Adapter("PipesHubClient"), StringComparison.Ordinal);
+        Assert.Contains("_client.Beta.Conversations.AppendStreamAsync(conversationId: conversationId!, conversationAppendStreamRequest: ", Adapter("MistralClient"), StringComparison.Ordinal);
+        Assert.Contains("_client.Conversations.AddMessageAsync(conversationId: conversationId!, addMessageRequest: ", Adapter("PipesHubClient"), StringComparison.Ordinal);
         Assert.Contains("protected override bool NeedsConversation => true;", Adapter("OrqClient"), StringComparison.Ordinal);
         Assert.Contains("protected override bool CanStream(bool continuing) => false;", Adapter("PiecesClient"), StringComparison.Ordinal);
     }
