@@ -25,6 +25,9 @@ internal static class AllocationProbe
         await Report("OpenAI chat, hand-written", Fanout.CallsPerInvoke, openAICalls.HandWritten);
         await Report("OpenAI chat, generated", Fanout.CallsPerInvoke, openAICalls.Generated);
         await Report("OpenAI chat, official SDK", Fanout.CallsPerInvoke, openAICalls.OfficialSdk);
+#if KIOTA
+        await Report("OpenAI chat, Kiota", Fanout.CallsPerInvoke, openAICalls.Kiota);
+#endif
         await Ticks("Mistral start, generated", calls.Generated);
         await Ticks("Mistral start, hand-written", calls.HandWritten);
         await Report("Mistral stream, hand-written", PeerAnswers.EventCount, mistralStream.HandWritten);
