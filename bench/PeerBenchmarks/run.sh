@@ -47,6 +47,8 @@ if [ "$mode" = all ] || [ "$mode" = wire ]; then
     machine
     echo
     for report in BenchmarkDotNet.Artifacts/results/*-report-github.md; do
+      name=$(basename "$report" -report-github.md)
+      echo "## ${name#PeerBenchmarks.}"
       cat "$report"
       echo
     done
