@@ -162,6 +162,53 @@ public sealed class ChatClientGenerationTests
         Assert.Equal(path, pathKey.Trim().Trim('"', ':', '{', ' ').TrimEnd('"'));
     }
 
+    /// <summary>
+    /// OpenAI's chunks and answers are read from their typed members, with no JSON written per chunk: every answer path
+    /// resolves to members (Choices, Delta, Content, Usage, ...). A chunk with tool calls still goes the JSON way.
+    /// </summary>
+    [Fact]
+    public void OpenAIs_answers_are_read_from_their_typed_members()
+    {
+        string adapter = OpenAIAdapter();
+
+        Assert.Contains("protected override bool TryRead(object? data, ref global::OpenApiClientGen.ChatClients.ChatParts parts)", adapter, StringComparison.Ordinal);
+        Assert.Contains("case global::Published.CreateChatCompletionStreamResponse value", adapter, StringComparison.Ordinal);
+        Assert.Contains("case global::Published.CreateChatCompletionResponse value", adapter, StringComparison.Ordinal);
+        Assert.Contains("if (data.Choices is { } v0)", adapter, StringComparison.Ordinal);
+        Assert.Contains("if (e0.Delta is { } v1)", adapter, StringComparison.Ordinal);
+        Assert.Contains("if (v1.Content is { IsSet: true, Value: { } v2 })", adapter, StringComparison.Ordinal);
+        Assert.Contains("return (long)v1;", adapter, StringComparison.Ordinal);
+        Assert.Contains("if (v2.Count > 0) return true;", adapter, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A text member that is a union (string or parts) cannot be read as a string, so the JSON answer keeps the JSON
+    /// route, while the chunk type, whose text is a plain string, is read from its members.
+    /// </summary>
+    [Fact]
+    public void A_path_through_a_union_leaves_the_type_to_the_json_route()
+    {
+        string spec = ChatCompletions.Replace(
+            "message: {type: object, properties: {content: {type: string}}}",
+            "message: {type: object, properties: {content: {oneOf: [{type: string}, {type: array, items: {type: object, properties: {text: {type: string}}}}]}}}",
+            StringComparison.Ordinal);
+        Assert.NotEqual(ChatCompletions, spec);
+        GeneratorRunResult result = GeneratorHarness.CreateDriver(new[] { new SpecInput("/specs/local.yaml", spec, Namespace: "Local", ClientName: "LocalClient") })
+            .RunGenerators(WithAbstractions()).GetRunResult().Results.Single();
+
+        string adapter = Assert.Single(result.GeneratedSources, s => s.HintName.Contains(".Chat.", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.DoesNotContain("case global::Local.CreateChatCompletionResponse value", adapter, StringComparison.Ordinal);
+        Assert.Contains("case global::Local.CreateChatCompletionEvent value0:", adapter, StringComparison.Ordinal);
+    }
+
+    private static string OpenAIAdapter()
+    {
+        var spec = new SpecInput("/specs/openai.yaml", File.ReadAllText(TestPaths.Shared("corpus/openai__openapi.yaml")), Namespace: "Published", ClientName: "PublishedClient",
+            Metadata: new Dictionary<string, string> { ["IncludePaths"] = "/chat/completions" });
+        GeneratorRunResult result = GeneratorHarness.CreateDriver(new[] { spec }).RunGenerators(WithAbstractions()).GetRunResult().Results.Single();
+        return Assert.Single(result.GeneratedSources, s => s.HintName == "PublishedClient.Chat.PublishedClientChatClient.g.cs").SourceText.ToString();
+    }
+
     // Only the assembly's name matters to the generator, so a stand-in with that name is enough.
     private static CSharpCompilation WithAbstractions() =>
         GeneratorHarness.CreateCompilation().AddReferences(

@@ -75,6 +75,7 @@ internal static class ChatClientEmitter
         WriteSend(writer, api, chat);
         writer.WriteLine();
         WriteStream(writer, api, chat);
+        ChatTypedReaderEmitter.Write(writer, api);
         writer.CloseBlock();
         return new GeneratedFile(api.ClientName + ".Chat." + adapter + ".g.cs", writer.ToString());
     }

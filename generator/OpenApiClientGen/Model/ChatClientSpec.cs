@@ -40,6 +40,72 @@ internal sealed record ChatClientSpec
     public ChatRequestMapping Request { get; init; } = new();
 
     public ChatAnswerMapping Answer { get; init; } = new();
+
+    /// <summary>
+    /// For each answer or event type whose every answer path resolves to its members, how to read the parts from the
+    /// typed value; the adapter reads any other type through the JSON its codec writes.
+    /// </summary>
+    public EquatableArray<ChatTypedReaderSpec> TypedReaders { get; init; } = EquatableArray<ChatTypedReaderSpec>.Empty;
+}
+
+/// <summary>The answer paths of <see cref="ChatAnswerMapping"/>, resolved to the members of one declared type.</summary>
+/// <remarks>A path that names a member the type does not have is left out: it would find nothing in the JSON either.</remarks>
+internal sealed record ChatTypedReaderSpec
+{
+    public required string TypeName { get; init; }
+
+    public required EquatableArray<ChatMemberPathSpec> Text { get; init; }
+
+    public required EquatableArray<ChatMemberPathSpec> FinishReason { get; init; }
+
+    public required EquatableArray<ChatMemberPathSpec> ConversationId { get; init; }
+
+    public required EquatableArray<ChatMemberPathSpec> ResponseId { get; init; }
+
+    public required EquatableArray<ChatMemberPathSpec> Model { get; init; }
+
+    public required EquatableArray<ChatMemberPathSpec> InputTokens { get; init; }
+
+    public required EquatableArray<ChatMemberPathSpec> OutputTokens { get; init; }
+
+    public required EquatableArray<ChatMemberPathSpec> TotalTokens { get; init; }
+
+    /// <summary>Lists of tool calls: an item that has any is read through its JSON, where the calls' parts are.</summary>
+    public required EquatableArray<ChatMemberPathSpec> ToolCalls { get; init; }
+}
+
+/// <summary>One answer path as member accesses: <c>choices[].delta.content</c> is Choices (each), Delta, Content.</summary>
+internal sealed record ChatMemberPathSpec
+{
+    public required EquatableArray<ChatMemberStepSpec> Steps { get; init; }
+
+    public required ChatLeafKind Leaf { get; init; }
+}
+
+internal sealed record ChatMemberStepSpec
+{
+    /// <summary>The C# property name.</summary>
+    public required string Member { get; init; }
+
+    /// <summary>The property is an <c>Optional&lt;T&gt;</c>, which tells unset from null.</summary>
+    public required bool IsOptional { get; init; }
+
+    /// <summary>The property is a list, and the rest of the path is read in each element (<c>[]</c>).</summary>
+    public required bool IsList { get; init; }
+}
+
+/// <summary>What a resolved path ends in.</summary>
+internal enum ChatLeafKind
+{
+    String,
+
+    /// <summary>An open enum struct, whose wire value is its <c>Value</c>.</summary>
+    Enum,
+
+    Integer,
+
+    /// <summary>A list, only asked whether it has elements (tool calls).</summary>
+    List,
 }
 
 /// <summary>One generated method the adapter calls.</summary>

@@ -18,19 +18,37 @@ namespace OpenApiClientGen.ChatClients;
 internal readonly struct ChatItem
 {
     public ChatItem(object raw, byte[] json)
-        : this(raw, new ChatJson.Bytes(json))
+        : this(raw, null, new ChatJson.Bytes(json))
     {
     }
 
-    public ChatItem(object raw, ChatJson json)
+    public ChatItem(object raw, object? data, ChatJson json)
     {
         Raw = raw;
+        Data = data;
         Json = json;
     }
 
     public object Raw { get; }
 
+    /// <summary>The typed value the answer's paths are read in: the answer, or the event's data.</summary>
+    public object? Data { get; }
+
     public ChatJson Json { get; }
+}
+
+/// <summary>The parts of one answer or event, as the generated class reads them from its typed members.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "{{Version}}")]
+internal struct ChatParts
+{
+    public string? Text { get; set; }
+    public string? FinishReason { get; set; }
+    public string? ConversationId { get; set; }
+    public string? ResponseId { get; set; }
+    public string? ModelId { get; set; }
+    public long? InputTokens { get; set; }
+    public long? OutputTokens { get; set; }
+    public long? TotalTokens { get; set; }
 }
 
 /// <summary>The JSON of an item, written on demand into a buffer the stream reuses, so an event costs no array of its own.</summary>
@@ -198,10 +216,33 @@ internal abstract class OpenApiChatClient : IChatClient
     protected abstract IAsyncEnumerable<ChatItem> StreamAsync(byte[] body, string? conversationId, bool continuing, CancellationToken cancellationToken);
 
     /// <summary>An answer or event with its JSON, written back by the client's codec.</summary>
-    protected static ChatItem Item<T>(T item, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item!, new ChatJson.Typed<T>(item, codec));
+    protected static ChatItem Item<T>(T item, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item!, item, new ChatJson.Typed<T>(item, codec));
 
     /// <summary>An event whose paths are read in <paramref name="data"/>, its frame's data.</summary>
-    protected static ChatItem Item<T>(object item, T data, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item, new ChatJson.Typed<T>(data, codec));
+    protected static ChatItem Item<T>(object item, T data, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item, data, new ChatJson.Typed<T>(data, codec));
+
+    /// <summary>
+    /// Reads an answer's or event's parts from its typed members, as the generated class knows them for the types whose
+    /// paths all resolve; false reads it through its JSON instead (any other type, or an item with tool calls).
+    /// </summary>
+    protected virtual bool TryRead(object? data, ref ChatParts parts) => false;
+
+    /// <summary>Adds a piece of text: the first is kept as it is, a second starts a builder.</summary>
+    protected static void AppendText(string value, ref string? text, ref StringBuilder? more)
+    {
+        if (text is null)
+        {
+            text = value;
+        }
+        else
+        {
+            (more ??= new StringBuilder(text)).Append(value);
+        }
+    }
+
+    private static UsageDetails? Usage(in ChatParts parts) =>
+        parts.InputTokens is null && parts.OutputTokens is null && parts.TotalTokens is null ? null
+        : new UsageDetails { InputTokenCount = parts.InputTokens, OutputTokenCount = parts.OutputTokens, TotalTokenCount = parts.TotalTokens ?? parts.InputTokens + parts.OutputTokens };
 
     /// <summary>The string at <paramref name="path"/> in an answer's JSON: the id of a conversation just made.</summary>
     protected static string? ReadString(byte[] json, string path)
@@ -215,12 +256,32 @@ internal abstract class OpenApiChatClient : IChatClient
         Turn turn = await BeginAsync(messages, options, cancellationToken).ConfigureAwait(false);
         return CanSend(turn.Continuing)
             ? await RespondAsync(turn, cancellationToken).ConfigureAwait(false)
-            : await Stream(turn, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+            : await Stream(turn, messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ChatResponse> RespondAsync(Turn turn, CancellationToken cancellationToken)
     {
         ChatItem answer = await SendAsync(turn.Body, turn.ConversationId, turn.Continuing, cancellationToken).ConfigureAwait(false);
+        var parts = default(ChatParts);
+        if (TryRead(answer.Data, ref parts))
+        {
+            var typed = new List<AIContent>();
+            if (parts.Text is { Length: > 0 } answerText)
+            {
+                typed.Add(new TextContent(answerText));
+            }
+
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, typed) { RawRepresentation = answer.Raw })
+            {
+                ResponseId = parts.ResponseId,
+                ModelId = parts.ModelId ?? turn.ModelId,
+                ConversationId = _mapping.KeepsConversations ? parts.ConversationId ?? turn.ConversationId : null,
+                FinishReason = FinishReason(parts.FinishReason),
+                Usage = Usage(parts),
+                RawRepresentation = answer.Raw,
+            };
+        }
+
         using var scratch = new ChatJsonScratch();
         using JsonDocument document = scratch.Parse(answer.Json);
         JsonElement root = document.RootElement;
@@ -246,14 +307,9 @@ internal abstract class OpenApiChatClient : IChatClient
         };
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        Turn turn = await BeginAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        await foreach (ChatResponseUpdate update in Stream(turn, cancellationToken).ConfigureAwait(false))
-        {
-            yield return update;
-        }
-    }
+    // One iterator from the caller to the generated method: every layer between them costs each chunk a call.
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        Stream(null, messages, options, cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null
@@ -266,8 +322,10 @@ internal abstract class OpenApiChatClient : IChatClient
     {
     }
 
-    private async IAsyncEnumerable<ChatResponseUpdate> Stream(Turn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The updates of one turn: <paramref name="begun"/>, or one begun here from the messages and options.</summary>
+    private async IAsyncEnumerable<ChatResponseUpdate> Stream(Turn? begun, IEnumerable<ChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        Turn turn = begun ?? await BeginAsync(messages, options, cancellationToken).ConfigureAwait(false);
         if (!CanStream(turn.Continuing))
         {
             ChatResponse response = await RespondAsync(turn, cancellationToken).ConfigureAwait(false);
@@ -288,8 +346,30 @@ internal abstract class OpenApiChatClient : IChatClient
             var contents = new List<AIContent>();
             ChatFinishReason? finishReason;
             string? responseId, modelId;
-            using (JsonDocument document = scratch.Parse(item.Json))
+            var parts = default(ChatParts);
+            if (TryRead(item.Data, ref parts))
             {
+                if (parts.Text is { Length: > 0 } text)
+                {
+                    contents.Add(new TextContent(text));
+                }
+
+                if (Usage(parts) is { } usage)
+                {
+                    contents.Add(new UsageContent(usage));
+                }
+
+                finishReason = FinishReason(parts.FinishReason);
+                responseId = parts.ResponseId;
+                modelId = parts.ModelId;
+                if (_mapping.KeepsConversations)
+                {
+                    conversationId = parts.ConversationId ?? conversationId;
+                }
+            }
+            else
+            {
+                using JsonDocument document = scratch.Parse(item.Json);
                 JsonElement root = document.RootElement;
                 string text = Text(root, found);
                 if (text.Length > 0)

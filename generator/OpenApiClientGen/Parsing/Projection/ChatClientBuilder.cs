@@ -35,7 +35,7 @@ internal static class ChatClientBuilder
                     continue;
                 }
 
-                return spec;
+                return spec with { TypedReaders = ChatMemberPaths.ReadersFor(spec, types) };
             }
         }
 
@@ -53,7 +53,7 @@ internal static class ChatClientBuilder
                 OperationSpec first = detected.Send?.Operation ?? detected.Stream!.Operation;
                 string pointer = "/paths/" + Escape(PathKeyOf(document, first.Path) ?? first.Path) + "/" + first.HttpMethod.ToLowerInvariant();
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ChatCompletionDetected.Id, SpecLocation.AtPointer(file, pointer), first.OperationId ?? first.MethodName));
-                return detected;
+                return detected with { TypedReaders = ChatMemberPaths.ReadersFor(detected, types) };
             }
         }
 
