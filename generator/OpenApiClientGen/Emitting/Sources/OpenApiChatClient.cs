@@ -17,16 +17,27 @@ namespace OpenApiClientGen.ChatClients;
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "{{Version}}")]
 internal readonly struct ChatItem
 {
+    private readonly ChatJson? _json;
+    private readonly object? _codec;
+    private readonly Func<object?, object, ChatJson>? _write;
+
     public ChatItem(object raw, byte[] json)
-        : this(raw, null, new ChatJson.Bytes(json))
     {
+        Raw = raw;
+        Data = null;
+        _json = new ChatJson.Bytes(json);
+        _codec = null;
+        _write = null;
     }
 
-    public ChatItem(object raw, object? data, ChatJson json)
+    /// <summary>An item whose JSON is written only if it is asked for, by <paramref name="write"/> with <paramref name="codec"/>.</summary>
+    public ChatItem(object raw, object? data, object codec, Func<object?, object, ChatJson> write)
     {
         Raw = raw;
         Data = data;
-        Json = json;
+        _json = null;
+        _codec = codec;
+        _write = write;
     }
 
     public object Raw { get; }
@@ -34,7 +45,7 @@ internal readonly struct ChatItem
     /// <summary>The typed value the answer's paths are read in: the answer, or the event's data.</summary>
     public object? Data { get; }
 
-    public ChatJson Json { get; }
+    public ChatJson Json => _json ?? _write!(Data, _codec!);
 }
 
 /// <summary>The parts of one answer or event, as the generated class reads them from its typed members.</summary>
@@ -78,6 +89,9 @@ internal abstract class ChatJson
         }
 
         public override void Write(Utf8JsonWriter writer) => _codec.Write(writer, _value, global::OpenApiClientGen.Runtime.JsonCodecs.Options);
+
+        /// <summary>Makes the JSON of a value and its codec, held as objects by <see cref="ChatItem"/>; one delegate per type.</summary>
+        public static readonly Func<object?, object, ChatJson> Create = static (value, codec) => new Typed<T>((T)value!, (System.Text.Json.Serialization.JsonConverter<T>)codec);
     }
 }
 
@@ -216,10 +230,10 @@ internal abstract class OpenApiChatClient : IChatClient
     protected abstract IAsyncEnumerable<ChatItem> StreamAsync(byte[] body, string? conversationId, bool continuing, CancellationToken cancellationToken);
 
     /// <summary>An answer or event with its JSON, written back by the client's codec.</summary>
-    protected static ChatItem Item<T>(T item, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item!, item, new ChatJson.Typed<T>(item, codec));
+    protected static ChatItem Item<T>(T item, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item!, item, codec, ChatJson.Typed<T>.Create);
 
     /// <summary>An event whose paths are read in <paramref name="data"/>, its frame's data.</summary>
-    protected static ChatItem Item<T>(object item, T data, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item, data, new ChatJson.Typed<T>(data, codec));
+    protected static ChatItem Item<T>(object item, T data, System.Text.Json.Serialization.JsonConverter<T> codec) => new(item, data, codec, ChatJson.Typed<T>.Create);
 
     /// <summary>
     /// Reads an answer's or event's parts from its typed members, as the generated class knows them for the types whose
@@ -343,7 +357,7 @@ internal abstract class OpenApiChatClient : IChatClient
         List<JsonElement> found = scratch.Found;
         await foreach (ChatItem item in StreamAsync(turn.Body, turn.ConversationId, turn.Continuing, cancellationToken).ConfigureAwait(false))
         {
-            var contents = new List<AIContent>();
+            var contents = new List<AIContent>(1);
             ChatFinishReason? finishReason;
             string? responseId, modelId;
             var parts = default(ChatParts);
