@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 out="bin/aot"
+mkdir -p bin  # tee writes its log beside the output, before publish has made bin/
 dotnet publish -c Release -p:PublishAot=true -p:TreatWarningsAsErrors=true -o "$out" | tee "$out.log"
 if grep -E "warning (IL|AOT)[0-9]+" "$out.log"; then
   echo "trim or AOT warnings above" >&2
