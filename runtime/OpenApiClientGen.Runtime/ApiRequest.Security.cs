@@ -48,18 +48,4 @@ public sealed partial class ApiRequest
         ErrorTable = errors ?? ApiErrorTable.None;
         return this;
     }
-
-    private static IEnumerable<KeyValuePair<string, string>> CredentialQuery(IReadOnlyList<ApiCredential> credentials) =>
-        credentials.Where(c => c.Scheme.Kind == ApiSecurityKind.ApiKeyQuery)
-            .Select(c => new KeyValuePair<string, string>(Uri.EscapeDataString(c.Scheme.ParameterName), Uri.EscapeDataString(c.Value)));
-
-    private static IEnumerable<KeyValuePair<string, string>> CredentialHeaders(IReadOnlyList<ApiCredential> credentials) =>
-        credentials.Where(c => c.Scheme.Kind is ApiSecurityKind.Bearer or ApiSecurityKind.Basic or ApiSecurityKind.ApiKeyHeader)
-            .Select(c => new KeyValuePair<string, string>(
-                c.Scheme.Kind == ApiSecurityKind.ApiKeyHeader ? c.Scheme.ParameterName : "Authorization",
-                ParameterFormatter.HeaderValue(c.Scheme.Name, c.WireValue)));
-
-    private static IEnumerable<KeyValuePair<string, string>> CredentialCookies(IReadOnlyList<ApiCredential> credentials) =>
-        credentials.Where(c => c.Scheme.Kind == ApiSecurityKind.ApiKeyCookie)
-            .Select(c => new KeyValuePair<string, string>(c.Scheme.ParameterName, Uri.EscapeDataString(c.Value)));
 }

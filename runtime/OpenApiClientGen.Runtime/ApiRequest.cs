@@ -156,10 +156,15 @@ public sealed partial class ApiRequest
     // A JSON or stream call accepts what it reads unless the operation said more (application/problem+json, say).
     internal void AcceptUnlessSet(string mediaType)
     {
-        if (!_headers.Any(h => string.Equals(h.Key, "Accept", StringComparison.OrdinalIgnoreCase)))
+        foreach (KeyValuePair<string, string> header in _headers)
         {
-            Accept(mediaType);
+            if (string.Equals(header.Key, "Accept", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
         }
+
+        Accept(mediaType);
     }
 
     // The official SDKs send plain "application/json"; a charset parameter is redundant for JSON (RFC 8259).
@@ -201,30 +206,95 @@ public sealed partial class ApiRequest
         }
 
         char separator = _nextLink is not null && url.ToString().IndexOf('?') >= 0 ? '&' : '?';
-        IEnumerable<KeyValuePair<string, string>> extra = (extraQuery ?? Enumerable.Empty<KeyValuePair<string, string>>())
-            .Select(pair => new KeyValuePair<string, string>(Uri.EscapeDataString(pair.Key), Uri.EscapeDataString(pair.Value)));
-        IEnumerable<KeyValuePair<string, string>> query = _nextLink is null ? _query : Enumerable.Empty<KeyValuePair<string, string>>();
-        foreach (KeyValuePair<string, string> pair in query.Concat(extra).Concat(CredentialQuery(credentials)))
+        // Plain loops: this runs on every call, and the credentials are the caller's own, in the spec's order.
+        if (_nextLink is null)
         {
-            url.Append(separator).Append(pair.Key).Append('=').Append(pair.Value);
-            separator = '&';
-        }
-
-        var message = new HttpRequestMessage(new HttpMethod(Method), CreateUri(url.ToString())) { Content = Body ?? (_formContent ??= CreateFormContent()) };
-        foreach (KeyValuePair<string, string> header in _headers.Concat(CredentialHeaders(credentials)))
-        {
-            if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            foreach (KeyValuePair<string, string> pair in _query)
             {
-                message.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                AppendQuery(url, ref separator, pair.Key, pair.Value);
             }
         }
 
-        List<KeyValuePair<string, string>> cookies = _cookies.Concat(CredentialCookies(credentials)).ToList();
-        if (cookies.Count > 0)
+        if (extraQuery is not null)
         {
-            message.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", cookies.Select(pair => pair.Key + "=" + pair.Value)));
+            foreach (KeyValuePair<string, string> pair in extraQuery)
+            {
+                AppendQuery(url, ref separator, Uri.EscapeDataString(pair.Key), Uri.EscapeDataString(pair.Value));
+            }
+        }
+
+        for (int i = 0; i < credentials.Count; i++)
+        {
+            if (credentials[i] is { Scheme.Kind: ApiSecurityKind.ApiKeyQuery } credential)
+            {
+                AppendQuery(url, ref separator, Uri.EscapeDataString(credential.Scheme.ParameterName), Uri.EscapeDataString(credential.Value));
+            }
+        }
+
+        var message = new HttpRequestMessage(MethodOf(Method), CreateUri(url.ToString())) { Content = Body ?? (_formContent ??= CreateFormContent()) };
+        foreach (KeyValuePair<string, string> header in _headers)
+        {
+            AddHeader(message, header.Key, header.Value);
+        }
+
+        StringBuilder? cookies = null;
+        foreach (KeyValuePair<string, string> cookie in _cookies)
+        {
+            AppendCookie(ref cookies, cookie.Key, cookie.Value);
+        }
+
+        for (int i = 0; i < credentials.Count; i++)
+        {
+            ApiCredential credential = credentials[i];
+            switch (credential.Scheme.Kind)
+            {
+                case ApiSecurityKind.Bearer or ApiSecurityKind.Basic:
+                    AddHeader(message, "Authorization", ParameterFormatter.HeaderValue(credential.Scheme.Name, credential.WireValue));
+                    break;
+                case ApiSecurityKind.ApiKeyHeader:
+                    AddHeader(message, credential.Scheme.ParameterName, ParameterFormatter.HeaderValue(credential.Scheme.Name, credential.WireValue));
+                    break;
+                case ApiSecurityKind.ApiKeyCookie:
+                    AppendCookie(ref cookies, credential.Scheme.ParameterName, Uri.EscapeDataString(credential.Value));
+                    break;
+            }
+        }
+
+        if (cookies is not null)
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", cookies.ToString());
         }
 
         return message;
     }
+
+    private static void AppendQuery(StringBuilder url, ref char separator, string encodedName, string encodedValue)
+    {
+        url.Append(separator).Append(encodedName).Append('=').Append(encodedValue);
+        separator = '&';
+    }
+
+    // A header HttpRequestMessage does not take (Content-Type, say) goes on the content.
+    private static void AddHeader(HttpRequestMessage message, string name, string value)
+    {
+        if (!message.Headers.TryAddWithoutValidation(name, value))
+        {
+            message.Content?.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
+    private static void AppendCookie(ref StringBuilder? cookies, string name, string encodedValue) =>
+        (cookies is null ? cookies = new StringBuilder() : cookies.Append("; ")).Append(name).Append('=').Append(encodedValue);
+
+    // The shared instances for the methods APIs use, so a call makes no HttpMethod of its own.
+    private static HttpMethod MethodOf(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "DELETE" => HttpMethod.Delete,
+        "HEAD" => HttpMethod.Head,
+        "OPTIONS" => HttpMethod.Options,
+        _ => new HttpMethod(method),
+    };
 }
