@@ -11,17 +11,16 @@ internal static class DependencyInjectionEmitter
     private const string OptionsNamespace = "global::Microsoft.Extensions.Options";
     private const string Configuration = "global::Microsoft.Extensions.Configuration";
 
-    public static string ClassName(string clientName) => clientName + "ServiceCollectionExtensions";
-
     public static GeneratedFile Emit(DependencyInjectionTarget target, DependencyInjectionHost host)
     {
         string client = target.ClientName;
-        string options = client + "Options";
+        string options = target.Names.Options;
+        string extensions = target.Names.ServiceCollectionExtensions;
         var writer = new SourceWriter();
         writer.WriteLines(CSharp.FileHeader(target.Namespace));
         writer.WriteLine($"/// <summary>Registers <see cref=\"{client}\"/> with dependency injection.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
-        writer.OpenBlock($"public static class {ClassName(client)}");
+        writer.OpenBlock($"public static class {extensions}");
         WriteSummary(writer, client);
         writer.WriteLine("/// <param name=\"services\">The service collection.</param>");
         writer.WriteLine("/// <param name=\"configure\">Sets the base address, credentials and headers; it runs when the options are first needed.</param>");
@@ -65,7 +64,7 @@ internal static class DependencyInjectionEmitter
         }
 
         writer.CloseBlock();
-        return new GeneratedFile($"{client}.DependencyInjection.{ClassName(client)}.g.cs", writer.ToString());
+        return new GeneratedFile($"{client}.DependencyInjection.{extensions}.g.cs", writer.ToString());
     }
 
     private static void WriteSummary(SourceWriter writer, string client)

@@ -44,7 +44,7 @@ internal static class PaginationEmitter
             writer.OpenBlock($"async global::System.Threading.Tasks.Task<{pageType}> {nextPage}(string {link}, global::System.Threading.CancellationToken {token})");
             OperationEmitter.WriteRequest(writer, api, operation, parameters);
             writer.WriteLine($"request.NextLink({link});");
-            writer.WriteLine($"return (await _connection.SendForJsonResponseAsync(request, {CSharp.Codec(operation.Response.Type!, ns, api.ClientName + "Json")}, {token}).ConfigureAwait(false)).Value;");
+            writer.WriteLine($"return (await _connection.SendForJsonResponseAsync(request, {CSharp.Codec(operation.Response.Type!, ns, api.Names.Json)}, {token}).ConfigureAwait(false)).Value;");
             writer.CloseBlock();
             writer.CloseBlock();
         }

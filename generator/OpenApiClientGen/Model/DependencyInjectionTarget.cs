@@ -5,7 +5,10 @@ namespace OpenApiClientGen.Model;
 /// compilation references Microsoft.Extensions.Http, which the generator learns as a plain value so that C# edits
 /// leave this step cached.
 /// </summary>
-internal sealed record DependencyInjectionTarget(string Namespace, string ClientName);
+internal sealed record DependencyInjectionTarget(string Namespace, string ClientName)
+{
+    public ClientNames Names => new(Namespace, ClientName);
+}
 
 /// <summary>Which registrations the consuming project can compile, from the assemblies it references.</summary>
 internal enum DependencyInjectionHost
