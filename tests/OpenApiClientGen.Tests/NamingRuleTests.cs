@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using OpenApiClientGen.Tests.Infrastructure;
+using OpenApiClientGen.Model;
 using Xunit;
 
 namespace OpenApiClientGen.Tests;
@@ -407,6 +408,45 @@ public sealed class NamingRuleTests
         Assert.Contains("CreateThingRequestSource", types);
         Assert.Contains("CreateThingRequestModelKnown", types);
         Assert.DoesNotContain(types, t => t.Contains("Variant", StringComparison.Ordinal) || t.EndsWith("Item", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The flattened overload's parameters are named in the model, before anything is written: a body member that shares
+    /// its name with a path parameter steps aside there, and the overload spells the model's choice.
+    /// </summary>
+    [Fact]
+    public void The_flattened_overload_takes_the_parameter_names_the_model_decides()
+    {
+        GeneratorRun run = Run("""
+              /things/{thing_id}:
+                post:
+                  tags: [Things]
+                  operationId: renameThing
+                  parameters:
+                    - {name: thing_id, in: path, required: true, schema: {type: string}}
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          required: [thingId, name]
+                          properties:
+                            thingId: {type: string}
+                            name: {type: string}
+                            stream: {type: boolean}
+                  responses:
+                    '204': {description: Renamed.}
+            """);
+        OperationSpec operation = run.Result.Results[0].TrackedSteps[TrackingNames.BuildModel]
+            .SelectMany(step => step.Outputs)
+            .Select(output => ((ModelResult)output.Value).Api!)
+            .Single()
+            .Operations.Single();
+
+        FlattenedBodySpec flattened = Assert.IsType<FlattenedBodySpec>(operation.Flattened);
+        Assert.Equal(new[] { "ThingId:thingId2", "Name:name" }, flattened.Members.Select(m => m.Property + ":" + m.Parameter));
+        Assert.Equal(new[] { "thingId", "thingId2", "name", "cancellationToken" }, ParameterNames(run, "Things", "RenameThingAsync"));
     }
 
     private static GeneratorRun Run(string paths, string? consumer = null)

@@ -2,27 +2,22 @@ namespace OpenApiClientGen.Emitting;
 
 /// <summary>
 /// For an operation with a required JSON object body, an overload that takes the body's members as parameters,
-/// required ones first and optional ones defaulting to unset: <c>CreateAsync(agentKey: "a", query: "q")</c>.
+/// required ones first and optional ones defaulting to unset: <c>CreateAsync(agentKey: "a", query: "q")</c>. Which
+/// members, in what order and under which names is decided in Parsing (<see cref="OperationSpec.Flattened"/>).
 /// </summary>
 internal static class FlattenedOverloadEmitter
 {
-    /// <summary>Past this many members the overload would be longer than the model is readable; callers build the body.</summary>
-    public const int MaxMembers = 30;
-
     public static void Write(SourceWriter writer, ApiSpec api, OperationSpec operation, IReadOnlyList<MethodParameter> parameters)
     {
-        if (ModelOf(api, operation) is not { } model)
+        if (operation.Flattened is not { } flattenedBody
+            || api.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == flattenedBody.Model) is not { } model)
         {
             return;
         }
 
         string ns = api.Namespace;
-        var names = new UniqueNameScope(operation.Parameters.Select(p => p.Name).Concat(new[] { "cancellationToken", "body" }));
-        var members = model.Properties
-            .Where(p => p.Presence == Presence.Always || !p.IsDeprecated)
-            .Where(p => p.FixedBoolean is null && p.ConstValue is null && !IsStreamFlag(p) && p.Access != MemberAccess.ReadOnly)
-            .OrderBy(p => p.Presence == Presence.Always ? 0 : 1)
-            .Select(p => (Property: p, Name: names.Reserve(Identifiers.ToCamelCase(p.Name))))
+        var members = flattenedBody.Members
+            .Select(m => (Property: model.Properties.First(p => p.Name == m.Property), Name: m.Parameter))
             .ToList();
         var flattened = new List<MethodParameter>();
         flattened.AddRange(parameters.Where(p => !p.IsBody && !p.IsOptional));
@@ -57,7 +52,7 @@ internal static class FlattenedOverloadEmitter
                 }
 
                 // A required flag the overload does not take still needs a value; the method's own one goes out.
-                foreach (PropertySpec flag in model.Properties.Where(p => p.FixedBoolean is null && IsStreamFlag(p) && p.Presence == Presence.Always))
+                foreach (PropertySpec flag in model.Properties.Where(p => p.FixedBoolean is null && p.IsStreamFlag && p.Presence == Presence.Always))
                 {
                     writer.WriteLine($"{flag.Name} = {(operation.Stream is not null ? "true" : "false")},");
                 }
@@ -74,21 +69,6 @@ internal static class FlattenedOverloadEmitter
         writer.Unindent();
         writer.Unindent();
     }
-
-    private static ObjectTypeSpec? ModelOf(ApiSpec api, OperationSpec operation)
-    {
-        if (operation.Body is not { Kind: BodyKind.Json, IsRequired: true, Type: { Kind: TypeKind.Declared, IsValueType: false } type })
-        {
-            return null;
-        }
-
-        ObjectTypeSpec? model = api.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == type.Name);
-        return model is { Properties.Count: > 0 and <= MaxMembers } ? model : null;
-    }
-
-    // Whether the server streams is the method's choice (its name says it), so no overload takes the flag.
-    private static bool IsStreamFlag(PropertySpec property) =>
-        property.JsonName == "stream" && property.Type.Kind == TypeKind.Primitive && property.Type.Name == "bool";
 
     /// <summary>A body member as a parameter of the overload; the overload sets it on the body, so it has no call of its own.</summary>
     private static MethodParameter Member(PropertySpec property, string name, string ns) => new()

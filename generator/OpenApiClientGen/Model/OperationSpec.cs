@@ -40,6 +40,9 @@ internal sealed record OperationSpec
 
     public required RequestBodySpec? Body { get; init; }
 
+    /// <summary>The overload that takes the body's members as parameters; null when the body is not a model that has one.</summary>
+    public FlattenedBodySpec? Flattened { get; init; }
+
     public required ResponseSpec Response { get; init; }
 
     /// <summary>Set for operations that stream events or WebSocket messages; <see cref="Response"/> is then unused.</summary>
@@ -125,4 +128,21 @@ internal sealed record ErrorResponseSpec
     public required string Status { get; init; }
 
     public required TypeRef Type { get; init; }
+}
+
+/// <summary>A required JSON object body whose members an overload takes, in its parameter order.</summary>
+internal sealed record FlattenedBodySpec
+{
+    /// <summary>The body's model class.</summary>
+    public required string Model { get; init; }
+
+    public required EquatableArray<FlattenedMemberSpec> Members { get; init; }
+}
+
+/// <summary>One body member of a flattened overload: the model's property and the parameter that sets it.</summary>
+internal sealed record FlattenedMemberSpec
+{
+    public required string Property { get; init; }
+
+    public required string Parameter { get; init; }
 }

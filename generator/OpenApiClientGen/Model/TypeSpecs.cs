@@ -133,4 +133,7 @@ internal sealed record PropertySpec
     /// carry it (a model read from a response has no value for it).
     /// </summary>
     public bool HoldsNull => Presence != Presence.Always || IsNullable || Access == MemberAccess.WriteOnly;
+
+    /// <summary>A boolean <c>stream</c> member: whether the server streams is the method's choice, as its name says.</summary>
+    public bool IsStreamFlag => JsonName == "stream" && Type.Kind == TypeKind.Primitive && Type.Name == "bool";
 }

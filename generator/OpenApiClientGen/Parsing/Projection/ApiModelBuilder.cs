@@ -56,6 +56,7 @@ internal sealed class ApiModelBuilder
             DiagnosticDescriptors.UnsupportedConstruct.Id,
             u.Pointer is null ? SpecLocation.AtFileStart(_options.FilePath) : SpecLocation.AtPointer(_options.FilePath, u.Pointer),
             u.Construct)));
+        operations = FlattenedBodies.Of(operations, _types.Declarations);
         return new ApiSpec
         {
             Namespace = _names.Namespace,
