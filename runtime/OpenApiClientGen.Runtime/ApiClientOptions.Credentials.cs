@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace OpenApiClientGen.Runtime;
 
 public partial class ApiClientOptions

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 
 namespace OpenApiClientGen.Runtime;
@@ -47,55 +45,34 @@ public partial class ApiClientOptions
             return;
         }
 
-        switch (key.ToUpperInvariant())
+        if (Setters.TryGetValue(key, out Action<ApiClientOptions, string, string>? set))
         {
-            case "BASEADDRESS":
-                BaseAddress = Uri.TryCreate(value, UriKind.Absolute, out Uri? address) ? address : throw Invalid(key, "an absolute URI");
-                break;
-            case "USERAGENT":
-                UserAgent = value;
-                break;
-            case "BEARERTOKEN":
-                BearerToken = value;
-                break;
-            case "APIKEY":
-                ApiKey = value;
-                break;
-            case "USERNAME":
-                Username = value;
-                break;
-            case "PASSWORD":
-                Password = value;
-                break;
-            case "MAXERRORBODYLENGTH":
-                MaxErrorBodyLength = Int32(key, value);
-                break;
-            case "MAXEVENTSIZE":
-                MaxEventSize = Int32(key, value);
-                break;
-            case "MAXMESSAGESIZE":
-                MaxMessageSize = Int32(key, value);
-                break;
-            case "STREAMIDLETIMEOUT":
-                StreamIdleTimeout = value.Length == 0 ? null : Duration(key, value);
-                break;
-            case "STREAMFIRSTITEMTIMEOUT":
-                StreamFirstItemTimeout = value.Length == 0 ? null : Duration(key, value);
-                break;
-            case "MAXRETRIES":
-                MaxRetries = Int32(key, value);
-                break;
-            case "RETRYBASEDELAY":
-                RetryBaseDelay = Duration(key, value);
-                break;
-            case "MAXRETRYDELAY":
-                MaxRetryDelay = Duration(key, value);
-                break;
-            case "MAXRETRYAFTER":
-                MaxRetryAfter = Duration(key, value);
-                break;
+            set(this, key, value);
         }
     }
+
+    // One row a setting: the key it is read from and how its value is set.
+    private static readonly Dictionary<string, Action<ApiClientOptions, string, string>> Setters =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            [nameof(BaseAddress)] = (o, k, v) => o.BaseAddress = Uri.TryCreate(v, UriKind.Absolute, out Uri? address) ? address : throw Invalid(k, "an absolute URI"),
+            [nameof(UserAgent)] = (o, _, v) => o.UserAgent = v,
+            [nameof(BearerToken)] = (o, _, v) => o.BearerToken = v,
+            [nameof(ApiKey)] = (o, _, v) => o.ApiKey = v,
+            [nameof(Username)] = (o, _, v) => o.Username = v,
+            [nameof(Password)] = (o, _, v) => o.Password = v,
+            [nameof(MaxErrorBodyLength)] = (o, k, v) => o.MaxErrorBodyLength = Int32(k, v),
+            [nameof(MaxEventSize)] = (o, k, v) => o.MaxEventSize = Int32(k, v),
+            [nameof(MaxMessageSize)] = (o, k, v) => o.MaxMessageSize = Int32(k, v),
+            [nameof(StreamIdleTimeout)] = (o, k, v) => o.StreamIdleTimeout = OptionalDuration(k, v),
+            [nameof(StreamFirstItemTimeout)] = (o, k, v) => o.StreamFirstItemTimeout = OptionalDuration(k, v),
+            [nameof(MaxRetries)] = (o, k, v) => o.MaxRetries = Int32(k, v),
+            [nameof(RetryBaseDelay)] = (o, k, v) => o.RetryBaseDelay = Duration(k, v),
+            [nameof(MaxRetryDelay)] = (o, k, v) => o.MaxRetryDelay = Duration(k, v),
+            [nameof(MaxRetryAfter)] = (o, k, v) => o.MaxRetryAfter = Duration(k, v),
+        };
+
+    private static TimeSpan? OptionalDuration(string key, string value) => value.Length == 0 ? null : Duration(key, value);
 
     private static int Int32(string key, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number) ? number : throw Invalid(key, "a whole number");

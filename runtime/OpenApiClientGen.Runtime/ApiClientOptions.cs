@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>Settings shared by every generated client. Each client derives its own options type from this one.</summary>

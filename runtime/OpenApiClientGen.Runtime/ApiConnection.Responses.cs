@@ -1,11 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Net.Http;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace OpenApiClientGen.Runtime;
 
 public sealed partial class ApiConnection

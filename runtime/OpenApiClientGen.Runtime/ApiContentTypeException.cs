@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Net;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>A credential resolved for one request, and where it goes.</summary>

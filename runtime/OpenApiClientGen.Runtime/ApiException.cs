@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Text;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>The server answered with a status code the operation does not treat as success.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Net;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>The server answered with an error status the spec declares, and its body was read as <typeparamref name="TError"/>.</summary>

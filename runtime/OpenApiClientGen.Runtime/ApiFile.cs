@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>A file part of a <c>multipart/form-data</c> body: the content and the name it is sent under.</summary>

@@ -1,9 +1,4 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Serialization;
 
 namespace OpenApiClientGen.Runtime;
 

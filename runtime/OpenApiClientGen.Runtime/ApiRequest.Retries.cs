@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
-
 namespace OpenApiClientGen.Runtime;
 
 public sealed partial class ApiRequest

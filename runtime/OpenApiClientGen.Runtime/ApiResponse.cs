@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Net;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>A successful response's status and headers, for operations whose callers need more than the body.</summary>

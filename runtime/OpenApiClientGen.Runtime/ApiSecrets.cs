@@ -1,12 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Net;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace OpenApiClientGen.Runtime;
 

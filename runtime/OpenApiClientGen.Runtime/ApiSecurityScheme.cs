@@ -1,5 +1,3 @@
-using System;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>How a security scheme puts its credential on a request.</summary>

@@ -1,9 +1,4 @@
-using System;
 using System.Buffers;
-using System.IO;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace OpenApiClientGen.Runtime;
 

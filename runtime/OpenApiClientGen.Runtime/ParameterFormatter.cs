@@ -1,10 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.ComponentModel;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 
 namespace OpenApiClientGen.Runtime;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>The OpenAPI <c>style</c> of a query parameter.</summary>

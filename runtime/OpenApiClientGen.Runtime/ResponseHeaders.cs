@@ -1,13 +1,8 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 #if NET
 using System.Diagnostics.CodeAnalysis;
 #endif
-using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Threading;
 
 namespace OpenApiClientGen.Runtime;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>One JSON member of a generated model: its name, its codec, and how to get and set it.</summary>

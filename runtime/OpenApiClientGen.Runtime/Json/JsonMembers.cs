@@ -1,7 +1,3 @@
-using System;
-using System.ComponentModel;
-using System.Text.Json.Serialization;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>

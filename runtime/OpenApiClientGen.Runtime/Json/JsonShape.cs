@@ -1,6 +1,3 @@
-using System;
-using System.ComponentModel;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>The JSON token kinds a union variant can be read from; a union reads only variants that accept the token it sees.</summary>

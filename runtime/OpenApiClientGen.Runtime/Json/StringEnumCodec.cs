@@ -1,8 +1,3 @@
-using System;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>Reads and writes a generated open enum as its string. Unknown strings are kept, never rejected.</summary>

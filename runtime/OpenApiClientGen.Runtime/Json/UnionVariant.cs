@@ -1,8 +1,3 @@
-using System;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>One row of a union's table: the variant's codec, the JSON it can be read from, and its discriminator tags.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Net;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>What went wrong with a stream that had already started.</summary>

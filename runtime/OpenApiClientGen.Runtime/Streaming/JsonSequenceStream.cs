@@ -1,12 +1,4 @@
-using System;
 using System.Buffers;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.IO;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace OpenApiClientGen.Runtime;
 

@@ -1,8 +1,4 @@
-using System;
 using System.Buffers;
-using System.IO;
-using System.Text;
-using System.Threading.Tasks;
 
 namespace OpenApiClientGen.Runtime;
 

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>Sends a streaming request and reads its <c>text/event-stream</c> body, one item per event, as it arrives.</summary>
