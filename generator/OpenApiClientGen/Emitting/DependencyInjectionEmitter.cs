@@ -11,21 +11,20 @@ internal static class DependencyInjectionEmitter
     private const string OptionsNamespace = "global::Microsoft.Extensions.Options";
     private const string Configuration = "global::Microsoft.Extensions.Configuration";
 
-    public static string ClassName(string clientName) => clientName + "ServiceCollectionExtensions";
-
     public static GeneratedFile Emit(DependencyInjectionTarget target, DependencyInjectionHost host)
     {
-        string client = target.ClientName;
-        string options = client + "Options";
+        ClientNames names = target.Names;
+        string client = names.Client;
+        string options = names.Options;
         var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(target.Namespace));
+        writer.WriteLines(CSharp.FileHeader(names.Namespace));
         writer.WriteLine($"/// <summary>Registers <see cref=\"{client}\"/> with dependency injection.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
-        writer.OpenBlock($"public static class {ClassName(client)}");
+        writer.OpenBlock($"public static class {names.ServiceCollectionExtensions}");
         WriteSummary(writer, client);
         writer.WriteLine("/// <param name=\"services\">The service collection.</param>");
         writer.WriteLine("/// <param name=\"configure\">Sets the base address, credentials and headers; it runs when the options are first needed.</param>");
-        writer.WriteLine($"public static {DependencyInjection}.IHttpClientBuilder Add{client}(");
+        writer.WriteLine($"public static {DependencyInjection}.IHttpClientBuilder {names.AddClientMethod}(");
         writer.Indent();
         writer.WriteLine($"this {DependencyInjection}.IServiceCollection services,");
         writer.WriteLine($"global::System.Action<{options}>? configure = null)");
@@ -41,7 +40,7 @@ internal static class DependencyInjectionEmitter
         if (host == DependencyInjectionHost.HttpClientFactoryAndConfiguration)
         {
             writer.WriteLine();
-            WriteConfigurationOverload(writer, client, options);
+            WriteConfigurationOverload(writer, names);
         }
 
         writer.WriteLine();
@@ -65,7 +64,7 @@ internal static class DependencyInjectionEmitter
         }
 
         writer.CloseBlock();
-        return new GeneratedFile($"{client}.DependencyInjection.{ClassName(client)}.g.cs", writer.ToString());
+        return new GeneratedFile($"{client}.DependencyInjection.{names.ServiceCollectionExtensions}.g.cs", writer.ToString());
     }
 
     private static void WriteSummary(SourceWriter writer, string client)
@@ -76,8 +75,10 @@ internal static class DependencyInjectionEmitter
         writer.WriteLine("/// </summary>");
     }
 
-    private static void WriteConfigurationOverload(SourceWriter writer, string client, string options)
+    private static void WriteConfigurationOverload(SourceWriter writer, ClientNames names)
     {
+        string client = names.Client;
+        string options = names.Options;
         WriteSummary(writer, client);
         writer.WriteLine("/// <remarks>");
         writer.WriteLine("/// The options are bound from <paramref name=\"configuration\"/>, whose keys are their names (<c>ApiKey</c>,");
@@ -87,7 +88,7 @@ internal static class DependencyInjectionEmitter
         writer.WriteLine("/// </remarks>");
         writer.WriteLine("/// <param name=\"services\">The service collection.</param>");
         writer.WriteLine("/// <param name=\"configuration\">The client's section, for example <c>configuration.GetSection(\"Api\")</c>.</param>");
-        writer.WriteLine($"public static {DependencyInjection}.IHttpClientBuilder Add{client}(");
+        writer.WriteLine($"public static {DependencyInjection}.IHttpClientBuilder {names.AddClientMethod}(");
         writer.Indent();
         writer.WriteLine($"this {DependencyInjection}.IServiceCollection services,");
         writer.WriteLine($"{Configuration}.IConfiguration configuration)");

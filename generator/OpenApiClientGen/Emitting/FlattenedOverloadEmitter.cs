@@ -1,32 +1,19 @@
 namespace OpenApiClientGen.Emitting;
 
-/// <summary>
-/// For an operation with a required JSON object body, an overload that takes the body's members as parameters,
-/// required ones first and optional ones defaulting to unset: <c>CreateAsync(agentKey: "a", query: "q")</c>.
-/// </summary>
+/// <summary>Writes the overload of <see cref="OperationSpec.Flattened"/>, unless its parameters have the method's own types.</summary>
 internal static class FlattenedOverloadEmitter
 {
-    /// <summary>Past this many members the overload would be longer than the model is readable; callers build the body.</summary>
-    public const int MaxMembers = 30;
-
     public static void Write(SourceWriter writer, ApiSpec api, OperationSpec operation, IReadOnlyList<MethodParameter> parameters)
     {
-        if (ModelOf(api, operation) is not { } model)
+        if (operation.Flattened is not { } overload)
         {
             return;
         }
 
         string ns = api.Namespace;
-        var names = new UniqueNameScope(operation.Parameters.Select(p => p.Name).Concat(new[] { "cancellationToken", "body" }));
-        var members = model.Properties
-            .Where(p => p.Presence == Presence.Always || !p.IsDeprecated)
-            .Where(p => p.FixedBoolean is null && p.ConstValue is null && !IsStreamFlag(p) && p.Access != MemberAccess.ReadOnly)
-            .OrderBy(p => p.Presence == Presence.Always ? 0 : 1)
-            .Select(p => (Property: p, Name: names.Reserve(Identifiers.ToCamelCase(p.Name))))
-            .ToList();
         var flattened = new List<MethodParameter>();
         flattened.AddRange(parameters.Where(p => !p.IsBody && !p.IsOptional));
-        flattened.AddRange(members.Select(m => Member(m.Property, m.Name, ns)));
+        flattened.AddRange(overload.Members.Select(m => Member(m.Property, m.ParameterName, ns)));
         flattened.AddRange(parameters.Where(p => !p.IsBody && p.IsOptional));
         if (SameTypes(flattened, parameters))
         {
@@ -49,17 +36,16 @@ internal static class FlattenedOverloadEmitter
         {
             if (parameter.IsBody)
             {
-                writer.WriteLine($"new global::{ns}.{model.Name}");
+                writer.WriteLine($"new global::{ns}.{overload.ModelName}");
                 writer.OpenBlock("");
-                foreach ((PropertySpec property, string name) in members)
+                foreach (FlattenedMemberSpec member in overload.Members)
                 {
-                    writer.WriteLine($"{property.Name} = {Identifiers.EscapeKeyword(name)},");
+                    writer.WriteLine($"{member.Property.Name} = {Identifiers.EscapeKeyword(member.ParameterName)},");
                 }
 
-                // A required flag the overload does not take still needs a value; the method's own one goes out.
-                foreach (PropertySpec flag in model.Properties.Where(p => p.FixedBoolean is null && IsStreamFlag(p) && p.Presence == Presence.Always))
+                foreach (string flag in overload.StreamFlags)
                 {
-                    writer.WriteLine($"{flag.Name} = {(operation.Stream is not null ? "true" : "false")},");
+                    writer.WriteLine($"{flag} = {(operation.Stream is not null ? "true" : "false")},");
                 }
 
                 writer.CloseBlock("},");
@@ -74,21 +60,6 @@ internal static class FlattenedOverloadEmitter
         writer.Unindent();
         writer.Unindent();
     }
-
-    private static ObjectTypeSpec? ModelOf(ApiSpec api, OperationSpec operation)
-    {
-        if (operation.Body is not { Kind: BodyKind.Json, IsRequired: true, Type: { Kind: TypeKind.Declared, IsValueType: false } type })
-        {
-            return null;
-        }
-
-        ObjectTypeSpec? model = api.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == type.Name);
-        return model is { Properties.Count: > 0 and <= MaxMembers } ? model : null;
-    }
-
-    // Whether the server streams is the method's choice (its name says it), so no overload takes the flag.
-    private static bool IsStreamFlag(PropertySpec property) =>
-        property.JsonName == "stream" && property.Type.Kind == TypeKind.Primitive && property.Type.Name == "bool";
 
     /// <summary>A body member as a parameter of the overload; the overload sets it on the body, so it has no call of its own.</summary>
     private static MethodParameter Member(PropertySpec property, string name, string ns) => new()

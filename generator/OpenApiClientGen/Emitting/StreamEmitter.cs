@@ -24,7 +24,7 @@ internal static class StreamEmitter
         writer.WriteLine($"/// <summary>How the events of <c>{operation.MethodName}</c> become items.</summary>");
         var steps = ReaderSteps(stream, ns, context).ToList();
         string end = steps.Count == 0 ? ";" : "";
-        writer.WriteLine($"private static readonly {SseReader}<{CSharp.TypeName(stream.ItemType, ns)}> {ReaderField(api, operation)} = {ReaderStart(stream, ns, context)}{end}");
+        writer.WriteLine($"private static readonly {SseReader}<{CSharp.TypeName(stream.ItemType, ns)}> {operation.EventReaderName} = {ReaderStart(stream, ns, context)}{end}");
         writer.Indent();
         for (int i = 0; i < steps.Count; i++)
         {
@@ -45,7 +45,7 @@ internal static class StreamEmitter
                 $"return {CSharp.Runtime}WebSocketMessages.ReadJsonAsync(_connection, request, {CSharp.Codec(webSocket.Message, ns, api.Names.Json)}, cancellationToken);",
             JsonSequenceStreamSpec sequence =>
                 $"return _connection.StreamJsonSequenceAsync(request, {CSharp.Codec(sequence.Item, ns, api.Names.Json)}, {CSharp.Runtime}JsonSequenceFraming.{(sequence is JsonLinesStreamSpec ? "Lines" : "RecordSeparated")}, cancellationToken);",
-            _ => $"return _connection.StreamEventsAsync(request, {ReaderField(api, operation)}, cancellationToken);",
+            _ => $"return _connection.StreamEventsAsync(request, {operation.EventReaderName}, cancellationToken);",
         };
         return (returnType, send);
     }
@@ -93,13 +93,6 @@ internal static class StreamEmitter
                     break;
             }
         }
-    }
-
-    private static string ReaderField(ApiSpec api, OperationSpec operation)
-    {
-        string name = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "Events";
-        bool takenByGroup = api.Groups.Any(g => g.ParentPath == operation.GroupPath && g.PropertyName == name);
-        return takenByGroup ? name + "Reader" : name;
     }
 
     private static string ReaderStart(EventStreamSpec stream, string ns, string context) => stream switch

@@ -66,8 +66,23 @@ internal sealed record OperationSpec
     /// <summary>How to walk the pages of a paged list; null for an operation that returns one page per call.</summary>
     public PaginationSpec? Pagination { get; init; }
 
+    /// <summary>
+    /// The private field that holds the reader of an event stream, for example <c>StreamEvents</c>; null for a method
+    /// that reads no <c>text/event-stream</c>.
+    /// </summary>
+    public string? EventReaderName { get; init; }
+
+    /// <summary>The overload that takes the JSON body's members as parameters; null for a method without one.</summary>
+    public FlattenedBodySpec? Flattened { get; init; }
+
     /// <summary>The method that also returns the status and headers, for example <c>GetPetWithResponseAsync</c>.</summary>
     public string WithResponseName => WithResponseNameFor(MethodName);
+
+    /// <summary>The private field that holds the typed error bodies, for example <c>_getPetErrors</c>.</summary>
+    public string ErrorTableName => "_" + Identifiers.ToCamelCase(MethodName.Substring(0, MethodName.Length - "Async".Length)) + "Errors";
+
+    /// <summary>The C# names of the method's parameters, cancellationToken aside, in no particular order.</summary>
+    public IEnumerable<string> ParameterNames => Parameters.Select(p => p.Name).Concat(Body?.ParameterNames(methodSetsStream: StreamFlag is not null) ?? Enumerable.Empty<string>());
 
     public static string WithResponseNameFor(string methodName) => methodName.Substring(0, methodName.Length - "Async".Length) + "WithResponseAsync";
 }
@@ -103,6 +118,30 @@ internal sealed record ParameterSpec
 
     /// <summary>The parameter's schema sits under <c>content: application/json</c>, so it is sent as JSON text.</summary>
     public bool IsJsonContent { get; init; }
+}
+
+/// <summary>
+/// For an operation with a required JSON object body, the overload that takes the body's members as parameters,
+/// required ones first and optional ones defaulting to unset: <c>CreateAsync(agentKey: "a", query: "q")</c>.
+/// </summary>
+internal sealed record FlattenedBodySpec
+{
+    /// <summary>The body's model, which the overload builds.</summary>
+    public required string ModelName { get; init; }
+
+    /// <summary>The members the overload takes, in its order, each with the parameter that takes it.</summary>
+    public required EquatableArray<FlattenedMemberSpec> Members { get; init; }
+
+    /// <summary>The required boolean <c>stream</c> members, which the overload sets to whether the method streams.</summary>
+    public required EquatableArray<string> StreamFlags { get; init; }
+}
+
+internal sealed record FlattenedMemberSpec
+{
+    public required PropertySpec Property { get; init; }
+
+    /// <summary>The overload's parameter, named so that it clashes with none of the method's other parameters.</summary>
+    public required string ParameterName { get; init; }
 }
 
 /// <summary>The success response a non-streaming method reads.</summary>
