@@ -132,8 +132,7 @@ internal static class StreamEmitter
     private static string EmitFrame(StreamFrameSpec frame, TypeRef data, bool eventNamed, string ns)
     {
         string type = Global(ns, frame.Name);
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         writer.OpenBlock($"public sealed partial class {frame.Name}");
         WriteSseProperty(writer);
         string eventName = frame.EventProperty is null ? "" : $"{frame.EventProperty} = sse.EventType, ";
@@ -144,16 +143,12 @@ internal static class StreamEmitter
             writer.WriteLine("public string? UnknownData { get; init; }");
             writer.WriteLine();
             writer.WriteLine($"internal static {type} FromUnknownEvent({SseItemInfo} sse, string data) =>");
-            writer.Indent();
-            writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = default!, UnknownData = data, Sse = sse }};");
-            writer.Unindent();
+            writer.WriteIndented($"new {type} {{ {eventName}{frame.DataProperty} = default!, UnknownData = data, Sse = sse }};");
         }
 
         writer.WriteLine();
         writer.WriteLine($"internal static {type} FromEvent({SseItemInfo} sse, {CSharp.TypeName(data, ns)} data) =>");
-        writer.Indent();
-        writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = data, Sse = sse }};");
-        writer.Unindent();
+        writer.WriteIndented($"new {type} {{ {eventName}{frame.DataProperty} = data, Sse = sse }};");
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -162,8 +157,7 @@ internal static class StreamEmitter
     {
         string itemInterface = stream.InterfaceName;
         string unknown = stream.UnknownName;
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         string variants = string.Join(", ", stream.Variants.Select(v => $"<see cref=\"{v.Frame.Name}\"/>"));
         writer.WriteLine($"/// <summary>One event of the stream: {variants}, or <see cref=\"{unknown}\"/> for an event name the spec does not list.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
@@ -186,9 +180,7 @@ internal static class StreamEmitter
         WriteReadData(writer, "Data");
         writer.WriteLine();
         writer.WriteLine($"internal static {Global(ns, unknown)} FromUnknownEvent({SseItemInfo} sse, string data) =>");
-        writer.Indent();
-        writer.WriteLine($"new {Global(ns, unknown)} {{ EventName = sse.EventType, Data = data, Sse = sse }};");
-        writer.Unindent();
+        writer.WriteIndented($"new {Global(ns, unknown)} {{ EventName = sse.EventType, Data = data, Sse = sse }};");
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -197,8 +189,7 @@ internal static class StreamEmitter
     {
         StreamFrameSpec frame = variant.Frame;
         string type = Global(ns, frame.Name);
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         writer.OpenBlock($"public sealed partial class {frame.Name} : {itemInterface}");
         WriteSseProperty(writer);
         writer.WriteLine();
@@ -209,18 +200,14 @@ internal static class StreamEmitter
             writer.WriteLine($"public {CSharp.TypeName(payload, ns)} Payload {{ get; init; }} = default!;");
             writer.WriteLine();
             writer.WriteLine($"internal static {type} FromEvent({SseItemInfo} sse, string data) =>");
-            writer.Indent();
-            writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = data, Payload = {CSharp.Runtime}JsonCodecs.Deserialize(data, {CSharp.Codec(payload, ns, context)}), Sse = sse }};");
-            writer.Unindent();
+            writer.WriteIndented($"new {type} {{ {eventName}{frame.DataProperty} = data, Payload = {CSharp.Runtime}JsonCodecs.Deserialize(data, {CSharp.Codec(payload, ns, context)}), Sse = sse }};");
         }
         else
         {
             WriteReadData(writer, frame.DataProperty);
             writer.WriteLine();
             writer.WriteLine($"internal static {type} FromEvent({SseItemInfo} sse, string data) =>");
-            writer.Indent();
-            writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = data, Sse = sse }};");
-            writer.Unindent();
+            writer.WriteIndented($"new {type} {{ {eventName}{frame.DataProperty} = data, Sse = sse }};");
         }
 
         writer.CloseBlock();

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 
