@@ -8,29 +8,20 @@ namespace OpenApiClientGen.Parsing;
 /// </summary>
 internal static class MemberNames
 {
-    /// <summary>The last parameter of every method.</summary>
+    // The last parameter of every method; the parameter of a body named after nothing else; the parameter of a body
+    // whose media type the generator does not know. Beside them, `request` is the local every method builds its request in.
     public const string CancellationToken = "cancellationToken";
-
-    /// <summary>The local every method builds its request in.</summary>
-    public const string Request = "request";
-
-    /// <summary>The parameter of a body whose media type the generator does not know.</summary>
+    public const string Body = "body";
     public const string Content = "content";
 
-    /// <summary>The parameter of a body that is named after nothing else.</summary>
-    public const string Body = "body";
-
-    /// <summary>The list of every scheme in the security class.</summary>
-    public const string AllSchemes = "All";
-
     /// <summary>The scope of an operation's path, query, header and cookie parameters.</summary>
-    public static UniqueNameScope Parameters() => new(new[] { CancellationToken, Body, Request, Content });
+    public static UniqueNameScope Parameters() => new(new[] { CancellationToken, Body, "request", Content });
 
     /// <summary>The scope of a form body's fields, which sit beside <paramref name="parameters"/> in the method.</summary>
     public static UniqueNameScope FormFields(IEnumerable<string> parameters) => new(parameters.Concat(new[] { CancellationToken }));
 
-    /// <summary>The scope of the security class's schemes.</summary>
-    public static UniqueNameScope SecuritySchemes() => new(new[] { AllSchemes });
+    /// <summary>The scope of the security class's schemes, beside <c>All</c>, the list of every scheme.</summary>
+    public static UniqueNameScope SecuritySchemes() => new(new[] { "All" });
 
     /// <summary>The scope of the group classes, beside the client's own classes; type names differ in more than case.</summary>
     public static UniqueNameScope GroupClasses(ClientNames names) => new(names.Reserved, ignoreCase: true);
