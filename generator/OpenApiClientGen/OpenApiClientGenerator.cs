@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using OpenApiClientGen.Diagnostics;
 using OpenApiClientGen.Emitting;
 using OpenApiClientGen.Parsing;
 
@@ -94,7 +93,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<GeneratedFile> registrations = models
             .Where(static model => model.Api is not null)
-            .Select(static (model, _) => new DependencyInjectionTarget(model.Api!.Namespace, model.Api.ClientName))
+            .Select(static (model, _) => new DependencyInjectionTarget(model.Api!.Names))
             .Combine(dependencyInjectionHost)
             .Where(static pair => pair.Right != DependencyInjectionHost.None)
             .Select(static (pair, _) => DependencyInjectionEmitter.Emit(pair.Left, pair.Right))
@@ -108,7 +107,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<ChatClientTarget> chatClients = models
             .Where(static model => model.Api?.ChatClient is not null)
-            .Select(static (model, _) => new ChatClientTarget(model.Api!.Namespace, model.Api.ClientName, model.Api.Title, model.Api.ChatClient!))
+            .Select(static (model, _) => new ChatClientTarget(model.Api!.Names, model.Api.Title, model.Api.ChatClient!))
             .Combine(chatClientHost)
             .Where(static pair => pair.Right)
             .Select(static (pair, _) => pair.Left);

@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,6 +17,12 @@ public sealed class BodyTimeoutTests
 {
     private static async Task StallAfterPartOfTheBodyAsync(HttpContext context, int status)
     {
+        if (context.Request.Path == "/warm")
+        {
+            context.Response.StatusCode = 204;
+            return;
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync();
@@ -30,7 +37,9 @@ public sealed class BodyTimeoutTests
     public async Task A_body_that_stops_arriving_times_out_as_HttpClient_times_out(int status)
     {
         await using StreamServer server = await StreamServer.StartAsync(context => StallAfterPartOfTheBodyAsync(context, status));
-        using ApiConnection connection = server.Connect(new ApiClientOptions { MaxRetries = 0 }, http => http.Timeout = TimeSpan.FromMilliseconds(500));
+        using ApiConnection connection = server.Connect(new ApiClientOptions { MaxRetries = 0 }, http => http.Timeout = TimeSpan.FromSeconds(2));
+        // A first call that answers at once opens the connection, so the timeout below can only be spent on the body.
+        (await connection.SendCheckedAsync(new ApiRequest("GET", "/warm"), HttpCompletionOption.ResponseContentRead, CancellationToken.None)).Dispose();
 
         Task<ApiResponse<JsonElement>> call = connection.SendForJsonResponseAsync(new ApiRequest("GET", "/slow"), JsonCodecs.Element, CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using OpenApiClientGen.Emitting;
 using OpenApiClientGen.Model;
+using OpenApiClientGen.Parsing;
 using OpenApiClientGen.Tests.Infrastructure;
 using Xunit;
 
@@ -67,8 +68,7 @@ public sealed class ModelEmitterBaselineTests
         };
         var api = new ApiSpec
         {
-            Namespace = "Zoo",
-            ClientName = "ZooClient",
+            Names = DefaultNames.Table("Zoo", "ZooClient"),
             Title = "Zoo",
             Description = null,
             DefaultBaseUrl = null,

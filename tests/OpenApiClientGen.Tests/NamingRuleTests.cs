@@ -445,7 +445,7 @@ public sealed class NamingRuleTests
             .Operations.Single();
 
         FlattenedBodySpec flattened = Assert.IsType<FlattenedBodySpec>(operation.Flattened);
-        Assert.Equal(new[] { "ThingId:thingId2", "Name:name" }, flattened.Members.Select(m => m.Property + ":" + m.Parameter));
+        Assert.Equal(new[] { "ThingId:thingId2", "Name:name" }, flattened.Members.Select(m => m.Property.Name + ":" + m.ParameterName));
         Assert.Equal(new[] { "thingId", "thingId2", "name", "cancellationToken" }, ParameterNames(run, "Things", "RenameThingAsync"));
     }
 

@@ -8,8 +8,7 @@ internal static class ClientEmitter
 
     public static string EmitClient(ApiSpec api)
     {
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(api.Namespace));
+        var writer = SourceWriter.ForFile(api.Namespace);
         string options = api.Names.Options;
         string schemes = api.SecuritySchemes.IsEmpty ? $"global::System.Array.Empty<{CSharp.Runtime}ApiSecurityScheme>()" : api.Names.Security + ".All";
 
@@ -26,31 +25,13 @@ internal static class ClientEmitter
         writer.WriteLine("/// <param name=\"httpClient\">The client to send with. A <c>BaseAddress</c> set on it wins over the options and the spec's servers.</param>");
         writer.WriteLine("/// <param name=\"options\">Base address, credentials, headers and timeouts.</param>");
         writer.WriteLine(UnusedCredentialDoc);
-        writer.WriteLine($"public {api.ClientName}(global::System.Net.Http.HttpClient httpClient, {options}? options = null)");
-        writer.Indent();
-        writer.WriteLine($": this(new {Connection}(httpClient, options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: false, {schemes}))");
-        writer.Unindent();
-        writer.OpenBlock("");
-        writer.CloseBlock();
-        writer.WriteLine();
+        WriteConnectingConstructor(writer, $"public {api.ClientName}(global::System.Net.Http.HttpClient httpClient, {options}? options = null)", $"httpClient, options ?? new {options}()", ownsHttpClient: false, schemes);
         writer.WriteLine("/// <summary>Creates a client with an HttpClient of its own, released by <see cref=\"Dispose\"/>.</summary>");
         writer.WriteLine("/// <param name=\"options\">Base address, credentials, headers and timeouts.</param>");
         writer.WriteLine(UnusedCredentialDoc);
-        writer.WriteLine($"public {api.ClientName}({options}? options = null)");
-        writer.Indent();
-        writer.WriteLine($": this(new {Connection}({Connection}.CreateHttpClient(), options ?? new {options}(), DefaultBaseAddress, ownsHttpClient: true, {schemes}))");
-        writer.Unindent();
-        writer.OpenBlock("");
-        writer.CloseBlock();
-        writer.WriteLine();
+        WriteConnectingConstructor(writer, $"public {api.ClientName}({options}? options = null)", $"{Connection}.CreateHttpClient(), options ?? new {options}()", ownsHttpClient: true, schemes);
         // For the IHttpClientFactory registration: settings from IOptionsMonitor, read again for every request.
-        writer.WriteLine($"internal {api.ClientName}(global::System.Net.Http.HttpClient httpClient, global::System.Func<{options}> currentOptions)");
-        writer.Indent();
-        writer.WriteLine($": this(new {Connection}(httpClient, currentOptions, DefaultBaseAddress, ownsHttpClient: false, {schemes}))");
-        writer.Unindent();
-        writer.OpenBlock("");
-        writer.CloseBlock();
-        writer.WriteLine();
+        WriteConnectingConstructor(writer, $"internal {api.ClientName}(global::System.Net.Http.HttpClient httpClient, global::System.Func<{options}> currentOptions)", "httpClient, currentOptions", ownsHttpClient: false, schemes);
         writer.OpenBlock($"private {api.ClientName}({Connection} connection)");
         writer.WriteLine("_connection = connection;");
         foreach (GroupSpec group in ChildGroups(api, ""))
@@ -78,8 +59,7 @@ internal static class ClientEmitter
 
     public static string EmitGroup(ApiSpec api, GroupSpec group)
     {
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(api.Namespace));
+        var writer = SourceWriter.ForFile(api.Namespace);
         writer.WriteLine($"/// <summary>The <c>{group.Path}</c> operations of <see cref=\"{api.ClientName}\"/>.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public partial class {group.ClassName}");
@@ -99,6 +79,15 @@ internal static class ClientEmitter
         WriteOperations(writer, api, group.Path);
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>A public constructor that hands the private one a connection made from <paramref name="source"/> (the HttpClient and options).</summary>
+    private static void WriteConnectingConstructor(SourceWriter writer, string declaration, string source, bool ownsHttpClient, string schemes)
+    {
+        writer.WriteLine(declaration);
+        writer.WriteIndented($": this(new {Connection}({source}, DefaultBaseAddress, ownsHttpClient: {(ownsHttpClient ? "true" : "false")}, {schemes}))");
+        writer.WriteEmptyBlock();
+        writer.WriteLine();
     }
 
     // Moq and NSubstitute derive from the class; the double overrides the virtual members a test calls and sends nothing.

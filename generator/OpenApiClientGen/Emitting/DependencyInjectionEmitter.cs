@@ -13,23 +13,17 @@ internal static class DependencyInjectionEmitter
 
     public static GeneratedFile Emit(DependencyInjectionTarget target, DependencyInjectionHost host)
     {
-        string client = target.ClientName;
-        string options = target.Names.Options;
-        string extensions = target.Names.ServiceCollectionExtensions;
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(target.Namespace));
+        ClientNames names = target.Names;
+        string client = names.Client;
+        string options = names.Options;
+        var writer = SourceWriter.ForFile(names.Namespace);
         writer.WriteLine($"/// <summary>Registers <see cref=\"{client}\"/> with dependency injection.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
-        writer.OpenBlock($"public static class {extensions}");
+        writer.OpenBlock($"public static class {names.ServiceCollectionExtensions}");
         WriteSummary(writer, client);
         writer.WriteLine("/// <param name=\"services\">The service collection.</param>");
         writer.WriteLine("/// <param name=\"configure\">Sets the base address, credentials and headers; it runs when the options are first needed.</param>");
-        writer.WriteLine($"public static {DependencyInjection}.IHttpClientBuilder Add{client}(");
-        writer.Indent();
-        writer.WriteLine($"this {DependencyInjection}.IServiceCollection services,");
-        writer.WriteLine($"global::System.Action<{options}>? configure = null)");
-        writer.Unindent();
-        writer.OpenBlock("");
+        OpenAddMethod(writer, names, $"global::System.Action<{options}>? configure = null");
         writer.WriteLine($"{DependencyInjection}.OptionsServiceCollectionExtensions.AddOptions(services);");
         writer.OpenBlock("if (configure is not null)");
         writer.WriteLine($"{DependencyInjection}.OptionsServiceCollectionExtensions.Configure(services, configure);");
@@ -40,7 +34,7 @@ internal static class DependencyInjectionEmitter
         if (host == DependencyInjectionHost.HttpClientFactoryAndConfiguration)
         {
             writer.WriteLine();
-            WriteConfigurationOverload(writer, client, options);
+            WriteConfigurationOverload(writer, names);
         }
 
         writer.WriteLine();
@@ -64,7 +58,18 @@ internal static class DependencyInjectionEmitter
         }
 
         writer.CloseBlock();
-        return new GeneratedFile($"{client}.DependencyInjection.{extensions}.g.cs", writer.ToString());
+        return new GeneratedFile($"{client}.DependencyInjection.{names.ServiceCollectionExtensions}.g.cs", writer.ToString());
+    }
+
+    /// <summary>Opens <c>services.Add{Client}(...)</c>, whose parameter after the services is <paramref name="parameter"/>.</summary>
+    private static void OpenAddMethod(SourceWriter writer, ClientNames names, string parameter)
+    {
+        writer.WriteLine($"public static {DependencyInjection}.IHttpClientBuilder {names.AddClientMethod}(");
+        writer.Indent();
+        writer.WriteLine($"this {DependencyInjection}.IServiceCollection services,");
+        writer.WriteLine(parameter + ")");
+        writer.Unindent();
+        writer.OpenBlock("");
     }
 
     private static void WriteSummary(SourceWriter writer, string client)
@@ -75,8 +80,10 @@ internal static class DependencyInjectionEmitter
         writer.WriteLine("/// </summary>");
     }
 
-    private static void WriteConfigurationOverload(SourceWriter writer, string client, string options)
+    private static void WriteConfigurationOverload(SourceWriter writer, ClientNames names)
     {
+        string client = names.Client;
+        string options = names.Options;
         WriteSummary(writer, client);
         writer.WriteLine("/// <remarks>");
         writer.WriteLine("/// The options are bound from <paramref name=\"configuration\"/>, whose keys are their names (<c>ApiKey</c>,");
@@ -86,12 +93,7 @@ internal static class DependencyInjectionEmitter
         writer.WriteLine("/// </remarks>");
         writer.WriteLine("/// <param name=\"services\">The service collection.</param>");
         writer.WriteLine("/// <param name=\"configuration\">The client's section, for example <c>configuration.GetSection(\"Api\")</c>.</param>");
-        writer.WriteLine($"public static {DependencyInjection}.IHttpClientBuilder Add{client}(");
-        writer.Indent();
-        writer.WriteLine($"this {DependencyInjection}.IServiceCollection services,");
-        writer.WriteLine($"{Configuration}.IConfiguration configuration)");
-        writer.Unindent();
-        writer.OpenBlock("");
+        OpenAddMethod(writer, names, $"{Configuration}.IConfiguration configuration");
         writer.OpenBlock("if (configuration is null)");
         writer.WriteLine("throw new global::System.ArgumentNullException(nameof(configuration));");
         writer.CloseBlock();

@@ -1,5 +1,3 @@
-using OpenApiClientGen.Diagnostics;
-
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>The files written for one spec, or the reason none could be.</summary>

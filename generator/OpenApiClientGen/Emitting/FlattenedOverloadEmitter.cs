@@ -1,27 +1,19 @@
 namespace OpenApiClientGen.Emitting;
 
-/// <summary>
-/// For an operation with a required JSON object body, an overload that takes the body's members as parameters,
-/// required ones first and optional ones defaulting to unset: <c>CreateAsync(agentKey: "a", query: "q")</c>. Which
-/// members, in what order and under which names is decided in Parsing (<see cref="OperationSpec.Flattened"/>).
-/// </summary>
+/// <summary>Writes the overload of <see cref="OperationSpec.Flattened"/>, unless its parameters have the method's own types.</summary>
 internal static class FlattenedOverloadEmitter
 {
     public static void Write(SourceWriter writer, ApiSpec api, OperationSpec operation, IReadOnlyList<MethodParameter> parameters)
     {
-        if (operation.Flattened is not { } flattenedBody
-            || api.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == flattenedBody.Model) is not { } model)
+        if (operation.Flattened is not { } overload)
         {
             return;
         }
 
         string ns = api.Namespace;
-        var members = flattenedBody.Members
-            .Select(m => (Property: model.Properties.First(p => p.Name == m.Property), Name: m.Parameter))
-            .ToList();
         var flattened = new List<MethodParameter>();
         flattened.AddRange(parameters.Where(p => !p.IsBody && !p.IsOptional));
-        flattened.AddRange(members.Select(m => Member(m.Property, m.Name, ns)));
+        flattened.AddRange(overload.Members.Select(m => Member(m.Property, m.ParameterName, ns)));
         flattened.AddRange(parameters.Where(p => !p.IsBody && p.IsOptional));
         if (SameTypes(flattened, parameters))
         {
@@ -44,17 +36,16 @@ internal static class FlattenedOverloadEmitter
         {
             if (parameter.IsBody)
             {
-                writer.WriteLine($"new global::{ns}.{model.Name}");
+                writer.WriteLine($"new global::{ns}.{overload.ModelName}");
                 writer.OpenBlock("");
-                foreach ((PropertySpec property, string name) in members)
+                foreach (FlattenedMemberSpec member in overload.Members)
                 {
-                    writer.WriteLine($"{property.Name} = {Identifiers.EscapeKeyword(name)},");
+                    writer.WriteLine($"{member.Property.Name} = {Identifiers.EscapeKeyword(member.ParameterName)},");
                 }
 
-                // A required flag the overload does not take still needs a value; the method's own one goes out.
-                foreach (PropertySpec flag in model.Properties.Where(p => p.FixedBoolean is null && p.IsStreamFlag && p.Presence == Presence.Always))
+                foreach (string flag in overload.StreamFlags)
                 {
-                    writer.WriteLine($"{flag.Name} = {(operation.Stream is not null ? "true" : "false")},");
+                    writer.WriteLine($"{flag} = {(operation.Stream is not null ? "true" : "false")},");
                 }
 
                 writer.CloseBlock("},");

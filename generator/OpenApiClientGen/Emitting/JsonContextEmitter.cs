@@ -10,8 +10,7 @@ internal static class JsonContextEmitter
     {
         string ns = api.Namespace;
         string context = api.Names.Json;
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         // Codec type arguments cannot carry nullable annotations faithfully (JsonConverter<T> is invariant).
         writer.WriteLine("#nullable disable warnings");
         // Deprecated members are still read and written.

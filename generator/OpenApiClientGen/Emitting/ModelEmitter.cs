@@ -5,8 +5,7 @@ internal static class ModelEmitter
 {
     public static string EmitObject(ObjectTypeSpec type, string ns)
     {
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         SpecText.WriteDoc(writer, "summary", type.Description);
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed partial class {type.Name}");
@@ -15,14 +14,12 @@ internal static class ModelEmitter
         {
             writer.WriteLine($"/// <summary>Creates an empty <see cref=\"{type.Name}\"/>; set every required member.</summary>");
             writer.WriteLine($"public {type.Name}()");
-            writer.OpenBlock("");
-            writer.CloseBlock();
+            writer.WriteEmptyBlock();
             writer.WriteLine();
             writer.WriteLine("#pragma warning disable CS8618 // The JSON codec fills the required members.");
             writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
             writer.WriteLine($"internal {type.Name}({CSharp.Runtime}JsonCreation creation)");
-            writer.OpenBlock("");
-            writer.CloseBlock();
+            writer.WriteEmptyBlock();
             writer.WriteLine("#pragma warning restore CS8618");
             writer.WriteLine();
         }
@@ -91,8 +88,7 @@ internal static class ModelEmitter
 
     public static string EmitEnum(EnumTypeSpec type, string ns)
     {
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         SpecText.WriteDoc(writer, "summary", type.Description);
         writer.WriteLine("/// <remarks>Open: a value this version does not list is kept and round-trips.</remarks>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);

@@ -73,7 +73,7 @@ internal static class OperationEmitter
 
         if (!operation.Errors.IsEmpty)
         {
-            calls.Add($".Errors({ErrorTableName(operation)})");
+            calls.Add($".Errors({operation.ErrorTableName})");
         }
 
         // JSON and stream calls accept what they read on their own; only other lists are written out.
@@ -144,7 +144,7 @@ internal static class OperationEmitter
     private static void WriteErrorTable(SourceWriter writer, ApiSpec api, OperationSpec operation)
     {
         string table = CSharp.Runtime + "ApiErrorTable";
-        writer.WriteLine($"private static readonly {table} {ErrorTableName(operation)} = new {table}()");
+        writer.WriteLine($"private static readonly {table} {operation.ErrorTableName} = new {table}()");
         writer.Indent();
         for (int i = 0; i < operation.Errors.Count; i++)
         {
@@ -155,9 +155,6 @@ internal static class OperationEmitter
 
         writer.Unindent();
     }
-
-    private static string ErrorTableName(OperationSpec operation) =>
-        "_" + Identifiers.ToCamelCase(operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)) + "Errors";
 
     private static (string ResultType, string ResponseType, string Send) Response(ApiSpec api, ResponseSpec response)
     {

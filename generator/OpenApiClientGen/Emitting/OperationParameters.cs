@@ -97,7 +97,7 @@ internal static class OperationParameters
         if (body.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded)
         {
             // A field the schema fixes is written by the method itself (FixedFieldCalls), never taken from the caller.
-            foreach (BodyFieldSpec field in body.Fields.Where(f => f.IsRequired == required && f.FixedBoolean is null && !(methodSetsStream && f.IsStreamFlag)))
+            foreach (BodyFieldSpec field in body.ParameterFields(methodSetsStream).Where(f => f.IsRequired == required))
             {
                 yield return Field(api, body.Kind, field);
             }
@@ -121,7 +121,7 @@ internal static class OperationParameters
             BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), body.Name, $".JsonBody({name}{given}, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
             BodyKind.Binary => ("global::System.IO.Stream", body.Name, $".StreamBody({name}{given}, {media})"),
             BodyKind.Text => ("string", body.Name, $".TextBody({name}{given}, {media})"),
-            _ => ("global::System.Net.Http.HttpContent", "content", required ? ".Content(content ?? throw new global::System.ArgumentNullException(nameof(content)))" : ".Content(content)"),
+            _ => ("global::System.Net.Http.HttpContent", body.Name, $".Content({name}{given})"),
         };
         yield return new MethodParameter { Name = parameterName, Type = required ? type : type + "?", Default = required ? null : "null", DocXml = doc, Call = call, IsBody = true };
     }

@@ -21,10 +21,10 @@ internal static class PaginationEmitter
         string itemType = CSharp.TypeName(pagination.ItemType, ns);
         List<MethodParameter> kept = parameters.Where(p => p.Name != pagination.PositionParameter).ToList();
         string signature = string.Join(", ", kept.Select(p => p.Declaration).Concat(new[] { OperationParameters.CancellationToken }));
-        var locals = new UniqueNameScope(parameters.Select(p => p.Name).Concat(new[] { "cancellationToken" }));
-        string position = locals.Reserve(pagination switch { CursorPaginationSpec => "cursor", NextLinkPaginationSpec => "nextLink", _ => "position" });
-        string token = locals.Reserve("ct");
-        string page = locals.Reserve("listPage");
+        PageWalkNames names = pagination.Walk!;
+        string position = names.Position;
+        string token = names.Token;
+        string page = names.Page;
         string items = $"{page} => {Access(page, false, pagination.Items)}";
         string generics = $"<{pageType}, {itemType}>";
         string fetch = $"({position}, {token}) => {operation.MethodName}({Arguments(parameters, pagination, PositionValue(pagination, position), token)})";
@@ -35,8 +35,8 @@ internal static class PaginationEmitter
         if (pagination is NextLinkPaginationSpec nextLink)
         {
             // The first page is the operation's own call; each later one is a GET of the link the page before gave.
-            string nextPage = locals.Reserve("NextPageAsync");
-            string link = locals.Reserve("link");
+            string nextPage = names.NextPage!;
+            string link = names.Link!;
             fetch = $"({position}, {token}) => {position} is null ? {operation.MethodName}({Arguments(parameters, pagination, "", token)}) : {nextPage}({position}, {token})";
             writer.OpenBlock(declaration);
             WriteWalk(writer, WalkArguments(pagination, fetch, items, page), $"return {Pages}.ByCursor{generics}(");

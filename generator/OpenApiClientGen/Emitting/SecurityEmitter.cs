@@ -5,8 +5,7 @@ internal static class SecurityEmitter
 {
     public static string Emit(ApiSpec api)
     {
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(api.Namespace));
+        var writer = SourceWriter.ForFile(api.Namespace);
         writer.WriteLine($"/// <summary>The security schemes of <see cref=\"{api.ClientName}\"/>; credentials come from its options.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"internal static class {api.Names.Security}");
@@ -22,9 +21,7 @@ internal static class SecurityEmitter
             string parameter = scheme.Kind is SecurityKind.Bearer or SecurityKind.Basic ? "" : ", " + SpecText.Literal(scheme.ParameterName);
             SpecText.WriteDocXml(writer, "summary", $"The <c>{SpecText.Xml(scheme.SchemeName)}</c> scheme.");
             writer.WriteLine($"public static readonly {CSharp.Runtime}ApiSecurityScheme {scheme.PropertyName} =");
-            writer.Indent();
-            writer.WriteLine($"new({SpecText.Literal(scheme.SchemeName)}, {CSharp.Runtime}ApiSecurityKind.{scheme.Kind}{parameter});");
-            writer.Unindent();
+            writer.WriteIndented($"new({SpecText.Literal(scheme.SchemeName)}, {CSharp.Runtime}ApiSecurityKind.{scheme.Kind}{parameter});");
         }
 
         writer.WriteLine();

@@ -11,6 +11,14 @@ internal sealed class SourceWriter
 
     public int Length => _text.Length;
 
+    /// <summary>A writer that has written the header of a generated file in namespace <paramref name="ns"/>.</summary>
+    public static SourceWriter ForFile(string ns)
+    {
+        var writer = new SourceWriter();
+        writer.WriteLines(CSharp.FileHeader(ns));
+        return writer;
+    }
+
     /// <exception cref="InvalidOperationException">The line holds a line terminator: spec text that skipped <see cref="SpecText"/>.</exception>
     public void WriteLine(string line)
     {
@@ -59,6 +67,21 @@ internal sealed class SourceWriter
         }
 
         WriteLine(closing);
+    }
+
+    /// <summary>Writes <paramref name="line"/> one level in: the expression body or initializer under a declaration.</summary>
+    public void WriteIndented(string line)
+    {
+        _indentation++;
+        WriteLine(line);
+        _indentation--;
+    }
+
+    /// <summary>Writes an empty body, <c>{ }</c> on two lines.</summary>
+    public void WriteEmptyBlock()
+    {
+        OpenBlock("");
+        CloseBlock();
     }
 
     public void Indent() => _indentation++;

@@ -24,7 +24,7 @@ internal static class StreamEmitter
         writer.WriteLine($"/// <summary>How the events of <c>{operation.MethodName}</c> become items.</summary>");
         var steps = ReaderSteps(stream, ns, context).ToList();
         string end = steps.Count == 0 ? ";" : "";
-        writer.WriteLine($"private static readonly {SseReader}<{CSharp.TypeName(stream.ItemType, ns)}> {ReaderField(api, operation)} = {ReaderStart(stream, ns, context)}{end}");
+        writer.WriteLine($"private static readonly {SseReader}<{CSharp.TypeName(stream.ItemType, ns)}> {operation.EventReaderName} = {ReaderStart(stream, ns, context)}{end}");
         writer.Indent();
         for (int i = 0; i < steps.Count; i++)
         {
@@ -45,7 +45,7 @@ internal static class StreamEmitter
                 $"return {CSharp.Runtime}WebSocketMessages.ReadJsonAsync(_connection, request, {CSharp.Codec(webSocket.Message, ns, api.Names.Json)}, cancellationToken);",
             JsonSequenceStreamSpec sequence =>
                 $"return _connection.StreamJsonSequenceAsync(request, {CSharp.Codec(sequence.Item, ns, api.Names.Json)}, {CSharp.Runtime}JsonSequenceFraming.{(sequence is JsonLinesStreamSpec ? "Lines" : "RecordSeparated")}, cancellationToken);",
-            _ => $"return _connection.StreamEventsAsync(request, {ReaderField(api, operation)}, cancellationToken);",
+            _ => $"return _connection.StreamEventsAsync(request, {operation.EventReaderName}, cancellationToken);",
         };
         return (returnType, send);
     }
@@ -95,13 +95,6 @@ internal static class StreamEmitter
         }
     }
 
-    private static string ReaderField(ApiSpec api, OperationSpec operation)
-    {
-        string name = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "Events";
-        bool takenByGroup = api.Groups.Any(g => g.ParentPath == operation.GroupPath && g.PropertyName == name);
-        return takenByGroup ? name + "Reader" : name;
-    }
-
     private static string ReaderStart(EventStreamSpec stream, string ns, string context) => stream switch
     {
         FrameEventStreamSpec { Frame: var frame, Data: var data } => $"{SseReader}.Frames<{Global(ns, frame.Name)}, {CSharp.TypeName(data, ns)}>({CSharp.Codec(data, ns, context)}, {Global(ns, frame.Name)}.FromEvent)",
@@ -139,8 +132,7 @@ internal static class StreamEmitter
     private static string EmitFrame(StreamFrameSpec frame, TypeRef data, bool eventNamed, string ns)
     {
         string type = Global(ns, frame.Name);
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         writer.OpenBlock($"public sealed partial class {frame.Name}");
         WriteSseProperty(writer);
         string eventName = frame.EventProperty is null ? "" : $"{frame.EventProperty} = sse.EventType, ";
@@ -151,16 +143,12 @@ internal static class StreamEmitter
             writer.WriteLine("public string? UnknownData { get; init; }");
             writer.WriteLine();
             writer.WriteLine($"internal static {type} FromUnknownEvent({SseItemInfo} sse, string data) =>");
-            writer.Indent();
-            writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = default!, UnknownData = data, Sse = sse }};");
-            writer.Unindent();
+            writer.WriteIndented($"new {type} {{ {eventName}{frame.DataProperty} = default!, UnknownData = data, Sse = sse }};");
         }
 
         writer.WriteLine();
         writer.WriteLine($"internal static {type} FromEvent({SseItemInfo} sse, {CSharp.TypeName(data, ns)} data) =>");
-        writer.Indent();
-        writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = data, Sse = sse }};");
-        writer.Unindent();
+        writer.WriteIndented($"new {type} {{ {eventName}{frame.DataProperty} = data, Sse = sse }};");
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -169,8 +157,7 @@ internal static class StreamEmitter
     {
         string itemInterface = stream.InterfaceName;
         string unknown = stream.UnknownName;
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         string variants = string.Join(", ", stream.Variants.Select(v => $"<see cref=\"{v.Frame.Name}\"/>"));
         writer.WriteLine($"/// <summary>One event of the stream: {variants}, or <see cref=\"{unknown}\"/> for an event name the spec does not list.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
@@ -193,9 +180,7 @@ internal static class StreamEmitter
         WriteReadData(writer, "Data");
         writer.WriteLine();
         writer.WriteLine($"internal static {Global(ns, unknown)} FromUnknownEvent({SseItemInfo} sse, string data) =>");
-        writer.Indent();
-        writer.WriteLine($"new {Global(ns, unknown)} {{ EventName = sse.EventType, Data = data, Sse = sse }};");
-        writer.Unindent();
+        writer.WriteIndented($"new {Global(ns, unknown)} {{ EventName = sse.EventType, Data = data, Sse = sse }};");
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -204,8 +189,7 @@ internal static class StreamEmitter
     {
         StreamFrameSpec frame = variant.Frame;
         string type = Global(ns, frame.Name);
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         writer.OpenBlock($"public sealed partial class {frame.Name} : {itemInterface}");
         WriteSseProperty(writer);
         writer.WriteLine();
@@ -216,18 +200,14 @@ internal static class StreamEmitter
             writer.WriteLine($"public {CSharp.TypeName(payload, ns)} Payload {{ get; init; }} = default!;");
             writer.WriteLine();
             writer.WriteLine($"internal static {type} FromEvent({SseItemInfo} sse, string data) =>");
-            writer.Indent();
-            writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = data, Payload = {CSharp.Runtime}JsonCodecs.Deserialize(data, {CSharp.Codec(payload, ns, context)}), Sse = sse }};");
-            writer.Unindent();
+            writer.WriteIndented($"new {type} {{ {eventName}{frame.DataProperty} = data, Payload = {CSharp.Runtime}JsonCodecs.Deserialize(data, {CSharp.Codec(payload, ns, context)}), Sse = sse }};");
         }
         else
         {
             WriteReadData(writer, frame.DataProperty);
             writer.WriteLine();
             writer.WriteLine($"internal static {type} FromEvent({SseItemInfo} sse, string data) =>");
-            writer.Indent();
-            writer.WriteLine($"new {type} {{ {eventName}{frame.DataProperty} = data, Sse = sse }};");
-            writer.Unindent();
+            writer.WriteIndented($"new {type} {{ {eventName}{frame.DataProperty} = data, Sse = sse }};");
         }
 
         writer.CloseBlock();

@@ -8,8 +8,7 @@ internal static class UnionEmitter
 {
     public static string EmitUnion(UnionTypeSpec union, string ns)
     {
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
+        var writer = SourceWriter.ForFile(ns);
         SpecText.WriteDoc(writer, "summary", union.Description);
         string variants = string.Join(", ", union.Variants.Select(v => $"<c>{SpecText.Xml(v.Name)}</c>"));
         string choice = union.Discriminator is null

@@ -3,9 +3,12 @@ namespace OpenApiClientGen.Model;
 /// <summary>Everything the emitter needs to write one client: types, operations and defaults.</summary>
 internal sealed record ApiSpec
 {
-    public required string Namespace { get; init; }
+    /// <summary>The names of the client and of its own classes: its options, JSON codecs and security schemes.</summary>
+    public required ClientNames Names { get; init; }
 
-    public required string ClientName { get; init; }
+    public string Namespace => Names.Namespace;
+
+    public string ClientName => Names.Client;
 
     public required string Title { get; init; }
 
@@ -24,9 +27,6 @@ internal sealed record ApiSpec
 
     /// <summary>How a chat call maps onto the operations, from <c>x-chat-client</c> or a detected chat completion; null when the spec has no chat shape.</summary>
     public ChatClientSpec? ChatClient { get; init; }
-
-    /// <summary>The names of the client's own classes: its options, JSON codecs and security schemes.</summary>
-    public ClientNames Names => new(Namespace, ClientName);
 }
 
 /// <summary>A group of operations, reached as a property: <c>client.Beta.Conversations</c>.</summary>

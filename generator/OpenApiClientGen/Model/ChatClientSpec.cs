@@ -1,9 +1,11 @@
 namespace OpenApiClientGen.Model;
 
 /// <summary>What the chat adapter of one client is written from, apart from the rest of the model so that it caches alone.</summary>
-internal sealed record ChatClientTarget(string Namespace, string ClientName, string Title, ChatClientSpec Chat)
+internal sealed record ChatClientTarget(ClientNames Names, string Title, ChatClientSpec Chat)
 {
-    public ClientNames Names => new(Namespace, ClientName);
+    public string Namespace => Names.Namespace;
+
+    public string ClientName => Names.Client;
 }
 
 /// <summary>How a generated <c>IChatClient</c> calls the client: which operations, what goes in the body, where the answer is.</summary>

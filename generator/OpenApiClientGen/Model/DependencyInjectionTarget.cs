@@ -1,14 +1,11 @@
 namespace OpenApiClientGen.Model;
 
 /// <summary>
-/// What the <c>services.Add{Client}()</c> extension needs: the client's name and namespace. Written only when the
+/// What the <c>services.Add{Client}()</c> extension needs: the names of the client and its classes. Written only when the
 /// compilation references Microsoft.Extensions.Http, which the generator learns as a plain value so that C# edits
 /// leave this step cached.
 /// </summary>
-internal sealed record DependencyInjectionTarget(string Namespace, string ClientName)
-{
-    public ClientNames Names => new(Namespace, ClientName);
-}
+internal sealed record DependencyInjectionTarget(ClientNames Names);
 
 /// <summary>Which registrations the consuming project can compile, from the assemblies it references.</summary>
 internal enum DependencyInjectionHost

@@ -24,11 +24,22 @@ internal sealed record RequestBodySpec
 
     public required string? Description { get; init; }
 
-    /// <summary>The method parameter that takes a JSON, binary or text body: <c>seededConversation</c>, or <c>body</c>.</summary>
+    /// <summary>
+    /// The method parameter that takes a JSON, binary or text body (<c>seededConversation</c>, or <c>body</c>), or the
+    /// <c>HttpContent</c> of a media type the generator does not know (<c>content</c>).
+    /// </summary>
     public string Name { get; init; } = "body";
 
     /// <summary>For multipart and form bodies: the schema's properties, which become the method's parameters.</summary>
     public EquatableArray<BodyFieldSpec> Fields { get; init; }
+
+    /// <summary>The form fields the method takes as parameters: those the schema fixes, and a stream flag the method sets itself, are not.</summary>
+    public IEnumerable<BodyFieldSpec> ParameterFields(bool methodSetsStream) =>
+        Fields.Where(f => f.FixedBoolean is null && !(methodSetsStream && f.IsStreamFlag));
+
+    /// <summary>The C# names of the method parameters this body takes.</summary>
+    public IEnumerable<string> ParameterNames(bool methodSetsStream) =>
+        Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded ? ParameterFields(methodSetsStream).Select(f => f.Name) : new[] { Name };
 }
 
 internal sealed record BodyFieldSpec

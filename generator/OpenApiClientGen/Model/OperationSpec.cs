@@ -40,9 +40,6 @@ internal sealed record OperationSpec
 
     public required RequestBodySpec? Body { get; init; }
 
-    /// <summary>The overload that takes the body's members as parameters; null when the body is not a model that has one.</summary>
-    public FlattenedBodySpec? Flattened { get; init; }
-
     public required ResponseSpec Response { get; init; }
 
     /// <summary>Set for operations that stream events or WebSocket messages; <see cref="Response"/> is then unused.</summary>
@@ -69,8 +66,23 @@ internal sealed record OperationSpec
     /// <summary>How to walk the pages of a paged list; null for an operation that returns one page per call.</summary>
     public PaginationSpec? Pagination { get; init; }
 
+    /// <summary>
+    /// The private field that holds the reader of an event stream, for example <c>StreamEvents</c>; null for a method
+    /// that reads no <c>text/event-stream</c>.
+    /// </summary>
+    public string? EventReaderName { get; init; }
+
+    /// <summary>The overload that takes the JSON body's members as parameters; null for a method without one.</summary>
+    public FlattenedBodySpec? Flattened { get; init; }
+
     /// <summary>The method that also returns the status and headers, for example <c>GetPetWithResponseAsync</c>.</summary>
     public string WithResponseName => WithResponseNameFor(MethodName);
+
+    /// <summary>The private field that holds the typed error bodies, for example <c>_getPetErrors</c>.</summary>
+    public string ErrorTableName => "_" + Identifiers.ToCamelCase(MethodName.Substring(0, MethodName.Length - "Async".Length)) + "Errors";
+
+    /// <summary>The C# names of the method's parameters, cancellationToken aside, in no particular order.</summary>
+    public IEnumerable<string> ParameterNames => Parameters.Select(p => p.Name).Concat(Body?.ParameterNames(methodSetsStream: StreamFlag is not null) ?? Enumerable.Empty<string>());
 
     public static string WithResponseNameFor(string methodName) => methodName.Substring(0, methodName.Length - "Async".Length) + "WithResponseAsync";
 }
@@ -108,6 +120,30 @@ internal sealed record ParameterSpec
     public bool IsJsonContent { get; init; }
 }
 
+/// <summary>
+/// For an operation with a required JSON object body, the overload that takes the body's members as parameters,
+/// required ones first and optional ones defaulting to unset: <c>CreateAsync(agentKey: "a", query: "q")</c>.
+/// </summary>
+internal sealed record FlattenedBodySpec
+{
+    /// <summary>The body's model, which the overload builds.</summary>
+    public required string ModelName { get; init; }
+
+    /// <summary>The members the overload takes, in its order, each with the parameter that takes it.</summary>
+    public required EquatableArray<FlattenedMemberSpec> Members { get; init; }
+
+    /// <summary>The required boolean <c>stream</c> members, which the overload sets to whether the method streams.</summary>
+    public required EquatableArray<string> StreamFlags { get; init; }
+}
+
+internal sealed record FlattenedMemberSpec
+{
+    public required PropertySpec Property { get; init; }
+
+    /// <summary>The overload's parameter, named so that it clashes with none of the method's other parameters.</summary>
+    public required string ParameterName { get; init; }
+}
+
 /// <summary>The success response a non-streaming method reads.</summary>
 internal sealed record ResponseSpec
 {
@@ -128,21 +164,4 @@ internal sealed record ErrorResponseSpec
     public required string Status { get; init; }
 
     public required TypeRef Type { get; init; }
-}
-
-/// <summary>A required JSON object body whose members an overload takes, in its parameter order.</summary>
-internal sealed record FlattenedBodySpec
-{
-    /// <summary>The body's model class.</summary>
-    public required string Model { get; init; }
-
-    public required EquatableArray<FlattenedMemberSpec> Members { get; init; }
-}
-
-/// <summary>One body member of a flattened overload: the model's property and the parameter that sets it.</summary>
-internal sealed record FlattenedMemberSpec
-{
-    public required string Property { get; init; }
-
-    public required string Parameter { get; init; }
 }

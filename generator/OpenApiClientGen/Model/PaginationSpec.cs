@@ -24,6 +24,9 @@ internal abstract record PaginationSpec
     /// <summary>The method that yields every item, such as <c>ListAllAgentsAsync</c>.</summary>
     public string ItemsMethodName { get; init; } = "";
 
+    /// <summary>The names of the lambdas' parameters and locals of the paged methods; set with the method names.</summary>
+    public PageWalkNames? Walk { get; init; }
+
     /// <summary>The C# name of the parameter the walk sets on each call; the paged methods do not take it.</summary>
     public abstract string PositionParameter { get; }
 }
@@ -97,4 +100,23 @@ internal sealed record PageMemberSpec
     public required Presence Presence { get; init; }
 
     public required bool HoldsNull { get; init; }
+}
+
+/// <summary>The names inside the paged methods, chosen so that none is one of the method's parameters.</summary>
+internal sealed record PageWalkNames
+{
+    /// <summary>The cursor, link or page position the fetch lambda is given.</summary>
+    public required string Position { get; init; }
+
+    /// <summary>The fetch lambda's cancellation token.</summary>
+    public required string Token { get; init; }
+
+    /// <summary>The page the reading lambdas are given.</summary>
+    public required string Page { get; init; }
+
+    /// <summary>The local function that fetches a later page from its link; null unless the pages are linked.</summary>
+    public required string? NextPage { get; init; }
+
+    /// <summary>The link parameter of <see cref="NextPage"/>.</summary>
+    public required string? Link { get; init; }
 }

@@ -1,5 +1,3 @@
-using OpenApiClientGen.Diagnostics;
-
 namespace OpenApiClientGen.Model;
 
 /// <summary>What the project file says about one spec: the <c>&lt;OpenApiClient&gt;</c> item and its metadata.</summary>

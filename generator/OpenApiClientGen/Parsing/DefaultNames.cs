@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
-using OpenApiClientGen.Model;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -22,10 +18,24 @@ internal static class DefaultNames
         string? titledClient = options.ClientNameIsDefault && options.ClientName.EndsWith("Client", StringComparison.Ordinal)
             ? FromTitle(title, options.ClientName.Substring(0, options.ClientName.Length - "Client".Length))
             : null;
-        return new ClientNames(
+        return Table(
             options.NamespaceIsDefault && titled is not null ? titled : options.Namespace,
             titledClient is not null ? titledClient + "Client" : options.ClientName);
     }
+
+    /// <summary>The names of the classes a client named <paramref name="client"/> has beside it.</summary>
+    public static ClientNames Table(string ns, string client) => new()
+    {
+        Namespace = ns,
+        Client = client,
+        Options = client + "Options",
+        Json = client + "Json",
+        Security = client + "Security",
+        ServiceCollectionExtensions = client + "ServiceCollectionExtensions",
+        AddClientMethod = "Add" + client,
+        ChatClient = client + "ChatClient",
+        ChatClientExtensions = client + "ChatClientExtensions",
+    };
 
     /// <summary>The title's words run together with their own casing, when they spell <paramref name="fileName"/> (case aside).</summary>
     private static string? FromTitle(string? title, string fileName)

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using OpenApiClientGen.Diagnostics;
 
 namespace OpenApiClientGen.Parsing;
 

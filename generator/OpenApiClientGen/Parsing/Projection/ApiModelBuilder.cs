@@ -1,7 +1,5 @@
 using System.Net.Http;
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using OpenApiClientGen.Diagnostics;
 
 namespace OpenApiClientGen.Parsing;
 
@@ -56,11 +54,9 @@ internal sealed class ApiModelBuilder
             DiagnosticDescriptors.UnsupportedConstruct.Id,
             u.Pointer is null ? SpecLocation.AtFileStart(_options.FilePath) : SpecLocation.AtPointer(_options.FilePath, u.Pointer),
             u.Construct)));
-        operations = FlattenedBodies.Of(operations, _types.Declarations);
         return new ApiSpec
         {
-            Namespace = _names.Namespace,
-            ClientName = _names.Client,
+            Names = _names,
             Title = _document.Info?.Title ?? _names.Client,
             Description = _document.Info?.Description,
             DefaultBaseUrl = DefaultServerUrl(),
@@ -85,7 +81,7 @@ internal sealed class ApiModelBuilder
             }
         }
 
-        var classNames = new UniqueNameScope(_names.Reserved, ignoreCase: true);
+        var classNames = MemberNames.GroupClasses(_names);
         return paths.Select(path => new GroupSpec { Path = path, ClassName = classNames.Reserve(path.Replace(".", "") + "Client") }).ToList();
     }
 
@@ -179,7 +175,7 @@ internal sealed class ApiModelBuilder
                 (string preferredName, string typeName) = preferredNames[(path.Key, method)];
                 if (!methodNames.TryGetValue(group, out UniqueNameScope? scope))
                 {
-                    methodNames[group] = scope = new UniqueNameScope();
+                    methodNames[group] = scope = MemberNames.Methods();
                 }
 
                 string baseName = scope.ReserveStem(preferredName, "Async", "WithResponseAsync");
@@ -235,12 +231,13 @@ internal sealed class ApiModelBuilder
             _pagination.Report(operation, named, pointer);
         }
 
-        return result.ToEquatableArray();
+        List<TypeDeclaration> types = _types.Declarations.ToList();
+        return result.Select(o => MemberNames.Name(o, _groups, types)).ToEquatableArray();
     }
 
     private OperationSpec BuildOperation(string group, string methodName, string context, string httpMethod, string path, IOpenApiPathItem pathItem, OpenApiOperation operation)
     {
-        var parameterNames = new UniqueNameScope(new[] { "cancellationToken", "body", "request", "content" });
+        var parameterNames = MemberNames.Parameters();
         var parameters = new List<ParameterSpec>();
         foreach (IOpenApiParameter parameter in MergeParameters(pathItem.Parameters, operation.Parameters))
         {

@@ -131,12 +131,12 @@ internal sealed class OperationDetailsBuilder
             (schema as OpenApiSchemaReference)?.Reference.Id,
             takenNames);
 
-        return new RequestBodySpec { MediaType = content.First().Key, Kind = BodyKind.Other, Type = null, IsRequired = body.Required, Description = body.Description };
+        return new RequestBodySpec { MediaType = content.First().Key, Kind = BodyKind.Other, Type = null, IsRequired = body.Required, Description = body.Description, Name = MemberNames.Content };
     }
 
     private EquatableArray<BodyFieldSpec> Fields(IOpenApiSchema schema, bool filesAllowed, string context, IEnumerable<string> takenNames)
     {
-        var names = new UniqueNameScope(takenNames.Concat(new[] { "cancellationToken" }));
+        var names = MemberNames.FormFields(takenNames);
         var fields = new List<BodyFieldSpec>();
         // A property whose schema is not an object (`false`, a string) reads as null: there is nothing to send for it.
         foreach (KeyValuePair<string, IOpenApiSchema> property in schema.Properties!.Where(p => p.Value is not null))
@@ -187,8 +187,7 @@ internal sealed class OperationDetailsBuilder
     private static Dictionary<string, SecuritySchemeSpec> CollectSchemes(OpenApiDocument document)
     {
         var result = new Dictionary<string, SecuritySchemeSpec>(StringComparer.Ordinal);
-        // "All" is the list of every scheme, beside the schemes in the security class.
-        var names = new UniqueNameScope(new[] { "All" });
+        var names = MemberNames.SecuritySchemes();
         foreach (KeyValuePair<string, IOpenApiSecurityScheme> entry in document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
         {
             // A scheme that is not an object reads as null; it can authenticate nothing, so it is left out.

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using OpenApiClientGen.Diagnostics;
 
 namespace OpenApiClientGen.Parsing;
 

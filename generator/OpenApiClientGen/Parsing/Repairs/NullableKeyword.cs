@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using OpenApiClientGen.Diagnostics;
-
 namespace OpenApiClientGen.Parsing;
 
 /// <summary>

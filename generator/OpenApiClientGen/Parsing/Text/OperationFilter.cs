@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using OpenApiClientGen.Diagnostics;
 
 namespace OpenApiClientGen.Parsing;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using OpenApiClientGen.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
