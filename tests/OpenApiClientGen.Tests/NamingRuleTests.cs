@@ -64,6 +64,51 @@ public sealed class NamingRuleTests
             Methods(run));
     }
 
+    /// <summary>
+    /// <c>by id</c> at the end of a name whose path ends in a parameter only repeats the path, so it goes. A name
+    /// whose path ends in a literal keeps its words, and the document's own verb stays: getting a collection's things
+    /// is not renamed to listing them, because the vendor's SDKs keep <c>get</c> as often as they change it.
+    /// </summary>
+    [Fact]
+    public void By_id_that_repeats_the_path_s_parameter_is_dropped_and_the_document_s_verb_is_kept()
+    {
+        GeneratorRun run = Run("""
+              /v1/batch/jobs:
+                get:
+                  tags: [batch]
+                  operationId: jobs_api_routes_batch_get_batch_jobs
+                  responses: {'204': {description: listed}}
+              /v1/observability/datasets/{dataset_id}/records:
+                get:
+                  tags: [beta.observability.datasets]
+                  operationId: get_dataset_records_v1_observability_datasets__dataset_id__records_get
+                  parameters: [{name: dataset_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: listed}}
+              /v1/observability/judges/{judge_id}:
+                get:
+                  tags: [beta.observability.judges]
+                  operationId: get_judge_by_id_v1_observability_judges__judge_id__get
+                  parameters: [{name: judge_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: the judge}}
+              /v1/documents/{document_id}/status:
+                get:
+                  tags: [documents]
+                  operationId: get_document_status_v1_documents__document_id__status_get
+                  parameters: [{name: document_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: the status}}
+              /v1/workflows/runs/{run_id}/history:
+                get:
+                  tags: [runs]
+                  operationId: get_run_history_v1_workflows_runs__run_id__history_get
+                  parameters: [{name: run_id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: the history}}
+            """);
+
+        Assert.Equal(
+            new[] { "Batch.GetJobsAsync", "Beta.Observability.Datasets.GetRecordsAsync", "Beta.Observability.Judges.GetAsync", "Documents.GetStatusAsync", "Runs.GetHistoryAsync" },
+            Methods(run));
+    }
+
     [Fact]
     public void A_cleaned_name_starts_with_its_verb_which_is_never_dropped_for_repeating_the_group()
     {

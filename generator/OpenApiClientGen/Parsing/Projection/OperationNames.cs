@@ -83,7 +83,7 @@ internal static class OperationNames
         // After `api` or `routes`, the words before the verb name the router too: `jobs_api_routes_fine_tuning_archive_fine_tuned_model`.
         int verb = module < 0 ? -1 : words.Skip(module + 1).ToList().FindIndex(Verbs.Contains);
         string cleaned = machineMade
-            ? Clean(words.Skip(module + 1 + Math.Max(verb, 0)).Where(w => !IsVersion(w)).ToList(), httpMethod, groupWords, Identifiers.Singular(group.Split('.').Last()), verbName)
+            ? Clean(words.Skip(module + 1 + Math.Max(verb, 0)).Where(w => !IsVersion(w)).ToList(), httpMethod, path, groupWords, Identifiers.Singular(group.Split('.').Last()), verbName)
             : Identifiers.ToPascalCase(operationId!);
         // One entry per step, repeats included, so that the operations of a group step through the same kinds of name.
         return new[] { cleaned, versions + cleaned, Identifiers.ToPascalCase(function), Identifiers.ToPascalCase(operationId!) };
@@ -124,8 +124,16 @@ internal static class OperationNames
     /// (<c>conversations_history</c>, a GET, is <c>GetHistory</c>; <c>message_batches_post</c> is <c>CreateBatch</c>).
     /// </summary>
     /// <param name="thing">What the innermost group holds, singular: <c>Model</c> in <c>Models</c>.</param>
-    private static string Clean(List<string> words, string httpMethod, HashSet<string> groupWords, string thing, string verbName)
+    private static string Clean(List<string> words, string httpMethod, string path, HashSet<string> groupWords, string thing, string verbName)
     {
+        List<string> segments = Segments(path).ToList();
+        // `by id` at the end only says what the path's last parameter already says: `get_judge_by_id` is Get.
+        if (words.Count > 2 && segments.Count > 0 && IsParameter(segments[segments.Count - 1])
+            && Prepositions.Contains(words[words.Count - 2]) && words[words.Count - 1].Equals("id", StringComparison.OrdinalIgnoreCase))
+        {
+            words = words.Take(words.Count - 2).ToList();
+        }
+
         int verb = words.FindIndex(Verbs.Contains);
         // A name that ends in the group's thing describes that thing in the words before it, back to the verb, and they
         // go with it: `archive_fine_tuned_model` in `Models` is Archive.
