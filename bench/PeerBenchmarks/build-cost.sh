@@ -27,27 +27,8 @@ declare -A documents=(
 names=(mistral openai github)
 build_flags=(-c Release --no-restore -nologo -v:q -nodeReuse:false -p:UseSharedCompilation=false -p:TreatWarningsAsErrors=false)
 
-ours_project() { # name document
-  mkdir -p "$work/ours-$1"
-  cat > "$work/ours-$1/Ours.csproj" <<EOF
-<Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$repo/generator/OpenApiClientGen/build/OpenApiClientGen.props" />
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <NoWarn>\$(NoWarn);CS1591</NoWarn>
-    <WarningsNotAsErrors>\$(WarningsNotAsErrors);OACG0007</WarningsNotAsErrors>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/generator/OpenApiClientGen/OpenApiClientGen.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <ProjectReference Include="$repo/runtime/OpenApiClientGen.Runtime/OpenApiClientGen.Runtime.csproj" />
-    <OpenApiClient Include="$2" Namespace="Measured" ClientName="MeasuredClient" />
-  </ItemGroup>
-  <Import Project="$repo/generator/OpenApiClientGen/build/OpenApiClientGen.targets" />
-</Project>
-EOF
-  printf 'namespace Measured;\n\ninternal static class Edited\n{\n    public const int Value = 0;\n}\n' > "$work/ours-$1/Edited.cs"
-}
+# shellcheck source=ours-project.sh
+source "$here/ours-project.sh"
 
 kiota_project() { # name document
   rm -rf "$work/kiota-$1"
@@ -99,7 +80,7 @@ cli="$repo/generator/OpenApiClientGen.Cli/bin/Release/net8.0/oacg.dll"
 
 declare -A size
 for name in "${names[@]}"; do
-  ours_project "$name" "${documents[$name]}"
+  ours_project "$work/ours-$name" "${documents[$name]}"
   kiota_project "$name" "${documents[$name]}"
   rm -rf "$work/ours-$name-generated"
   dotnet "$cli" generate "${documents[$name]}" -o "$work/ours-$name-generated" --namespace Measured --client MeasuredClient > "$work/ours-$name-generated.log" 2>&1

@@ -12,26 +12,12 @@ repo=$(cd "$here/../.." && pwd)
 shared=$(cd "$repo/../shared" && pwd)
 rounds=${1:-5}
 work="$here/obj/generatorcost"
+rm -rf "$work"
 mkdir -p "$work" "$here/results"
 
-cat > "$work/Measured.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$repo/generator/OpenApiClientGen/build/OpenApiClientGen.props" />
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <NoWarn>\$(NoWarn);CS1591</NoWarn>
-    <WarningsNotAsErrors>\$(WarningsNotAsErrors);OACG0007</WarningsNotAsErrors>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/generator/OpenApiClientGen/OpenApiClientGen.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <ProjectReference Include="$repo/runtime/OpenApiClientGen.Runtime/OpenApiClientGen.Runtime.csproj" />
-    <OpenApiClient Include="$shared/reference-specs/mistral/openapi.yaml" Namespace="Measured" ClientName="MeasuredClient" />
-  </ItemGroup>
-  <Import Project="$repo/generator/OpenApiClientGen/build/OpenApiClientGen.targets" />
-</Project>
-XML
-printf 'namespace Measured;\n\ninternal static class Edited\n{\n    public const int Value = 0;\n}\n' > "$work/Edited.cs"
+# shellcheck source=ours-project.sh
+source "$here/ours-project.sh"
+ours_project "$work" "$shared/reference-specs/mistral/openapi.yaml"
 dotnet restore "$work" -nologo -v:q > /dev/null
 
 samples=()
