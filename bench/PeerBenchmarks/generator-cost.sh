@@ -7,11 +7,11 @@
 # -p:ReportAnalyzer=true; the compiler then prints each generator's execution time, and ours is taken from that
 # table. Results go to results/generator-cost.md.
 set -euo pipefail
+rounds=${1:-5}
 here=$(cd "$(dirname "$0")" && pwd)
+work="$here/obj/generatorcost"
 repo=$(cd "$here/../.." && pwd)
 shared=$(cd "$repo/../shared" && pwd)
-rounds=${1:-5}
-work="$here/obj/generatorcost"
 rm -rf "$work"
 mkdir -p "$work" "$here/results"
 
