@@ -74,10 +74,7 @@ public sealed class NamingRuleTests
     {
         GeneratorRun run = Run("""
               /v1/batch/jobs:
-                get:
-                  tags: [batch]
-                  operationId: jobs_api_routes_batch_get_batch_jobs
-                  responses: {'204': {description: listed}}
+                get: {tags: [batch], operationId: jobs_api_routes_batch_get_batch_jobs, responses: {'204': {description: listed}}}
               /v1/observability/datasets/{dataset_id}/records:
                 get:
                   tags: [beta.observability.datasets]
