@@ -13,8 +13,10 @@ public sealed partial class ApiConnection
     public async Task<ApiResponse<T>> SendForJsonResponseAsync<T>(ApiRequest request, JsonConverter<T> codec, CancellationToken cancellationToken)
     {
         request.AcceptUnlessSet(ApiRequest.JsonMediaType);
+        request.PoolsResponseBody = true;
         using HttpResponseMessage response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        BufferedBody body = await BufferedBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        BufferedBody body = request.ResponseBody;
+        request.ResponseBody = default;
         try
         {
             return new ApiResponse<T>(response.StatusCode, new ResponseHeaders(response), JsonCodecs.Deserialize(body.Span, codec));

@@ -147,14 +147,17 @@ public sealed partial class ApiConnection : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendWithinTimeoutAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    // Without a timeout, no layer of its own: one async state machine fewer on every call.
+    private Task<HttpResponseMessage> SendWithinTimeoutAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         ApiCallOptions? call = request.CallOptions ??= ApiCallOptions.Current;
-        if (call?.Timeout is not { } timeout)
-        {
-            return await SendCheckedAsync(request, call, completion, cancellationToken).ConfigureAwait(false);
-        }
+        return call?.Timeout is { } timeout
+            ? SendWithinAsync(request, call, timeout, completion, cancellationToken)
+            : SendCheckedAsync(request, call, completion, cancellationToken);
+    }
 
+    private async Task<HttpResponseMessage> SendWithinAsync(ApiRequest request, ApiCallOptions call, TimeSpan timeout, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
@@ -178,13 +181,31 @@ public sealed partial class ApiConnection : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = maxRetries == 0
-                ? await SendOnceAsync((this, request, credentials), cancellationToken).ConfigureAwait(false)
-                : await ApiRetries.SendAsync(maxRetries, Options, request, SendOnceAsync, (this, request, credentials), cancellationToken).ConfigureAwait(false);
+            // The first attempt is sent here, not inside the retries: one layer fewer on a call that succeeds at once.
+            HttpResponseMessage? first = null;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+            try
+            {
+                first = await SendOnceAsync(request, credentials, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (maxRetries > 0 && ApiRetries.ShouldRetry(ex, cancellationToken))
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+
+            response = failure is null && (maxRetries == 0 || !ApiRetries.ShouldRetry(first!, Options))
+                ? first!
+                : await ApiRetries.RetryAsync(maxRetries, Options, request, first, failure, SendOnceAsync, (this, request, credentials), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             request.DisposeContent();
+            if (request.RetriedInsideHttpClient)
+            {
+                // A resilience handler in the HttpClient retried an attempt already: another loop here would multiply
+                // its attempts, so from now on this connection leaves retrying to the handler.
+                _retriedInsideHttpClient = true;
+            }
         }
 
         if (response.IsSuccessStatusCode)
@@ -228,10 +249,10 @@ public sealed partial class ApiConnection : IDisposable
     private static Task<HttpResponseMessage> SendOnceAsync((ApiConnection Connection, ApiRequest Request, IReadOnlyList<ApiCredential> Credentials) state, CancellationToken cancellationToken) =>
         state.Connection.SendOnceAsync(state.Request, state.Credentials, cancellationToken);
 
-    private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, IReadOnlyList<ApiCredential> credentials, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, IReadOnlyList<ApiCredential> credentials, CancellationToken cancellationToken)
     {
         ApiCallOptions? call = request.CallOptions;
-        using HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials, call?.Query);
+        HttpRequestMessage message = request.ToHttpRequestMessage(BaseAddress, credentials, call?.Query);
         try
         {
             if (call is not null)
@@ -248,41 +269,31 @@ public sealed partial class ApiConnection : IDisposable
                 }
             }
 
-
             if (Options.UserAgent is { Length: > 0 } userAgent)
             {
                 message.Headers.TryAddWithoutValidation("User-Agent", ParameterFormatter.HeaderValue("User-Agent", userAgent));
             }
 
-            foreach (KeyValuePair<string, string> header in Options.DefaultHeaders)
+            if (Options.DefaultHeaders.Count > 0)
             {
-                if (!message.Headers.Contains(header.Key))
+                foreach (KeyValuePair<string, string> header in Options.DefaultHeaders)
                 {
-                    message.Headers.TryAddWithoutValidation(header.Key, ParameterFormatter.HeaderValue(header.Key, header.Value));
-                }
-            }
-
-            // Headers first, whatever the caller asked for: an error body is read only up to the limit, never whole.
-            try
-            {
-                return await ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (ApiRetries.RetriedInsideHttpClient(message))
-                {
-                    // A resilience handler in the HttpClient retried this attempt already: another loop here would
-                    // multiply its attempts, so from now on this connection leaves retrying to the handler.
-                    request.RetriedInsideHttpClient = true;
-                    _retriedInsideHttpClient = true;
+                    if (!message.Headers.Contains(header.Key))
+                    {
+                        message.Headers.TryAddWithoutValidation(header.Key, ParameterFormatter.HeaderValue(header.Key, header.Value));
+                    }
                 }
             }
         }
-        finally
+        catch
         {
-            // The body belongs to the request, which sends it again on a retry and disposes it once every attempt is over.
-            message.Content = null;
+            ApiRedirects.Release(message);
+            throw;
         }
+
+        // Headers first, whatever the caller asked for: an error body is read only up to the limit, never whole. From
+        // here on the message is the redirects', which dispose it.
+        return ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken);
     }
 
     // The body is read whole, up to the HttpClient's MaxResponseContentBufferSize: a longer one is a typed error.
@@ -297,7 +308,7 @@ public sealed partial class ApiConnection : IDisposable
             }
 
             // A body that came with its headers is buffered at once; only one still arriving needs the timers.
-            Task load = response.Content.LoadIntoBufferAsync(limit);
+            Task load = request.PoolsResponseBody ? PoolAsync(response, request, limit, cancellationToken) : response.Content.LoadIntoBufferAsync(limit);
             await (load.IsCompleted ? load : BodyArrivalAsync(load, response, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -317,6 +328,9 @@ public sealed partial class ApiConnection : IDisposable
             throw;
         }
     }
+
+    private static async Task PoolAsync(HttpResponseMessage response, ApiRequest request, long limit, CancellationToken cancellationToken) =>
+        request.ResponseBody = await BufferedBody.ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
 
     // Disposing the response is what stops a body that is still arriving: the caller's token or the deadline does it.
     private async Task BodyArrivalAsync(Task load, HttpResponseMessage response, CancellationToken cancellationToken)

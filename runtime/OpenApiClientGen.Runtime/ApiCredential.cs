@@ -33,13 +33,25 @@ internal sealed class ApiCredential
             return Array.Empty<ApiCredential>();
         }
 
-        var credentials = new List<ApiCredential>(schemes.Count);
-        foreach (ApiSecurityScheme scheme in schemes)
+        // An array, by index: this runs on every call, and nearly always finds one credential for one scheme.
+        ApiCredential[]? credentials = null;
+        int found = 0;
+        for (int i = 0; i < schemes.Count; i++)
         {
-            if (await options.GetCredentialAsync(scheme, cancellationToken).ConfigureAwait(false) is { Length: > 0 } value)
+            if (await options.GetCredentialAsync(schemes[i], cancellationToken).ConfigureAwait(false) is { Length: > 0 } value)
             {
-                credentials.Add(new ApiCredential(scheme, value));
+                (credentials ??= new ApiCredential[schemes.Count])[found++] = new ApiCredential(schemes[i], value);
             }
+        }
+
+        if (credentials is null)
+        {
+            return Array.Empty<ApiCredential>();
+        }
+
+        if (found < credentials.Length)
+        {
+            Array.Resize(ref credentials, found);
         }
 
         return credentials;

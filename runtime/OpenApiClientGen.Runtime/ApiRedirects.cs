@@ -18,11 +18,15 @@ internal static class ApiRedirects
     /// <summary>A handler that leaves redirects to <see cref="SendAsync"/>.</summary>
     public static HttpMessageHandler CreatePrimaryHandler() => new HttpClientHandler { AllowAutoRedirect = false };
 
+    /// <summary>
+    /// Sends <paramref name="message"/>, following the redirects it may, and disposes it and every message it sent on
+    /// (<see cref="Release"/>), whatever the outcome; a handler's retries inside the HttpClient are noted on the request.
+    /// </summary>
     public static async Task<HttpResponseMessage> SendAsync(
         HttpClient client, HttpRequestMessage message, HttpCompletionOption completion, bool credentialed, ApiRequest request, CancellationToken cancellationToken)
     {
         Uri origin = message.RequestUri!;
-        var sent = new List<HttpRequestMessage>();
+        List<HttpRequestMessage>? sent = null;
         HttpRequestMessage current = message;
         try
         {
@@ -52,22 +56,36 @@ internal static class ApiRedirects
                     throw Refused(request, status, target);
                 }
 
-                sent.Add(current);
+                (sent ??= new List<HttpRequestMessage>()).Add(current);
                 current = Follow(current, target, status);
             }
         }
         finally
         {
-            foreach (HttpRequestMessage earlier in sent)
+            if (ApiRetries.RetriedInsideHttpClient(message))
             {
-                // The first message belongs to the caller, who disposes it; the content is shared with the last one.
-                if (!ReferenceEquals(earlier, message))
+                request.RetriedInsideHttpClient = true;
+            }
+
+            Release(message);
+            for (int i = 0; i < (sent?.Count ?? 0); i++)
+            {
+                if (!ReferenceEquals(sent![i], message))
                 {
-                    earlier.Content = null;
-                    earlier.Dispose();
+                    Release(sent[i]);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Disposes a message that was sent, but not its content: the body belongs to the request, which sends it again on
+    /// a retry and disposes it once every attempt is over.
+    /// </summary>
+    public static void Release(HttpRequestMessage message)
+    {
+        message.Content = null;
+        message.Dispose();
     }
 
     private static ApiRedirectException Refused(ApiRequest request, HttpStatusCode status, Uri target) =>

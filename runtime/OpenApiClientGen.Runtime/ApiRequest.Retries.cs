@@ -18,6 +18,15 @@ public sealed partial class ApiRequest
     /// <summary>Whether a resilience handler inside the HttpClient sent the request, and so retries it itself.</summary>
     internal bool RetriedInsideHttpClient { get; set; }
 
+    /// <summary>
+    /// Set by a caller that reads a success body itself, straight from the bytes: the body is then read into an array
+    /// from the shared pool (<see cref="ResponseBody"/>) rather than into HttpClient's buffer of its own.
+    /// </summary>
+    internal bool PoolsResponseBody { get; set; }
+
+    /// <summary>The success body read into the pool when <see cref="PoolsResponseBody"/> is set; its reader returns it.</summary>
+    internal BufferedBody ResponseBody { get; set; }
+
     /// <summary>How many times the request was sent again after the first attempt.</summary>
     public int Retries { get; internal set; }
 

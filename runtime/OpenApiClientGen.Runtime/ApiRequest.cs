@@ -192,10 +192,34 @@ public sealed partial class ApiRequest
     /// <summary>Builds the message with <paramref name="credentials"/> in their headers, query parameters or cookies.</summary>
     internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, IReadOnlyList<ApiCredential> credentials, IEnumerable<KeyValuePair<string, string>>? extraQuery = null)
     {
-        var url = new StringBuilder(_nextLink is null ? baseAddress.AbsoluteUri.TrimEnd('/') : NextLinkUrl(baseAddress));
+        StringBuilder url;
         if (_nextLink is null)
         {
-            url.Append(_path.StartsWith("/", StringComparison.Ordinal) ? _path : "/" + _path);
+            string root = baseAddress.AbsoluteUri;
+            int rootLength = root.Length;
+            while (rootLength > 0 && root[rootLength - 1] == '/')
+            {
+                rootLength--;
+            }
+
+            // Sized for the path and the query, so that the builder does not grow.
+            int capacity = rootLength + 1 + _path.Length;
+            foreach (KeyValuePair<string, string> pair in _query)
+            {
+                capacity += pair.Key.Length + pair.Value.Length + 2;
+            }
+
+            url = new StringBuilder(capacity).Append(root, 0, rootLength);
+            if (!_path.StartsWith("/", StringComparison.Ordinal))
+            {
+                url.Append('/');
+            }
+
+            url.Append(_path);
+        }
+        else
+        {
+            url = new StringBuilder(NextLinkUrl(baseAddress));
         }
 
         char separator = _nextLink is not null && url.ToString().IndexOf('?') >= 0 ? '&' : '?';

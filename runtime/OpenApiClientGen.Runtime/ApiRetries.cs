@@ -38,42 +38,24 @@ internal static class ApiRetries
             .Build();
 
     /// <summary>
-    /// Sends with <paramref name="attempt"/>, and again, at most <paramref name="maxRetries"/> times, while the outcome
-    /// is transient. The first attempt goes out directly and the pipeline is built only once it must be retried, so a
-    /// call that succeeds at once, nearly every call, pays nothing for the retries.
+    /// Sends again, at most <paramref name="maxRetries"/> times, after a first attempt whose outcome
+    /// (<paramref name="first"/> or <paramref name="failure"/>) was transient. The caller sends the first attempt
+    /// directly, and the pipeline is built only here, so a call that succeeds at once, nearly every call, pays nothing
+    /// for the retries.
     /// </summary>
-    public static async Task<HttpResponseMessage> SendAsync<TState>(
-        int maxRetries, ApiClientOptions options, ApiRequest request, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
+    public static Task<HttpResponseMessage> RetryAsync<TState>(
+        int maxRetries, ApiClientOptions options, ApiRequest request, HttpResponseMessage? first, ExceptionDispatchInfo? failure,
+        Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
     {
-        HttpResponseMessage? first = null;
-        ExceptionDispatchInfo? failure = null;
-        try
-        {
-            first = await attempt(state, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ShouldRetry(ex, cancellationToken))
-        {
-            failure = ExceptionDispatchInfo.Capture(ex);
-        }
-
-        if (first is not null && !ShouldRetry(first, options))
-        {
-            return first;
-        }
-
         if (request.RetriedInsideHttpClient)
         {
             // A resilience handler inside the HttpClient has retried this already; another loop would multiply it.
             failure?.Throw();
-            return first!;
+            return Task.FromResult(first!);
         }
 
-        return await RetryAsync(maxRetries, options, request, new Replay<TState>(first, failure, attempt, state), cancellationToken).ConfigureAwait(false);
+        return RunAsync(Create(maxRetries, options, retry => request.Retries = retry), static (r, token) => r.NextAsync(token), new Replay<TState>(first, failure, attempt, state), cancellationToken);
     }
-
-    // Apart from SendAsync, so that the callback's closure is allocated only by a call that is retried.
-    private static Task<HttpResponseMessage> RetryAsync<TState>(int maxRetries, ApiClientOptions options, ApiRequest request, Replay<TState> replay, CancellationToken cancellationToken) =>
-        RunAsync(Create(maxRetries, options, retry => request.Retries = retry), static (r, token) => r.NextAsync(token), replay, cancellationToken);
 
     /// <summary>Runs <paramref name="attempt"/> through <paramref name="pipeline"/>, cancelled by <paramref name="cancellationToken"/>.</summary>
     public static async Task<HttpResponseMessage> RunAsync<TState>(
@@ -116,10 +98,11 @@ internal static class ApiRetries
 
     // A connection that failed before any answer, or an HttpClient.Timeout; never the caller's own cancellation, nor
     // the runtime's own refusals (ApiException), which another attempt would only repeat.
-    private static bool ShouldRetry(Exception ex, CancellationToken callerToken) =>
+    public static bool ShouldRetry(Exception ex, CancellationToken callerToken) =>
         ex is HttpRequestException || (ex is OperationCanceledException && !callerToken.IsCancellationRequested);
 
-    private static bool ShouldRetry(HttpResponseMessage response, ApiClientOptions options) =>
+    /// <summary>Whether a response is one to send again: a transient status, with no <c>Retry-After</c> past the most the options wait.</summary>
+    public static bool ShouldRetry(HttpResponseMessage response, ApiClientOptions options) =>
         IsTransient(response.StatusCode) && !(RetryAfter(response) > options.MaxRetryAfter);
 
     /// <summary>

@@ -3,30 +3,34 @@ using System.Buffers;
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>
-/// A response body that HttpClient has buffered already, read into an array from the shared pool instead of a copy
-/// of its own, for a reader that is done with the bytes before the call returns. <see cref="Return"/> gives the array
-/// back, cleared, since a body may hold what its caller would not leave lying in a pool.
+/// A response body read whole into an array from the shared pool instead of into HttpClient's buffer and then a copy,
+/// for a reader that is done with the bytes before the call returns. <see cref="Return"/> gives the array back,
+/// cleared, since a body may hold what its caller would not leave lying in a pool.
 /// </summary>
 internal readonly struct BufferedBody
 {
+    private const int UnknownLengthFirstSize = 4096;
+
     private readonly byte[]? _rented;
-    private readonly byte[] _bytes;
     private readonly int _length;
 
-    private BufferedBody(byte[] bytes, int length, bool rented)
+    private BufferedBody(byte[] rented, int length)
     {
-        _bytes = bytes;
+        _rented = rented;
         _length = length;
-        _rented = rented ? bytes : null;
     }
 
-    public ReadOnlySpan<byte> Span => _bytes.AsSpan(0, _length);
+    public ReadOnlySpan<byte> Span => _rented.AsSpan(0, _length);
 
-    public static async Task<BufferedBody> ReadAsync(HttpContent? content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body to its end, or fails as HttpContent does once it passes <paramref name="limit"/> bytes: with an
+    /// <see cref="HttpRequestException"/> that has no inner exception.
+    /// </summary>
+    public static async Task<BufferedBody> ReadAsync(HttpContent? content, long limit, CancellationToken cancellationToken)
     {
         if (content is null)
         {
-            return new BufferedBody(Array.Empty<byte>(), 0, rented: false);
+            return default;
         }
 #if NET
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -35,30 +39,66 @@ internal readonly struct BufferedBody
 #endif
         using (stream)
         {
-            // A buffered body is a memory stream over HttpClient's own buffer; anything else is read the plain way.
-            if (stream is not MemoryStream memory || memory.Length > int.MaxValue)
+            // One byte past a declared length, so that the read which finds the end needs no larger array.
+            long declared = content.Headers.ContentLength ?? UnknownLengthFirstSize - 1;
+            byte[] rented = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min(declared, limit) + 1, int.MaxValue - 64));
+            int length = 0;
+            try
             {
-                byte[] copied = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                return new BufferedBody(copied, copied.Length, rented: false);
-            }
+                while (true)
+                {
+                    if (length == rented.Length)
+                    {
+                        rented = Grow(rented, length);
+                    }
 
-            int length = (int)(memory.Length - memory.Position);
-            byte[] rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-            int read = 0;
-            while (read < length && memory.Read(rented, read, length - read) is int n and > 0)
+                    // Never more than one byte past the limit, which is enough to tell that the body is longer.
+                    int wanted = (int)Math.Min(rented.Length - length, limit + 1 - length);
+                    int read = await stream.ReadAsync(rented, length, wanted, cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return new BufferedBody(rented, length);
+                    }
+
+                    length += read;
+                    if (length > limit)
+                    {
+                        throw new HttpRequestException($"The response body is longer than the buffer limit of {limit} bytes.");
+                    }
+                }
+            }
+            catch
             {
-                read += n;
+                Give(rented, length);
+                throw;
             }
-
-            return new BufferedBody(rented, read, rented: true);
         }
+    }
+
+    private static byte[] Grow(byte[] rented, int length)
+    {
+        if (rented.Length >= int.MaxValue - 64)
+        {
+            throw new HttpRequestException("The response body is longer than an array can hold.");
+        }
+
+        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * rented.Length, int.MaxValue - 64));
+        rented.AsSpan(0, length).CopyTo(larger);
+        Give(rented, length);
+        return larger;
+    }
+
+    private static void Give(byte[] rented, int length)
+    {
+        rented.AsSpan(0, length).Clear();
+        ArrayPool<byte>.Shared.Return(rented);
     }
 
     public void Return()
     {
         if (_rented is not null)
         {
-            ArrayPool<byte>.Shared.Return(_rented, clearArray: true);
+            Give(_rented, _length);
         }
     }
 }

@@ -93,16 +93,8 @@ public static class JsonCodecs
     /// <summary>Writes <paramref name="value"/> as the JSON of a request: without the members the server fills.</summary>
     internal static byte[] SerializeRequest<T>(T value, JsonConverter<T> codec) => SerializeToUtf8Bytes(value, codec, RequestOptions);
 
-    private static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> codec, JsonSerializerOptions options)
-    {
-        using var buffer = new System.IO.MemoryStream(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            codec.Write(writer, value, options);
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> codec, JsonSerializerOptions options) =>
+        PooledJsonWriter.Write(value, codec, options);
 
     /// <summary>Writes <paramref name="value"/> as JSON text.</summary>
     public static string Serialize<T>(T value, JsonConverter<T> codec) => System.Text.Encoding.UTF8.GetString(SerializeToUtf8Bytes(value, codec));
