@@ -144,62 +144,66 @@ internal static class ChatClientEmitter
         writer.CloseBlock("};");
     }
 
-    private static void WriteSend(SourceWriter writer, ChatClientTarget api, ChatClientSpec chat)
-    {
-        writer.WriteLine($"protected override async global::System.Threading.Tasks.Task<{Support}ChatItem> SendAsync(byte[] body, string? conversationId, bool continuing, {Token} cancellationToken)");
-        writer.OpenBlock("");
-        ChatCallSpec? continued = SendFor(chat, true);
-        if (continued is not null && continued != chat.Send)
-        {
-            writer.OpenBlock("if (continuing)");
-            WriteSendCall(writer, api, continued);
-            writer.CloseBlock();
-            writer.WriteLine();
-        }
-
-        if (chat.Send is { } send)
-        {
-            WriteSendCall(writer, api, send);
-        }
-        else
-        {
-            writer.WriteLine("await global::System.Threading.Tasks.Task.CompletedTask.ConfigureAwait(false);");
-            writer.WriteLine("throw new global::System.NotSupportedException(\"This API answers by streaming only.\");");
-        }
-
-        writer.CloseBlock();
-    }
+    private static void WriteSend(SourceWriter writer, ChatClientTarget api, ChatClientSpec chat) =>
+        WriteOverride(
+            writer,
+            $"protected override async global::System.Threading.Tasks.Task<{Support}ChatItem> SendAsync(byte[] body, string? conversationId, bool continuing, {Token} cancellationToken)",
+            SendFor(chat, true),
+            chat.Send,
+            call => WriteSendCall(writer, api, call),
+            "This API answers by streaming only.",
+            isIterator: false);
 
     private static void WriteSendCall(SourceWriter writer, ChatClientTarget api, ChatCallSpec call)
     {
         writer.WriteLine($"return Item(await {Call(call, RequestFrom(api, call))}.ConfigureAwait(false), {Codec(api, call.Operation.Response.Type!)});");
     }
 
-    private static void WriteStream(SourceWriter writer, ChatClientTarget api, ChatClientSpec chat)
+    private static void WriteStream(SourceWriter writer, ChatClientTarget api, ChatClientSpec chat) =>
+        WriteOverride(
+            writer,
+            $"protected override async global::System.Collections.Generic.IAsyncEnumerable<{Support}ChatItem> StreamAsync(byte[] body, string? conversationId, bool continuing, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {Token} cancellationToken = default)",
+            StreamFor(chat, true),
+            chat.Stream,
+            call => WriteStreamCall(writer, api, call),
+            "This API answers as JSON only.",
+            isIterator: true);
+
+    /// <summary>
+    /// One of the two overrides: the call that continues a conversation when it differs from the first call, then the
+    /// first call, or, where the API has no such call, a <c>NotSupportedException</c> that says why.
+    /// </summary>
+    private static void WriteOverride(SourceWriter writer, string signature, ChatCallSpec? continued, ChatCallSpec? call, Action<ChatCallSpec> writeCall, string unsupported, bool isIterator)
     {
-        writer.WriteLine($"protected override async global::System.Collections.Generic.IAsyncEnumerable<{Support}ChatItem> StreamAsync(byte[] body, string? conversationId, bool continuing, [global::System.Runtime.CompilerServices.EnumeratorCancellation] {Token} cancellationToken = default)");
+        writer.WriteLine(signature);
         writer.OpenBlock("");
-        ChatCallSpec? continued = StreamFor(chat, true);
-        if (continued is not null && continued != chat.Stream)
+        if (continued is not null && continued != call)
         {
             writer.OpenBlock("if (continuing)");
-            WriteStreamCall(writer, api, continued);
-            writer.WriteLine("yield break;");
+            writeCall(continued);
+            if (isIterator)
+            {
+                writer.WriteLine("yield break;");
+            }
+
             writer.CloseBlock();
             writer.WriteLine();
         }
 
-        if (chat.Stream is { } stream)
+        if (call is not null)
         {
-            WriteStreamCall(writer, api, stream);
+            writeCall(call);
         }
         else
         {
             writer.WriteLine("await global::System.Threading.Tasks.Task.CompletedTask.ConfigureAwait(false);");
-            writer.WriteLine("throw new global::System.NotSupportedException(\"This API answers as JSON only.\");");
-            writer.WriteLine("#pragma warning disable CS0162 // an iterator needs a yield");
-            writer.WriteLine("yield break;");
-            writer.WriteLine("#pragma warning restore CS0162");
+            writer.WriteLine($"throw new global::System.NotSupportedException(\"{unsupported}\");");
+            if (isIterator)
+            {
+                writer.WriteLine("#pragma warning disable CS0162 // an iterator needs a yield");
+                writer.WriteLine("yield break;");
+                writer.WriteLine("#pragma warning restore CS0162");
+            }
         }
 
         writer.CloseBlock();

@@ -610,16 +610,27 @@ internal abstract class OpenApiChatClient : IChatClient
             }
 
             writer.WritePropertyName(member.Name);
-            switch (given)
+            if (given is null || !TryWritePlain(writer, given))
             {
-                case string text: writer.WriteStringValue(text); break;
-                case bool flag: writer.WriteBooleanValue(flag); break;
-                case int number: writer.WriteNumberValue(number); break;
-                case long number: writer.WriteNumberValue(number); break;
-                case double number: writer.WriteNumberValue(number); break;
-                case JsonElement element: element.WriteTo(writer); break;
-                default: member.Value.WriteTo(writer); break;
+                member.Value.WriteTo(writer);
             }
+        }
+    }
+
+    /// <summary>Writes null, JSON, a string, a boolean or a number as itself; anything else is left to the caller.</summary>
+    private static bool TryWritePlain(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); return true;
+            case JsonElement element: element.WriteTo(writer); return true;
+            case string text: writer.WriteStringValue(text); return true;
+            case bool flag: writer.WriteBooleanValue(flag); return true;
+            case int number: writer.WriteNumberValue(number); return true;
+            case long number: writer.WriteNumberValue(number); return true;
+            case double number: writer.WriteNumberValue(number); return true;
+            case decimal number: writer.WriteNumberValue(number); return true;
+            default: return false;
         }
     }
 
@@ -886,18 +897,11 @@ internal abstract class OpenApiChatClient : IChatClient
             foreach (KeyValuePair<string, object?> argument in arguments ?? new Dictionary<string, object?>())
             {
                 writer.WritePropertyName(argument.Key);
-                switch (argument.Value)
+                if (!TryWritePlain(writer, argument.Value))
                 {
-                    case null: writer.WriteNullValue(); break;
-                    case JsonElement element: element.WriteTo(writer); break;
-                    case string text: writer.WriteStringValue(text); break;
-                    case bool flag: writer.WriteBooleanValue(flag); break;
-                    case int number: writer.WriteNumberValue(number); break;
-                    case long number: writer.WriteNumberValue(number); break;
-                    case double number: writer.WriteNumberValue(number); break;
-                    case decimal number: writer.WriteNumberValue(number); break;
-                    case IFormattable formattable: writer.WriteStringValue(formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture)); break;
-                    default: writer.WriteStringValue(argument.Value.ToString()); break;
+                    writer.WriteStringValue(argument.Value is IFormattable formattable
+                        ? formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture)
+                        : argument.Value!.ToString());
                 }
             }
 

@@ -323,15 +323,9 @@ internal sealed class PaginationBuilder
                 return null;
             }
 
-            EquatableArray<PageMemberSpec> nextCursor = EquatableArray<PageMemberSpec>.Empty;
-            if (next is not null)
+            if (!TryDeclaredPath(next, IsString, "a string", out EquatableArray<PageMemberSpec> nextCursor))
             {
-                if (Path(next, IsString, "a string") is not { } path)
-                {
-                    return null;
-                }
-
-                nextCursor = path.Steps;
+                return null;
             }
 
             // OpenAI's lists page after the last item's id, which `last_id` repeats where the page has it.
@@ -377,31 +371,15 @@ internal sealed class PaginationBuilder
                 return null;
             }
 
-            EquatableArray<PageMemberSpec> pages = EquatableArray<PageMemberSpec>.Empty, total = EquatableArray<PageMemberSpec>.Empty, more = EquatableArray<PageMemberSpec>.Empty;
-            if (totalPages is not null)
+            if (!TryDeclaredPath(totalPages, IsInteger, "an integer", out EquatableArray<PageMemberSpec> pages)
+                || !TryDeclaredPath(hasMore, IsBoolean, "a boolean", out EquatableArray<PageMemberSpec> more))
             {
-                if (Path(totalPages, IsInteger, "an integer") is not { } path)
-                {
-                    return null;
-                }
-
-                pages = path.Steps;
+                return null;
             }
 
-            if (totalItems is not null && Path(totalItems, IsInteger, "an integer") is { } totalPath)
-            {
-                total = totalPath.Steps;
-            }
-
-            if (hasMore is not null)
-            {
-                if (Path(hasMore, IsBoolean, "a boolean") is not { } path)
-                {
-                    return null;
-                }
-
-                more = path.Steps;
-            }
+            EquatableArray<PageMemberSpec> total = totalItems is not null && Path(totalItems, IsInteger, "an integer") is { } totalPath
+                ? totalPath.Steps
+                : EquatableArray<PageMemberSpec>.Empty;
 
             long first = isOffset ? 0 : FirstPage(position.WireName);
             return new PositionPaginationSpec
@@ -441,6 +419,27 @@ internal sealed class PaginationBuilder
         /// Follows a JSONPath of the simple form <c>$.a.b</c> (or Fern's <c>$response.a.b</c>) through the page's
         /// members to one that <paramref name="fits"/>.
         /// </summary>
+        /// <summary>
+        /// The steps to <paramref name="jsonPath"/>, or none when no path is given; false when the path is given but
+        /// does not resolve to <paramref name="expected"/>, which <see cref="Path"/> has said already.
+        /// </summary>
+        private bool TryDeclaredPath(string? jsonPath, Func<TypeRef, bool> fits, string expected, out EquatableArray<PageMemberSpec> steps)
+        {
+            steps = EquatableArray<PageMemberSpec>.Empty;
+            if (jsonPath is null)
+            {
+                return true;
+            }
+
+            if (Path(jsonPath, fits, expected) is not { } path)
+            {
+                return false;
+            }
+
+            steps = path.Steps;
+            return true;
+        }
+
         private (EquatableArray<PageMemberSpec> Steps, TypeRef Type)? Path(string jsonPath, Func<TypeRef, bool> fits, string expected)
         {
             string? rest = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath.Substring(2)
