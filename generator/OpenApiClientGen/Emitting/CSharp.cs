@@ -25,15 +25,19 @@ internal static class CSharp
     /// <summary>The type with a <c>?</c>, for values that may be absent or null.</summary>
     public static string NullableTypeName(TypeRef type, string ns) => TypeName(type, ns) + "?";
 
-    public static string Codec(TypeRef type, string ns, string jsonContext) => type.Kind switch
+    /// <summary>
+    /// The codec for <paramref name="type"/>: a declared type's is a field of the JSON context class
+    /// <paramref name="jsonContext"/>, named by its simple name where that is null, inside the context class itself.
+    /// </summary>
+    public static string Codec(TypeRef type, string ns, string? jsonContext) => type.Kind switch
     {
-        TypeKind.Declared => "global::" + ns + "." + jsonContext + "." + type.Name,
+        TypeKind.Declared => jsonContext is null ? type.Name : "global::" + ns + "." + jsonContext + "." + type.Name,
         TypeKind.Array => Runtime + "JsonCodecs.List(" + Codec(type.Element!, ns, jsonContext) + ")",
         TypeKind.Map => Runtime + "JsonCodecs.Map(" + Codec(type.Element!, ns, jsonContext) + ")",
         _ => Runtime + "JsonCodecs." + type.Codec,
     };
 
     /// <summary>The codec for <see cref="NullableTypeName"/>: value types need a wrapper, reference types do not.</summary>
-    public static string NullableCodec(TypeRef type, string ns, string jsonContext) =>
+    public static string NullableCodec(TypeRef type, string ns, string? jsonContext) =>
         type.IsValueType ? Runtime + "JsonCodecs.Nullable(" + Codec(type, ns, jsonContext) + ")" : Codec(type, ns, jsonContext);
 }

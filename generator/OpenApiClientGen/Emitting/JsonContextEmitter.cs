@@ -27,18 +27,18 @@ internal static class JsonContextEmitter
                 writer.WriteLine();
             }
 
+            // Each field is the codec of the type it is named after, which says what the field is without a summary.
             string typeName = "global::" + ns + "." + type.Name;
-            writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{typeName}\"/>.</summary>");
             switch (type)
             {
                 case EnumTypeSpec:
                     writer.WriteLine($"public static readonly {CSharp.Runtime}StringEnumCodec<{typeName}> {type.Name} = new(static value => new {typeName}(value), static value => value.Value);");
                     break;
                 case ObjectTypeSpec model:
-                    WriteObjectCodec(writer, model, typeName, ns, context);
+                    WriteObjectCodec(writer, model, typeName, ns);
                     break;
                 case UnionTypeSpec union:
-                    UnionEmitter.WriteCodec(writer, union, typeName, ns, context);
+                    UnionEmitter.WriteCodec(writer, union, typeName, ns, jsonContext: null);
                     break;
             }
         }
@@ -47,7 +47,8 @@ internal static class JsonContextEmitter
         return writer.ToString();
     }
 
-    private static void WriteObjectCodec(SourceWriter writer, ObjectTypeSpec model, string typeName, string ns, string context)
+    // The codecs a table names are fields of this same class, so they go by their simple names (no context).
+    private static void WriteObjectCodec(SourceWriter writer, ObjectTypeSpec model, string typeName, string ns)
     {
         string create = model.Properties.IsEmpty || !HasRequired(model) ? $"new {typeName}()" : $"new {typeName}(default({CSharp.Runtime}JsonCreation))";
         writer.WriteLine($"public static readonly {CSharp.Runtime}ObjectCodec<{typeName}> {model.Name} = new(");
@@ -63,11 +64,11 @@ internal static class JsonContextEmitter
             string member;
             if (property.Presence == Presence.WhenSet)
             {
-                member = $"members.Optional({name}, {CSharp.NullableCodec(property.Type, ns, context)}, {access})";
+                member = $"members.Optional({name}, {CSharp.NullableCodec(property.Type, ns, jsonContext: null)}, {access})";
             }
             else
             {
-                string codec = property.HoldsNull ? CSharp.NullableCodec(property.Type, ns, context) : CSharp.Codec(property.Type, ns, context);
+                string codec = property.HoldsNull ? CSharp.NullableCodec(property.Type, ns, jsonContext: null) : CSharp.Codec(property.Type, ns, jsonContext: null);
                 string method = property.Presence == Presence.Always ? "Required" : "Value";
                 member = $"members.{method}({name}, {codec}, {access})";
             }
@@ -84,7 +85,7 @@ internal static class JsonContextEmitter
         if (model.AdditionalProperties is { } additional)
         {
             writer.CloseBlock("},");
-            writer.WriteLine($"static () => {CSharp.Runtime}JsonAdditionalMembers<{typeName}>.Of({CSharp.Codec(additional, ns, context)}, static m => m.{model.AdditionalPropertiesName}));");
+            writer.WriteLine($"static () => {CSharp.Runtime}JsonAdditionalMembers<{typeName}>.Of({CSharp.Codec(additional, ns, jsonContext: null)}, static m => m.{model.AdditionalPropertiesName}));");
         }
         else
         {

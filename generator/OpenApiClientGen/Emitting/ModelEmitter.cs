@@ -33,8 +33,8 @@ internal static class ModelEmitter
             }
 
             first = false;
-            // A member the spec leaves undescribed gets no summary: "The x member" would only repeat its name.
-            SpecText.WriteDoc(writer, "summary", property.Description);
+            // A member the spec leaves undescribed, or describes only by its name, gets no summary.
+            SpecText.WriteDoc(writer, "summary", property.Summary);
 
             if (property.DefaultValue is not null)
             {

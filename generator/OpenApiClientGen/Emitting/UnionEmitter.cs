@@ -34,7 +34,7 @@ internal static class UnionEmitter
         return writer.ToString();
     }
 
-    public static void WriteCodec(SourceWriter writer, UnionTypeSpec union, string typeName, string ns, string context)
+    public static void WriteCodec(SourceWriter writer, UnionTypeSpec union, string typeName, string ns, string? jsonContext)
     {
         string discriminator = union.Discriminator is null ? "null" : SpecText.Literal(union.Discriminator);
         writer.WriteLine($"public static readonly {CSharp.Runtime}UnionCodec<{typeName}> {union.Name} = new(static value => new {typeName}(value), {discriminator}, static () => new {CSharp.Runtime}UnionVariant[]");
@@ -42,7 +42,7 @@ internal static class UnionEmitter
         foreach (UnionVariantSpec variant in union.Variants)
         {
             string tags = string.Concat(variant.Tags.Select(tag => ", " + SpecText.Literal(tag)));
-            writer.WriteLine($"{CSharp.Runtime}UnionVariant.Of({CSharp.Codec(variant.Type, ns, context)}, {CSharp.Runtime}JsonShape.{Shape(variant.Shape)}{tags}),");
+            writer.WriteLine($"{CSharp.Runtime}UnionVariant.Of({CSharp.Codec(variant.Type, ns, jsonContext)}, {CSharp.Runtime}JsonShape.{Shape(variant.Shape)}{tags}),");
         }
 
         writer.CloseBlock("});");

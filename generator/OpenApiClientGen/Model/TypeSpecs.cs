@@ -136,4 +136,12 @@ internal sealed record PropertySpec
 
     /// <summary>A boolean <c>stream</c> member: whether the server streams is the method's choice, as its name says.</summary>
     public bool IsStreamFlag => JsonName == "stream" && Type.Kind == TypeKind.Primitive && Type.Name == "bool";
+
+    /// <summary>
+    /// The member's summary: its description, unless that only spells its name in words (the title FastAPI gives
+    /// every field, <c>Agent Id</c> for <c>agent_id</c>), which a summary beside the name would merely repeat.
+    /// </summary>
+    public string? Summary => Description is { } text && LettersOf(text) != LettersOf(JsonName) && LettersOf(text) != LettersOf(Name) ? text : null;
+
+    private static string LettersOf(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

@@ -13,13 +13,11 @@ namespace Zoo;
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public static partial class ZooClientJson
 {
-    /// <summary>Reads and writes <see cref="global::Zoo.Animal"/>.</summary>
     public static readonly OACG::UnionCodec<global::Zoo.Animal> Animal = new(static value => new global::Zoo.Animal(value), "kind", static () => new OACG::UnionVariant[]
     {
-        OACG::UnionVariant.Of(global::Zoo.ZooClientJson.Cat, OACG::JsonShape.Object, "cat", "kitten"),
+        OACG::UnionVariant.Of(Cat, OACG::JsonShape.Object, "cat", "kitten"),
     });
 
-    /// <summary>Reads and writes <see cref="global::Zoo.Cat"/>.</summary>
     public static readonly OACG::ObjectCodec<global::Zoo.Cat> Cat = new(
         static () => new global::Zoo.Cat(default(OACG::JsonCreation)),
         static members => new[]
@@ -29,11 +27,10 @@ public static partial class ZooClientJson
         },
         static () => OACG::JsonAdditionalMembers<global::Zoo.Cat>.Of(OACG::JsonCodecs.Element, static m => m.AdditionalProperties));
 
-    /// <summary>Reads and writes <see cref="global::Zoo.Inputs"/>.</summary>
     public static readonly OACG::UnionCodec<global::Zoo.Inputs> Inputs = new(static value => new global::Zoo.Inputs(value), null, static () => new OACG::UnionVariant[]
     {
         OACG::UnionVariant.Of(OACG::JsonCodecs.String, OACG::JsonShape.String),
-        OACG::UnionVariant.Of(OACG::JsonCodecs.List(global::Zoo.ZooClientJson.Entry), OACG::JsonShape.Array),
+        OACG::UnionVariant.Of(OACG::JsonCodecs.List(Entry), OACG::JsonShape.Array),
         OACG::UnionVariant.Of(OACG::JsonCodecs.Double, OACG::JsonShape.Number | OACG::JsonShape.Integer),
     });
 }

@@ -13,7 +13,6 @@ namespace PetStore;
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public static partial class PetStoreClientJson
 {
-    /// <summary>Reads and writes <see cref="global::PetStore.Error"/>.</summary>
     public static readonly OACG::ObjectCodec<global::PetStore.Error> Error = new(
         static () => new global::PetStore.Error(default(OACG::JsonCreation)),
         static members => new[]
@@ -21,30 +20,27 @@ public static partial class PetStoreClientJson
             members.Required("message", OACG::JsonCodecs.String, static m => m.Message, static (m, v) => m.Message = v),
         });
 
-    /// <summary>Reads and writes <see cref="global::PetStore.NewPet"/>.</summary>
     public static readonly OACG::ObjectCodec<global::PetStore.NewPet> NewPet = new(
         static () => new global::PetStore.NewPet(default(OACG::JsonCreation)),
         static members => new[]
         {
             members.Required("name", OACG::JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
             members.Value("tag", OACG::JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
-            members.Value("status", OACG::JsonCodecs.Nullable(global::PetStore.PetStoreClientJson.PetStatus), static m => m.Status, static (m, v) => m.Status = v),
+            members.Value("status", OACG::JsonCodecs.Nullable(PetStatus), static m => m.Status, static (m, v) => m.Status = v),
             members.Optional("nickname", OACG::JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
         });
 
-    /// <summary>Reads and writes <see cref="global::PetStore.Pet"/>.</summary>
     public static readonly OACG::ObjectCodec<global::PetStore.Pet> Pet = new(
         static () => new global::PetStore.Pet(default(OACG::JsonCreation)),
         static members => new[]
         {
             members.Required("name", OACG::JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
             members.Value("tag", OACG::JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
-            members.Value("status", OACG::JsonCodecs.Nullable(global::PetStore.PetStoreClientJson.PetStatus), static m => m.Status, static (m, v) => m.Status = v),
+            members.Value("status", OACG::JsonCodecs.Nullable(PetStatus), static m => m.Status, static (m, v) => m.Status = v),
             members.Optional("nickname", OACG::JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
             members.Required("id", OACG::JsonCodecs.Int64, static m => m.Id, static (m, v) => m.Id = v),
             members.Value("born", OACG::JsonCodecs.Nullable(OACG::JsonCodecs.DateTimeOffset), static m => m.Born, static (m, v) => m.Born = v),
         });
 
-    /// <summary>Reads and writes <see cref="global::PetStore.PetStatus"/>.</summary>
     public static readonly OACG::StringEnumCodec<global::PetStore.PetStatus> PetStatus = new(static value => new global::PetStore.PetStatus(value), static value => value.Value);
 }
