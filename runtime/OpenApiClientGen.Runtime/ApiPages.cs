@@ -9,8 +9,8 @@ namespace OpenApiClientGen.Runtime;
 /// <remarks>
 /// Each page is fetched only when the previous one has been consumed, and the token is checked before every fetch,
 /// so cancelling between pages sends nothing more. The walk ends on an empty page. A server that hands back a cursor
-/// it has handed out before would loop forever; that is an <see cref="InvalidOperationException"/> rather than a
-/// list that silently ends early or never ends.
+/// it has handed out before, or that ignores the page number and answers the same page again, would loop forever;
+/// that is an <see cref="ApiPageRepeatedException"/> rather than a list that silently ends early or never ends.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiPages
@@ -39,7 +39,7 @@ public static class ApiPages
 
             if (!seen.Add(next))
             {
-                throw new InvalidOperationException(
+                throw new ApiPageRepeatedException(index + 1,
                     $"Page {index + 1} of the list gave a cursor that an earlier page gave already; the walk stops here rather than loop.");
             }
 
@@ -51,6 +51,9 @@ public static class ApiPages
     /// Pages by page number, from <paramref name="firstPage"/> on, until a page has no items, has fewer than
     /// <paramref name="pageSize"/> (or, when the caller set no size, fewer than the first page had), or is the last
     /// page that <paramref name="totalPages"/>, <paramref name="totalItems"/> or <paramref name="hasMore"/> say there is.
+    /// With <paramref name="itemCodec"/>, a page that gives no total and whose items are, as JSON, those of the page
+    /// before is an <see cref="ApiPageRepeatedException"/>: the server ignores the page number, and the walk would
+    /// never end.
     /// </summary>
     public static IAsyncEnumerable<TPage> ByPageNumber<TPage, TItem>(
         long firstPage,
@@ -60,12 +63,13 @@ public static class ApiPages
         Func<TPage, long?>? totalPages = null,
         Func<TPage, long?>? totalItems = null,
         Func<TPage, bool?>? hasMore = null,
+        JsonConverter<TItem>? itemCodec = null,
         CancellationToken cancellationToken = default) =>
-        ByPosition(firstPage, (_, _) => 1, fetch, items, pageSize, totalPages, totalItems, hasMore, cancellationToken);
+        ByPosition(firstPage, (_, _) => 1, fetch, items, pageSize, totalPages, totalItems, hasMore, itemCodec, cancellationToken);
 
     /// <summary>
     /// Pages by item offset, from 0 on, each page starting after the items read so far, with the same ends as
-    /// <see cref="ByPageNumber"/>.
+    /// <see cref="ByPageNumber"/>, and the same check against a server that answers the same page again.
     /// </summary>
     public static IAsyncEnumerable<TPage> ByOffset<TPage, TItem>(
         Func<long, CancellationToken, Task<TPage>> fetch,
@@ -73,8 +77,9 @@ public static class ApiPages
         long? limit,
         Func<TPage, long?>? totalItems = null,
         Func<TPage, bool?>? hasMore = null,
+        JsonConverter<TItem>? itemCodec = null,
         CancellationToken cancellationToken = default) =>
-        ByPosition(0, (_, count) => count, fetch, items, limit, null, totalItems, hasMore, cancellationToken);
+        ByPosition(0, (_, count) => count, fetch, items, limit, null, totalItems, hasMore, itemCodec, cancellationToken);
 
     /// <summary>Every item of every page, in order.</summary>
     public static async IAsyncEnumerable<TItem> Items<TPage, TItem>(
@@ -103,16 +108,34 @@ public static class ApiPages
         Func<TPage, long?>? totalPages,
         Func<TPage, long?>? totalItems,
         Func<TPage, bool?>? hasMore,
+        JsonConverter<TItem>? itemCodec,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long position = first;
         long? fullPage = pageSize is > 0 ? pageSize : null;
         long read = 0;
+        JsonConverter<IList<TItem>>? listCodec = itemCodec is null ? null : JsonCodecs.List(itemCodec);
+        byte[]? previous = null;
         for (long pagesRead = 1; ; pagesRead++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             TPage page = await fetch(position, cancellationToken).ConfigureAwait(false);
-            int count = Count(items(page));
+            IEnumerable<TItem>? pageItems = items(page);
+            int count = Count(pageItems);
+            // A total on the page ends the walk where it says; without one, a page again, item for item, is the
+            // server answering the same page whatever it is asked, and nothing else would end the walk.
+            if (listCodec is not null && count > 0 && totalPages?.Invoke(page) is null && totalItems?.Invoke(page) is null)
+            {
+                byte[] json = JsonCodecs.SerializeToUtf8Bytes(pageItems as IList<TItem> ?? pageItems!.ToList(), listCodec);
+                if (previous is not null && json.AsSpan().SequenceEqual(previous))
+                {
+                    throw new ApiPageRepeatedException(pagesRead,
+                        $"Page {pagesRead} of the list holds the same items as the page before it: the server does not move on to the page it is asked for, so the walk stops here rather than loop.");
+                }
+
+                previous = json;
+            }
+
             read += count;
             yield return page;
             // Without a size from the caller, the first page shows how many the server puts on one.

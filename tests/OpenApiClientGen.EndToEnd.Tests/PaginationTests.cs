@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using OpenApiClientGen.Runtime;
 using Pagination;
 using Xunit;
 
@@ -121,7 +122,7 @@ public sealed class PaginationTests
         using var client = new PaginationClient(server.CreateHttpClient());
 
         var seen = new List<string>();
-        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        ApiPageRepeatedException error = await Assert.ThrowsAsync<ApiPageRepeatedException>(async () =>
         {
             await foreach (Agent agent in client.Agents.ListAllAgentsAsync())
             {
@@ -130,8 +131,33 @@ public sealed class PaginationTests
         });
 
         Assert.Contains("cursor that an earlier page gave already", error.Message);
+        Assert.Equal(2, error.Page);
         Assert.Equal(new[] { "a1", "a1" }, seen);
         Assert.Equal(new[] { "/agents", "/agents?page_token=same" }, server.Requests.Select(r => r.RawTarget));
+    }
+
+    [Fact]
+    public async Task A_server_that_ignores_the_page_number_ends_the_walk_with_an_exception_instead_of_a_loop()
+    {
+        // Every page full and the same, with no total: only the repeat itself tells that the walk would never end. Past a
+        // few pages the server gives up, so that a walk without the check fails the test rather than hang it.
+        int answered = 0;
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) =>
+            Respond(context, Interlocked.Increment(ref answered) > 5 ? """{"data":[]}""" : """{"data":[{"name":"a"},{"name":"b"}]}"""));
+        using var client = new PaginationClient(server.CreateHttpClient());
+
+        var seen = new List<string>();
+        ApiPageRepeatedException error = await Assert.ThrowsAsync<ApiPageRepeatedException>(async () =>
+        {
+            await foreach (Project project in client.Projects.ListAllProjectsAsync())
+            {
+                seen.Add(project.Name);
+            }
+        });
+
+        Assert.Equal(2, error.Page);
+        Assert.Equal(new[] { "a", "b" }, seen);
+        Assert.Equal(new[] { "/projects?page=1", "/projects?page=2" }, server.Requests.Select(r => r.RawTarget));
     }
 
     [Fact]

@@ -49,6 +49,48 @@ public sealed class ApiPagesTests
     }
 
     [Fact]
+    public async Task An_offset_walk_against_a_server_that_ignores_the_offset_stops_at_the_repeated_page()
+    {
+        var asked = new List<long>();
+        IAsyncEnumerable<int[]> pages = ApiPages.ByOffset<int[], int>(
+            (offset, _) =>
+            {
+                asked.Add(offset);
+                // Without the check the walk would never end: past a few pages this fails the test instead of hanging it.
+                return asked.Count > 5 ? throw new TimeoutException("still walking") : Task.FromResult(new[] { 1, 2, 3 });
+            },
+            page => page,
+            limit: 3,
+            itemCodec: JsonCodecs.Int32);
+
+        var seen = new List<int[]>();
+        ApiPageRepeatedException error = await Assert.ThrowsAsync<ApiPageRepeatedException>(async () =>
+        {
+            await foreach (int[] page in pages)
+            {
+                seen.Add(page);
+            }
+        });
+
+        Assert.Equal(2, error.Page);
+        Assert.Single(seen);
+        Assert.Equal(new long[] { 0, 3 }, asked);
+    }
+
+    [Fact]
+    public async Task Pages_that_differ_are_walked_to_the_end_with_the_repeat_check_on()
+    {
+        IAsyncEnumerable<int[]> pages = ApiPages.ByPageNumber<int[], int>(
+            1,
+            (page, _) => Task.FromResult(page < 3 ? new[] { (int)page, (int)page } : Array.Empty<int>()),
+            page => page,
+            pageSize: 2,
+            itemCodec: JsonCodecs.Int32);
+
+        Assert.Equal(3, (await ToListAsync(pages)).Count);
+    }
+
+    [Fact]
     public async Task A_cursor_walk_ends_on_an_empty_page_even_when_it_names_a_cursor()
     {
         int fetches = 0;

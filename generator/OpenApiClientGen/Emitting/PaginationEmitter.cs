@@ -39,7 +39,7 @@ internal static class PaginationEmitter
             string link = names.Link!;
             fetch = $"({position}, {token}) => {position} is null ? {operation.MethodName}({Arguments(parameters, pagination, "", token)}) : {nextPage}({position}, {token})";
             writer.OpenBlock(declaration);
-            WriteWalk(writer, WalkArguments(pagination, fetch, items, page), $"return {Pages}.ByCursor{generics}(");
+            WriteWalk(writer, WalkArguments(pagination, fetch, items, page, itemCodec: null), $"return {Pages}.ByCursor{generics}(");
             writer.WriteLine();
             writer.OpenBlock($"async global::System.Threading.Tasks.Task<{pageType}> {nextPage}(string {link}, global::System.Threading.CancellationToken {token})");
             OperationEmitter.WriteRequest(writer, api, operation, parameters);
@@ -52,7 +52,7 @@ internal static class PaginationEmitter
         {
             writer.WriteLine(declaration + " =>");
             writer.Indent();
-            WriteWalk(writer, WalkArguments(pagination, fetch, items, page), $"{Pages}.{Walk(pagination)}{generics}(");
+            WriteWalk(writer, WalkArguments(pagination, fetch, items, page, CSharp.Codec(pagination.ItemType, ns, api.Names.Json)), $"{Pages}.{Walk(pagination)}{generics}(");
             writer.Unindent();
         }
 
@@ -85,7 +85,8 @@ internal static class PaginationEmitter
         _ => "ByPageNumber",
     };
 
-    private static IEnumerable<string> WalkArguments(PaginationSpec pagination, string fetch, string items, string page)
+    /// <param name="itemCodec">Lets a walk by position tell a page the server answers again, whatever page it is asked for.</param>
+    private static IEnumerable<string> WalkArguments(PaginationSpec pagination, string fetch, string items, string page, string? itemCodec)
     {
         switch (pagination)
         {
@@ -121,6 +122,11 @@ internal static class PaginationEmitter
                 if (!position.HasMore.IsEmpty)
                 {
                     yield return $"hasMore: {page} => {Access(page, false, position.HasMore)}";
+                }
+
+                if (itemCodec is not null)
+                {
+                    yield return $"itemCodec: {itemCodec}";
                 }
 
                 break;
