@@ -28,6 +28,7 @@ internal static class AllocationProbe
 #if KIOTA
         await Report("OpenAI chat, Kiota", Fanout.CallsPerInvoke, openAICalls.Kiota);
 #endif
+        await Parts();
         await Ticks("Mistral start, generated", calls.Generated);
         await Ticks("Mistral start, hand-written", calls.HandWritten);
         await Ticks("OpenAI chat, generated", openAICalls.Generated);
@@ -38,6 +39,22 @@ internal static class AllocationProbe
         await Report("OpenAI stream, generated", PeerAnswers.EventCount, openAIStream.Generated);
         await Report("OpenAI stream, official SDK", PeerAnswers.EventCount, openAIStream.OfficialSdk);
     }
+
+    /// <summary>The JSON alone, with no HTTP: the request body written and the answer read, per call.</summary>
+    private static async Task Parts()
+    {
+        var answers = new PeerAnswers();
+        byte[] completion = answers.OpenAICompletion;
+        byte[] conversation = answers.MistralResponse;
+        await Report("OpenAI request JSON, generated", 1, () => Done(OpenApiClientGen.Runtime.JsonCodecs.SerializeToUtf8Bytes(Requests.GeneratedChat(), OpenAIFull.GeneratedOpenAIClientJson.CreateChatCompletionRequest)));
+        await Report("OpenAI request JSON, hand-written", 1, () => Done(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Requests.HandWrittenChat(), HandWrittenJson.Default.ChatRequest)));
+        await Report("OpenAI answer JSON, generated", 1, () => Done(OpenApiClientGen.Runtime.JsonCodecs.Deserialize(completion, OpenAIFull.GeneratedOpenAIClientJson.CreateChatCompletionResponse)));
+        await Report("OpenAI answer JSON, hand-written", 1, () => Done(System.Text.Json.JsonSerializer.Deserialize(completion, HandWrittenJson.Default.ChatCompletion)));
+        await Report("Mistral answer JSON, generated", 1, () => Done(OpenApiClientGen.Runtime.JsonCodecs.Deserialize(conversation, MistralFull.MistralClientJson.ConversationResponse)));
+        await Report("Mistral answer JSON, hand-written", 1, () => Done(System.Text.Json.JsonSerializer.Deserialize(conversation, HandWrittenJson.Default.MistralConversationResponse)));
+    }
+
+    private static Task Done(object? value) => value is null ? throw new InvalidOperationException("nothing was read") : Task.CompletedTask;
 
     private static async Task Ticks(string name, Func<Task> run)
     {
