@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 
 namespace OpenApiClientGen.Runtime;
 
@@ -12,6 +11,7 @@ public sealed partial class ApiRequest
     private readonly List<KeyValuePair<string, string>> _cookies = new();
     private string _path;
     private byte[]? _jsonBody;
+    private HttpContent? _body;
 
     /// <summary>Starts a request for <paramref name="method"/> on <paramref name="pathTemplate"/>, such as <c>/pets/{petId}</c>.</summary>
     public ApiRequest(string method, string pathTemplate)
@@ -44,7 +44,16 @@ public sealed partial class ApiRequest
     public string Operation => Method + " " + PathTemplate;
 
     /// <summary>The request body, if any.</summary>
-    public HttpContent? Body { get; private set; }
+    /// <remarks>A JSON body becomes content only when it is first asked for, so that rewriting it costs no content.</remarks>
+    public HttpContent? Body
+    {
+        get => _body ??= _jsonBody is { } json ? JsonContent(json) : null;
+        private set
+        {
+            _body = value;
+            _jsonBody = null;
+        }
+    }
 
     /// <summary>Fills the <c>{name}</c> segment. The value is percent-encoded, so it can never change the path's shape.</summary>
     public ApiRequest Path(string name, object? value)
@@ -127,13 +136,68 @@ public sealed partial class ApiRequest
     /// </summary>
     public ApiRequest JsonMember(string name, bool value)
     {
-        if (_jsonBody is not null && JsonNode.Parse(_jsonBody) is JsonObject body)
+        if (_jsonBody is not null && WithMember(_jsonBody, name, value) is { } body)
         {
-            body[name] = value;
-            SetJsonBody(Encoding.UTF8.GetBytes(body.ToJsonString()));
+            SetJsonBody(body);
         }
 
         return this;
+    }
+
+    // The body again with the member set, in its place or else last, copied value by value rather than through a
+    // document: this runs on every call of a method that fixes "stream". Null when the body is not a JSON object.
+    private static byte[]? WithMember(byte[] json, string name, bool value)
+    {
+        var probe = new Utf8JsonReader(json);
+        if (!probe.Read() || probe.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        return PooledJsonWriter.Write((Json: json, Name: name, Value: value), static (writer, state) =>
+        {
+            var reader = new Utf8JsonReader(state.Json);
+            reader.Read();
+            writer.WriteStartObject();
+            bool written = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool replaced = reader.ValueTextEquals(state.Name);
+                ReadOnlySpan<byte> rawName = reader.ValueSpan;
+                string? escapedName = reader.ValueIsEscaped ? reader.GetString() : null;
+                reader.Read();
+                int start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (replaced)
+                {
+                    if (!written)
+                    {
+                        writer.WriteBoolean(state.Name, state.Value);
+                        written = true;
+                    }
+
+                    continue;
+                }
+
+                if (escapedName is null)
+                {
+                    writer.WritePropertyName(rawName);
+                }
+                else
+                {
+                    writer.WritePropertyName(escapedName);
+                }
+
+                writer.WriteRawValue(state.Json.AsSpan(start, (int)reader.BytesConsumed - start), skipInputValidation: true);
+            }
+
+            if (!written)
+            {
+                writer.WriteBoolean(state.Name, state.Value);
+            }
+
+            writer.WriteEndObject();
+        });
     }
 
     /// <summary>Sends <c>Accept: <paramref name="mediaTypes"/></c>, the media types the operation reads.</summary>
@@ -163,10 +227,15 @@ public sealed partial class ApiRequest
     // The official SDKs send plain "application/json"; a charset parameter is redundant for JSON (RFC 8259).
     private void SetJsonBody(byte[] json)
     {
+        _body = null;
         _jsonBody = json;
+    }
+
+    private static ByteArrayContent JsonContent(byte[] json)
+    {
         var content = new ByteArrayContent(json);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        Body = content;
+        return content;
     }
 
     /// <summary>Sends <paramref name="content"/> as the body, as it is.</summary>

@@ -16,6 +16,21 @@ public sealed class ApiRequestTests
     private static readonly Uri Base = new("https://api.example.com/v1/");
 
     [Theory]
+    [InlineData("""{"model":"m","stream":true,"n":1}""", """{"model":"m","stream":false,"n":1}""")]
+    [InlineData("""{"model":"m"}""", """{"model":"m","stream":false}""")]
+    [InlineData("""{"café":1,"stream":true}""", """{"caf\u00E9":1,"stream":false}""")]
+    [InlineData("""{"a\u0062":{"stream":true,"x":[1,{"y":"z"}]},"stream":null,"t":"q\"uote"}""", """{"ab":{"stream":true,"x":[1,{"y":"z"}]},"stream":false,"t":"q\u0022uote"}""")]
+    public async Task A_fixed_member_replaces_the_body_s_own_in_its_place_or_comes_last_and_the_rest_is_kept(string body, string expected)
+    {
+        var map = JsonCodecs.Map(JsonCodecs.Element);
+        var value = JsonCodecs.Deserialize(body, map);
+
+        using HttpRequestMessage message = new ApiRequest("POST", "/x").JsonBody(value, map).JsonMember("stream", false).ToHttpRequestMessage(Base);
+
+        Assert.Equal(expected, await message.Content!.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData(QueryStyle.Form, true, "https://api.example.com/v1/x?status=open&owner=me")]
     [InlineData(QueryStyle.Form, false, "https://api.example.com/v1/x?filter=status,open,owner,me")]
     [InlineData(QueryStyle.DeepObject, true, "https://api.example.com/v1/x?filter[status]=open&filter[owner]=me")]

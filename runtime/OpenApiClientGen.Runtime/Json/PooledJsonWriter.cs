@@ -25,14 +25,18 @@ internal sealed class PooledJsonWriter : IBufferWriter<byte>
 
     private PooledJsonWriter() => _writer = new Utf8JsonWriter(this);
 
-    public static byte[] Write<T>(T value, JsonConverter<T> codec, JsonSerializerOptions options)
+    public static byte[] Write<T>(T value, JsonConverter<T> codec, JsonSerializerOptions options) =>
+        Write((Value: value, Codec: codec, Options: options), static (writer, state) => state.Codec.Write(writer, state.Value, state.Options));
+
+    /// <summary>The bytes <paramref name="write"/> writes, given <paramref name="state"/>.</summary>
+    public static byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         PooledJsonWriter buffer = s_free ?? new PooledJsonWriter();
         s_free = null;
         try
         {
             buffer._writer.Reset(buffer);
-            codec.Write(buffer._writer, value, options);
+            write(buffer._writer, state);
             buffer._writer.Flush();
             return buffer._array.AsSpan(0, buffer._written).ToArray();
         }
