@@ -21,7 +21,7 @@ internal static class FlattenedOverloadEmitter
         }
 
         writer.WriteLine();
-        OperationEmitter.WriteDocs(writer, api, operation, flattened, withResponse: false);
+        OperationEmitter.WriteDocs(writer, operation, flattened, operation.Stream is null ? MethodDocs.InheritWithOwnParameters : MethodDocs.Full);
         string signature = string.Join(", ", flattened.Select(f => f.Declaration).Concat(new[] { OperationParameters.CancellationToken }));
         string returnType = operation.Stream is { } stream
             ? StreamEmitter.Call(api, operation, stream).ReturnType

@@ -95,15 +95,19 @@ internal static class ModelEmitter
         writer.OpenBlock($"public readonly record struct {type.Name}(string Value)");
         foreach (EnumMemberSpec member in type.Members)
         {
-            SpecText.WriteDocXml(writer, "summary", $"<c>{SpecText.Xml(member.Value)}</c>");
+            // A value that is its member's name but for case and separators (in_progress, InProgress) needs no summary.
+            if (!Identifiers.SameLetters(member.Value, member.Name))
+            {
+                SpecText.WriteDocXml(writer, "summary", $"<c>{SpecText.Xml(member.Value)}</c>");
+            }
+
             writer.WriteLine($"public static {type.Name} {member.Name} {{ get; }} = new({SpecText.Literal(member.Value)});");
             writer.WriteLine();
         }
 
-        writer.WriteLine($"/// <summary>Wraps any string, including values this version does not know.</summary>");
+        // The remarks above say that any string is kept; these two need no docs of their own.
         writer.WriteLine($"public static implicit operator {type.Name}(string value) => new(value);");
         writer.WriteLine();
-        writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine("public override string ToString() => Value ?? \"\";");
         writer.CloseBlock();
         return writer.ToString();

@@ -25,13 +25,14 @@ internal static class OperationEmitter
         {
             // A stream has no WithResponse form: its items arrive after the status has been checked.
             (string streamType, string startStream) = StreamEmitter.Call(api, operation, stream);
-            WriteDocs(writer, api, operation, parameters, withResponse: false);
+            WriteDocs(writer, operation, parameters, MethodDocs.Full);
             WriteSendingMethod(writer, api, operation, parameters, $"public virtual {streamType} {operation.MethodName}({signature})", startStream);
             FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
             return;
         }
 
-        WriteDocs(writer, api, operation, parameters, withResponse: false);
+        // The docs are written once, on the WithResponse method; the others point at them.
+        WriteDocs(writer, operation, parameters, MethodDocs.InheritAll);
         if (operation.Response.Kind == ResponseKind.None)
         {
             writer.WriteLine($"public virtual {resultType} {operation.MethodName}({signature}) =>");
@@ -47,7 +48,7 @@ internal static class OperationEmitter
 
         writer.Unindent();
         writer.WriteLine();
-        WriteDocs(writer, api, operation, parameters, withResponse: true);
+        WriteDocs(writer, operation, parameters, MethodDocs.FullWithResponse);
         WriteSendingMethod(writer, api, operation, parameters, $"public virtual {responseType} {operation.WithResponseName}({signature})", send);
         FlattenedOverloadEmitter.Write(writer, api, operation, parameters);
         PaginationEmitter.Write(writer, api, operation, parameters);
@@ -109,32 +110,53 @@ internal static class OperationEmitter
         writer.Unindent();
     }
 
-    /// <summary>Writes the summary, remarks, parameter and exception docs and <c>[Obsolete]</c> of a method.</summary>
-    public static void WriteDocs(SourceWriter writer, ApiSpec api, OperationSpec operation, IEnumerable<MethodParameter> parameters, bool withResponse)
+    /// <summary>
+    /// Writes a method's docs and its <c>[Obsolete]</c>. <see cref="MethodDocs.Full"/> writes the summary, remarks,
+    /// parameters and exception; the other forms point at the WithResponse method, which holds them, so an operation's
+    /// text stands in the output once.
+    /// </summary>
+    public static void WriteDocs(SourceWriter writer, OperationSpec operation, IEnumerable<MethodParameter> parameters, MethodDocs docs)
     {
-        string summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}";
-        SpecText.WriteDoc(writer, "summary", summary);
-        if (operation.Summary is not null)
+        if (docs is MethodDocs.Full or MethodDocs.FullWithResponse)
         {
-            SpecText.WriteDoc(writer, "remarks", operation.Description);
+            string summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}";
+            SpecText.WriteDoc(writer, "summary", summary);
+            if (operation.Summary is not null)
+            {
+                SpecText.WriteDoc(writer, "remarks", operation.Description);
+            }
+        }
+        else
+        {
+            // Everything but the returns, which describe the response; the parameters too, unless this overload has its own.
+            string path = docs == MethodDocs.InheritAll ? "/*/node()[not(self::returns)]" : "/*/node()[not(self::param or self::returns)]";
+            writer.WriteLine($"/// <inheritdoc cref=\"{operation.WithResponseName}\" path=\"{path}\"/>");
         }
 
-        foreach (MethodParameter parameter in parameters)
+        if (docs != MethodDocs.InheritAll)
         {
-            SpecText.WriteDocXml(writer, "param", parameter.DocXml, $" name=\"{parameter.Name}\"");
+            foreach (MethodParameter parameter in parameters)
+            {
+                SpecText.WriteDocXml(writer, "param", parameter.DocXml, $" name=\"{parameter.Name}\"");
+            }
+
+            writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         }
 
-        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        if (withResponse)
+        if (docs == MethodDocs.FullWithResponse)
         {
             writer.WriteLine("/// <returns>The response's status and headers, next to its body.</returns>");
         }
 
-        // One line for both cases: these docs stand on every method of every operation, so their length adds up.
-        string declared = operation.Errors.IsEmpty
-            ? ""
-            : $" ({SpecText.Xml(string.Join(", ", operation.Errors.Select(e => e.Status)))}: typed body)";
-        SpecText.WriteDocXml(writer, "exception", $"Not a success status{declared}.", $" cref=\"{CSharp.Runtime}ApiException\"");
+        if (docs is MethodDocs.Full or MethodDocs.FullWithResponse)
+        {
+            // One line for both cases: these docs stand on every operation, so their length adds up.
+            string declared = operation.Errors.IsEmpty
+                ? ""
+                : $" ({SpecText.Xml(string.Join(", ", operation.Errors.Select(e => e.Status)))}: typed body)";
+            SpecText.WriteDocXml(writer, "exception", $"Not a success status{declared}.", $" cref=\"{CSharp.Runtime}ApiException\"");
+        }
+
         if (operation.IsDeprecated)
         {
             writer.WriteLine("[global::System.Obsolete(\"This operation is deprecated.\")]");
@@ -178,4 +200,20 @@ internal static class OperationEmitter
             ? (Task, $"{Task}<{ApiResponse}>", $"return {Connection}.{send};")
             : ($"{Task}<{type}>", $"{Task}<{ApiResponse}<{type}>>", $"return {Connection}.{send};");
     }
+}
+
+/// <summary>Which docs <see cref="OperationEmitter.WriteDocs"/> writes for a method.</summary>
+internal enum MethodDocs
+{
+    /// <summary>All of them, on a method with no WithResponse form: a stream.</summary>
+    Full,
+
+    /// <summary>All of them and the returns, on the WithResponse method.</summary>
+    FullWithResponse,
+
+    /// <summary>Those of the WithResponse method with the same parameters.</summary>
+    InheritAll,
+
+    /// <summary>Those of the WithResponse method, and the overload's own parameters.</summary>
+    InheritWithOwnParameters,
 }

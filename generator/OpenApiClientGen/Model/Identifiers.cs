@@ -33,6 +33,14 @@ internal static class Identifiers
             : word;
     }
 
+    /// <summary>
+    /// Whether two texts have the same letters and digits in the same order, whatever their case and separators:
+    /// <c>Agent Id</c>, <c>agent_id</c> and <c>AgentId</c> do.
+    /// </summary>
+    public static bool SameLetters(string a, string b) => LettersOf(a) == LettersOf(b);
+
+    private static string LettersOf(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
     /// <summary>Adds <c>@</c> to names that are C# keywords, for parameters and locals.</summary>
     public static string EscapeKeyword(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None

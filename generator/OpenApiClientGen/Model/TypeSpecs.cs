@@ -141,7 +141,5 @@ internal sealed record PropertySpec
     /// The member's summary: its description, unless that only spells its name in words (the title FastAPI gives
     /// every field, <c>Agent Id</c> for <c>agent_id</c>), which a summary beside the name would merely repeat.
     /// </summary>
-    public string? Summary => Description is { } text && LettersOf(text) != LettersOf(JsonName) && LettersOf(text) != LettersOf(Name) ? text : null;
-
-    private static string LettersOf(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    public string? Summary => Description is { } text && !Identifiers.SameLetters(text, JsonName) && !Identifiers.SameLetters(text, Name) ? text : null;
 }

@@ -10,18 +10,13 @@ namespace PetStore;
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public readonly record struct PetStatus(string Value)
 {
-    /// <summary><c>available</c></summary>
     public static PetStatus Available { get; } = new("available");
 
-    /// <summary><c>pending</c></summary>
     public static PetStatus Pending { get; } = new("pending");
 
-    /// <summary><c>sold</c></summary>
     public static PetStatus Sold { get; } = new("sold");
 
-    /// <summary>Wraps any string, including values this version does not know.</summary>
     public static implicit operator PetStatus(string value) => new(value);
 
-    /// <inheritdoc/>
     public override string ToString() => Value ?? "";
 }

@@ -23,11 +23,7 @@ public partial class PetsClient
         _connection = null!;
     }
 
-    /// <summary>Lists pets, optionally filtered.</summary>
-    /// <param name="limit">The most pets to return.</param>
-    /// <param name="status">The <c>status</c> query parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="OACG::ApiException">Not a success status.</exception>
+    /// <inheritdoc cref="ListPetsWithResponseAsync" path="/*/node()[not(self::returns)]"/>
     public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::PetStore.Pet>> ListPetsAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await ListPetsWithResponseAsync(limit, status, cancellationToken).ConfigureAwait(false)).Value;
 
@@ -45,10 +41,7 @@ public partial class PetsClient
         return _connection.SendForJsonResponseAsync(request, OACG::JsonCodecs.List(global::PetStore.PetStoreClientJson.Pet), cancellationToken);
     }
 
-    /// <summary>Adds a pet.</summary>
-    /// <param name="newPet">The request body (application/json).</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="OACG::ApiException">Not a success status.</exception>
+    /// <inheritdoc cref="CreatePetWithResponseAsync" path="/*/node()[not(self::returns)]"/>
     public virtual async global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(global::PetStore.NewPet newPet, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreatePetWithResponseAsync(newPet, cancellationToken).ConfigureAwait(false)).Value;
 
@@ -64,13 +57,12 @@ public partial class PetsClient
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
 
-    /// <summary>Adds a pet.</summary>
+    /// <inheritdoc cref="CreatePetWithResponseAsync" path="/*/node()[not(self::param or self::returns)]"/>
     /// <param name="name">The pet's name.</param>
     /// <param name="tag">The body's <c>tag</c> member.</param>
     /// <param name="status">The body's <c>status</c> member.</param>
     /// <param name="nickname">Left out, null, or a name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="OACG::ApiException">Not a success status.</exception>
     public global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(string name, string? tag = null, global::PetStore.PetStatus? status = null, OACG::Optional<string?> nickname = default, global::System.Threading.CancellationToken cancellationToken = default) =>
         CreatePetAsync(
             new global::PetStore.NewPet
@@ -85,10 +77,7 @@ public partial class PetsClient
     private static readonly OACG::ApiErrorTable _getPetErrors = new OACG::ApiErrorTable()
         .On("404", global::PetStore.PetStoreClientJson.Error);
 
-    /// <summary>Finds one pet.</summary>
-    /// <param name="petId">The <c>petId</c> path parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="OACG::ApiException">Not a success status (404: typed body).</exception>
+    /// <inheritdoc cref="GetPetWithResponseAsync" path="/*/node()[not(self::returns)]"/>
     public virtual async global::System.Threading.Tasks.Task<global::PetStore.Pet> GetPetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await GetPetWithResponseAsync(petId, cancellationToken).ConfigureAwait(false)).Value;
 
@@ -105,10 +94,7 @@ public partial class PetsClient
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
 
-    /// <summary>Removes a pet.</summary>
-    /// <param name="petId">The <c>petId</c> path parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="OACG::ApiException">Not a success status.</exception>
+    /// <inheritdoc cref="DeletePetWithResponseAsync" path="/*/node()[not(self::returns)]"/>
     public virtual global::System.Threading.Tasks.Task DeletePetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
         DeletePetWithResponseAsync(petId, cancellationToken);
 
