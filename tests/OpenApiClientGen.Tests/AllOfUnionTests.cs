@@ -90,9 +90,9 @@ public sealed class AllOfUnionTests
         string message = run.Sources.Single(s => s.HintName == "ChatClient.Model.Message.g.cs").SourceText.ToString();
         Assert.Contains("public required string Role { get; set; }", message, StringComparison.Ordinal);
         // Only a branch declares content and tool_calls, so a message may carry either: both are optional.
-        Assert.Contains("public MessageContent? Content { get; set; }", message, StringComparison.Ordinal);
+        Assert.Contains("public global::Chat.MessageContent? Content { get; set; }", message, StringComparison.Ordinal);
         Assert.Contains("ToolCalls { get; set; }", message, StringComparison.Ordinal);
-        Assert.DoesNotContain("required MessageContent", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("required global::Chat.MessageContent", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class MultiFileSpecTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string model = run.Sources.Single(s => s.HintName == "SplitClient.Model.Thing.g.cs").SourceText.ToString();
-        Assert.Contains("IList<Thing>? Parts", model);
+        Assert.Contains("IList<global::Split.Thing>? Parts", model);
         string client = run.Sources.Single(s => s.HintName == "SplitClient.Client.SplitClient.g.cs").SourceText.ToString();
         Assert.Contains("GetThingAsync(string id,", client);
     }

@@ -394,7 +394,7 @@ public sealed class NamingRuleTests
         INamedTypeSymbol request = run.Output.GetTypeByMetadataName("Naming.CreateMessageRequest")!;
         IPropertySymbol role = request.GetMembers("Role").OfType<IPropertySymbol>().Single();
         Assert.False(role.IsRequired);
-        Assert.Contains("= new CreateMessageRequestRole(\"user\");", run.Sources.Single(s => s.HintName.EndsWith(".CreateMessageRequest.g.cs", StringComparison.Ordinal)).SourceText.ToString());
+        Assert.Contains("= new global::Naming.CreateMessageRequestRole(\"user\");", run.Sources.Single(s => s.HintName.EndsWith(".CreateMessageRequest.g.cs", StringComparison.Ordinal)).SourceText.ToString());
     }
 
     [Fact]

@@ -95,8 +95,8 @@ public sealed class PaginationGenerationTests
 
         AssertDetected(run, "listThings", "by cursor (x-speakeasy-pagination)");
         string client = Client(run);
-        Assert.Contains("IAsyncEnumerable<Thing> ListAllThingsAsync(long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)", client);
-        Assert.Contains("IAsyncEnumerable<ThingPage> ListThingsPagesAsync(long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)", client);
+        Assert.Contains("IAsyncEnumerable<global::Lists.Thing> ListAllThingsAsync(long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)", client);
+        Assert.Contains("IAsyncEnumerable<global::Lists.ThingPage> ListThingsPagesAsync(long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)", client);
         Assert.Contains("(cursor, ct) => ListThingsAsync(pageSize: pageSize, pageToken: cursor, cancellationToken: ct)", client);
         Assert.Contains("listPage => listPage.NextPageToken.GetValueOrDefault()", client);
     }
@@ -137,7 +137,7 @@ public sealed class PaginationGenerationTests
 
         AssertDetected(run, "listThings", "by page number (x-speakeasy-pagination)");
         string client = Client(run);
-        Assert.Contains("OACG::ApiPages.ByPageNumber<ThingPage, Thing>(", client);
+        Assert.Contains("OACG::ApiPages.ByPageNumber<global::Lists.ThingPage, global::Lists.Thing>(", client);
         Assert.Contains("(position, ct) => ListThingsAsync(page: checked((int)position), limit: limit, cancellationToken: ct)", client);
         Assert.Contains("listPage => listPage.Result?.Things", client);
         Assert.Contains("totalPages: listPage => listPage.Result?.Pages", client);
@@ -204,7 +204,7 @@ public sealed class PaginationGenerationTests
 
         AssertDetected(run, "listThings", "by page number (x-fern-pagination)");
         string client = Client(run);
-        Assert.Contains("ByPageNumber<ThingPage, Thing>(\n            0,", client.Replace("\r", ""));
+        Assert.Contains("ByPageNumber<global::Lists.ThingPage, global::Lists.Thing>(\n            0,", client.Replace("\r", ""));
         Assert.Contains("hasMore: listPage => listPage.More", client);
     }
 
@@ -298,7 +298,7 @@ public sealed class PaginationGenerationTests
         AssertDetected(run, "listThings", "by page number (page/pageSize)");
         string client = Client(run);
         Assert.Contains("ListAllThingsAsync(long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)", client);
-        Assert.Contains("ByPageNumber<ThingPage, Thing>(\n            1,", client.Replace("\r", ""));
+        Assert.Contains("ByPageNumber<global::Lists.ThingPage, global::Lists.Thing>(\n            1,", client.Replace("\r", ""));
         Assert.Contains("totalItems: listPage => listPage.Total", client);
     }
 
@@ -457,7 +457,7 @@ public sealed class PaginationGenerationTests
 
         string client = Client(run);
         Assert.Contains("Task ListAllThingsAsync(global::System.Threading.CancellationToken cancellationToken = default)", client);
-        Assert.Contains("IAsyncEnumerable<Thing> ListAllThings2Async(", client);
+        Assert.Contains("IAsyncEnumerable<global::Lists.Thing> ListAllThings2Async(", client);
         Assert.Contains("ListAllThings2Async yields every item", Assert.Single(run.GeneratorDiagnostics, d => d.Id == "OACG0025").GetMessage());
     }
 
@@ -483,8 +483,8 @@ public sealed class PaginationGenerationTests
             paged);
         string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
         // GET /v1/agents/pages is `ListPages`: its walks are ListAll and ListAllPages, not ListAllPages and ListPagesPages.
-        Assert.Contains("IAsyncEnumerable<Agent> ListAllAsync(", client);
-        Assert.Contains("IAsyncEnumerable<AgentListPage> ListAllPagesAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Mistral.Agent> ListAllAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Mistral.AgentListPage> ListAllPagesAsync(", client);
         Assert.DoesNotContain("ListPagesPagesAsync", client);
     }
 

@@ -92,10 +92,10 @@ public sealed class SharedTypeTests
         Assert.Equal(new[] { "CreateJobRequest", "CreateJobRequestBackoff", "CreateRunRequest", "CreateRunRequestRetry", "CreateRunResponse", "Usage" }, DeclaredModels(run));
         Assert.Equal(new[] { "CreateRunRequestRetryOn" }, Declared(run, "Enum"));
         string job = Source(run, "Model.CreateJobRequest");
-        Assert.Contains(" CreateRunRequestRetry? Retry", job);
-        Assert.Contains(" CreateJobRequestBackoff? Backoff", job);
-        Assert.Contains(" CreateRunRequestRetryOn? On", Source(run, "Model.CreateJobRequestBackoff"));
-        Assert.Contains(" Usage? Usage", Source(run, "Model.CreateRunResponse"));
+        Assert.Contains("global::Shapes.CreateRunRequestRetry? Retry", job);
+        Assert.Contains("global::Shapes.CreateJobRequestBackoff? Backoff", job);
+        Assert.Contains("global::Shapes.CreateRunRequestRetryOn? On", Source(run, "Model.CreateJobRequestBackoff"));
+        Assert.Contains("global::Shapes.Usage? Usage", Source(run, "Model.CreateRunResponse"));
     }
 
     [Fact]

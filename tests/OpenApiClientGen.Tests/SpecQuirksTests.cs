@@ -66,7 +66,7 @@ public sealed class SpecQuirksTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string pet = run.Sources.Single(s => s.HintName == "IdsClient.Model.Pet.g.cs").SourceText.ToString();
-        Assert.Contains(" PetDetails? Details", pet);
+        Assert.Contains("global::Ids.PetDetails? Details", pet);
         Assert.Contains("long? DetailsId", pet);
     }
 
@@ -133,7 +133,7 @@ public sealed class SpecQuirksTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("IList<ThingsGet200Schema>", client);
+        Assert.Contains("IList<global::Deep.ThingsGet200Schema>", client);
     }
 
     [Fact]

@@ -120,17 +120,17 @@ public sealed class StreamGenerationTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string client = Source(run, "ShapesClient.Client.ShapesClient.g.cs");
-        Assert.Contains("IAsyncEnumerable<Delta> DataAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Shapes.Delta> DataAsync(", client);
         // Without x-speakeasy-sse-sentinel a stream still ends at [DONE], which it may leave out.
         Assert.Contains("SseEventReader.Json(global::Shapes.ShapesClientJson.Delta)", client);
         Assert.Contains(".EndAtIfSent(\"[DONE]\");", client);
-        Assert.Contains("IAsyncEnumerable<FramesEvent> FramesAsync(", client);
-        Assert.Contains("SseEventReader.Frames<FramesEvent, Delta>(", client);
+        Assert.Contains("IAsyncEnumerable<global::Shapes.FramesEvent> FramesAsync(", client);
+        Assert.Contains("SseEventReader.Frames<global::Shapes.FramesEvent, global::Shapes.Delta>(", client);
         Assert.Contains(".EndAt(\"[DONE]\");", client);
-        Assert.Contains("IAsyncEnumerable<NamedFrame> NamedAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Shapes.NamedFrame> NamedAsync(", client);
         Assert.Contains(".On(\"delta.started\", global::Shapes.ShapesClientJson.Delta, global::Shapes.NamedFrame.FromEvent)", client);
         Assert.Contains(".On(\"delta.done\", global::Shapes.ShapesClientJson.Delta, global::Shapes.NamedFrame.FromEvent)", client);
-        Assert.Contains("IAsyncEnumerable<IVariant> VariantsAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Shapes.IVariant> VariantsAsync(", client);
         Assert.Contains(".OnText(\"typed\", global::Shapes.TypedVariant.FromEvent)", client);
         Assert.Contains("IAsyncEnumerable<string> TextAsync(", client);
         Assert.Contains("return _connection.StreamEventsAsync(request, TextEvents, cancellationToken);", client);
@@ -144,7 +144,7 @@ public sealed class StreamGenerationTests
         Assert.Contains("public string? UnknownData { get; init; }", Source(run, "ShapesClient.Stream.NamedFrame.g.cs"));
         string typed = Source(run, "ShapesClient.Stream.TypedVariant.g.cs");
         Assert.Contains("public sealed partial class TypedVariant : IVariant", typed);
-        Assert.Contains("public Delta Payload { get; init; }", typed);
+        Assert.Contains("public global::Shapes.Delta Payload { get; init; }", typed);
         Assert.Contains("public OACG::SseItemInfo? Sse { get; init; }", typed);
         string text = Source(run, "ShapesClient.Stream.TextVariant.g.cs");
         Assert.DoesNotContain("Payload", text);
@@ -180,7 +180,7 @@ public sealed class StreamGenerationTests
 
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string client = Source(run, "ItemsClient.Client.ItemsClient.g.cs");
-        Assert.Contains("IAsyncEnumerable<TicksEvent> TicksAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Items.TicksEvent> TicksAsync(", client);
         Assert.Contains("SseEventReader.Json(global::Items.ItemsClientJson.TicksEvent)", client);
         Assert.Contains(".EndAtIfSent(\"[DONE]\");", client);
     }
@@ -218,7 +218,7 @@ public sealed class StreamGenerationTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string client = Source(run, "SocketsClient.Client.SocketsClient.g.cs");
-        Assert.Contains("IAsyncEnumerable<Update> LiveAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Sockets.Update> LiveAsync(", client);
         Assert.Contains("WebSocketMessages.ReadJsonAsync(_connection, request, global::Sockets.SocketsClientJson.Update, cancellationToken);", client);
     }
 
@@ -292,7 +292,7 @@ public sealed class StreamGenerationTests
         Assert.Contains("'live'", diagnostic.GetMessage());
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string client = Source(run, "SocketsClient.Client.SocketsClient.g.cs");
-        Assert.Contains("IAsyncEnumerable<Update> LiveAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Sockets.Update> LiveAsync(", client);
         Assert.Contains("WebSocketMessages.ReadJsonAsync(_connection, request, global::Sockets.SocketsClientJson.Update, cancellationToken);", client);
         Assert.DoesNotContain("LiveWithResponseAsync(", client);
     }
@@ -342,8 +342,8 @@ public sealed class StreamGenerationTests
         Assert.Equal(30, run.GeneratorDiagnostics.Count(d => d.Id == "OACG0024"));
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
         string client = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("IAsyncEnumerable<StreamedIdentifiers> AssetsStreamIdentifiersAsync(", client);
-        Assert.Contains("IAsyncEnumerable<QgptStreamOutput> QgptStreamAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Pieces.StreamedIdentifiers> AssetsStreamIdentifiersAsync(", client);
+        Assert.Contains("IAsyncEnumerable<global::Pieces.QgptStreamOutput> QgptStreamAsync(", client);
         Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(client, @"WebSocketMessages\.ReadJsonAsync\(").Count);
     }
 
@@ -439,7 +439,7 @@ public sealed class StreamGenerationTests
         GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/any.yaml", spec));
 
         Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
-        Assert.Contains("public Tick Payload { get; init; }", Source(run, "AnyClient.Stream.Started.g.cs"));
+        Assert.Contains("public global::Any.Tick Payload { get; init; }", Source(run, "AnyClient.Stream.Started.g.cs"));
         Assert.DoesNotContain("Payload", Source(run, "AnyClient.Stream.Done.g.cs"));
     }
 

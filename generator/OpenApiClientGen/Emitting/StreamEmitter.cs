@@ -97,8 +97,8 @@ internal static class StreamEmitter
 
     private static string ReaderStart(EventStreamSpec stream, string ns, string context) => stream switch
     {
-        FrameEventStreamSpec { Frame: var frame, Data: var data } => $"{SseReader}.Frames<{frame.Name}, {CSharp.TypeName(data, ns)}>({CSharp.Codec(data, ns, context)}, {Global(ns, frame.Name)}.FromEvent)",
-        EventNamedFrameStreamSpec { Frame: var frame } => $"{SseReader}.ByEventName<{frame.Name}>({Global(ns, frame.Name)}.FromUnknownEvent)",
+        FrameEventStreamSpec { Frame: var frame, Data: var data } => $"{SseReader}.Frames<{Global(ns, frame.Name)}, {CSharp.TypeName(data, ns)}>({CSharp.Codec(data, ns, context)}, {Global(ns, frame.Name)}.FromEvent)",
+        EventNamedFrameStreamSpec { Frame: var frame } => $"{SseReader}.ByEventName<{Global(ns, frame.Name)}>({Global(ns, frame.Name)}.FromUnknownEvent)",
         FrameVariantsStreamSpec variants => $"{SseReader}.ByEventName<{CSharp.TypeName(variants.ItemType, ns)}>({Global(ns, variants.UnknownName)}.FromUnknownEvent)",
         DataEventStreamSpec { Data: var data } => $"{SseReader}.Json({CSharp.Codec(data, ns, context)})",
         _ => $"{SseReader}.Text<string>(static (sse, data) => data)",

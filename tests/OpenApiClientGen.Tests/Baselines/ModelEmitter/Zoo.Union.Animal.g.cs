@@ -13,6 +13,6 @@ public sealed partial class Animal : OACG::JsonUnion
 {
     internal Animal(object value) : base(value) { }
 
-    public static implicit operator Animal(Cat value) => new(value);
-    public Cat? AsCat => Value as Cat;
+    public static implicit operator Animal(global::Zoo.Cat value) => new(value);
+    public global::Zoo.Cat? AsCat => Value as global::Zoo.Cat;
 }

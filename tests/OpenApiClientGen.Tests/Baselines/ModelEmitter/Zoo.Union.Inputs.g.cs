@@ -15,8 +15,8 @@ public sealed partial class Inputs : OACG::JsonUnion
     public static implicit operator Inputs(string value) => new(value);
     public string? AsString => Value as string;
 
-    public static implicit operator Inputs(global::System.Collections.Generic.List<Entry> value) => new(value);
-    public global::System.Collections.Generic.IList<Entry>? AsEntryList => Value as global::System.Collections.Generic.IList<Entry>;
+    public static implicit operator Inputs(global::System.Collections.Generic.List<global::Zoo.Entry> value) => new(value);
+    public global::System.Collections.Generic.IList<global::Zoo.Entry>? AsEntryList => Value as global::System.Collections.Generic.IList<global::Zoo.Entry>;
 
     public static implicit operator Inputs(double value) => new(value);
     public double? AsDouble => Value as double?;

@@ -24,7 +24,7 @@ public partial class PetsClient
     }
 
     /// <inheritdoc cref="ListPetsWithResponseAsync" path="/*/node()[not(self::returns)]"/>
-    public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<Pet>> ListPetsAsync(int? limit = null, PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::PetStore.Pet>> ListPetsAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await ListPetsWithResponseAsync(limit, status, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Lists pets, optionally filtered.</summary>
@@ -33,7 +33,7 @@ public partial class PetsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::System.Collections.Generic.IList<Pet>>> ListPetsWithResponseAsync(int? limit = null, PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::System.Collections.Generic.IList<global::PetStore.Pet>>> ListPetsWithResponseAsync(int? limit = null, global::PetStore.PetStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new OACG::ApiRequest("GET", "/pets", "listPets")
             .Query("limit", limit)
@@ -42,7 +42,7 @@ public partial class PetsClient
     }
 
     /// <inheritdoc cref="CreatePetWithResponseAsync" path="/*/node()[not(self::returns)]"/>
-    public virtual async global::System.Threading.Tasks.Task<Pet> CreatePetAsync(NewPet newPet, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(global::PetStore.NewPet newPet, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await CreatePetWithResponseAsync(newPet, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Adds a pet.</summary>
@@ -50,7 +50,7 @@ public partial class PetsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
     /// <exception cref="OACG::ApiException">Not a success status.</exception>
-    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<Pet>> CreatePetWithResponseAsync(NewPet newPet, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> CreatePetWithResponseAsync(global::PetStore.NewPet newPet, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new OACG::ApiRequest("POST", "/pets", "createPet")
             .JsonBody(newPet ?? throw new global::System.ArgumentNullException(nameof(newPet)), global::PetStore.PetStoreClientJson.NewPet);
@@ -63,7 +63,7 @@ public partial class PetsClient
     /// <param name="status">The body's <c>status</c> member.</param>
     /// <param name="nickname">Left out, null, or a name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<Pet> CreatePetAsync(string name, string? tag = null, PetStatus? status = null, OACG::Optional<string?> nickname = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public global::System.Threading.Tasks.Task<global::PetStore.Pet> CreatePetAsync(string name, string? tag = null, global::PetStore.PetStatus? status = null, OACG::Optional<string?> nickname = default, global::System.Threading.CancellationToken cancellationToken = default) =>
         CreatePetAsync(
             new global::PetStore.NewPet
             {
@@ -78,7 +78,7 @@ public partial class PetsClient
         .On("404", global::PetStore.PetStoreClientJson.Error);
 
     /// <inheritdoc cref="GetPetWithResponseAsync" path="/*/node()[not(self::returns)]"/>
-    public virtual async global::System.Threading.Tasks.Task<Pet> GetPetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public virtual async global::System.Threading.Tasks.Task<global::PetStore.Pet> GetPetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default) =>
         (await GetPetWithResponseAsync(petId, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>Finds one pet.</summary>
@@ -86,7 +86,7 @@ public partial class PetsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response's status and headers, next to its body.</returns>
     /// <exception cref="OACG::ApiException">Not a success status (404: typed body).</exception>
-    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<Pet>> GetPetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> GetPetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new OACG::ApiRequest("GET", "/pets/{petId}", "getPet")
             .Errors(_getPetErrors)

@@ -26,7 +26,7 @@ public sealed partial class Pet
 
     public string? Tag { get; set; }
 
-    public PetStatus? Status { get; set; }
+    public global::PetStore.PetStatus? Status { get; set; }
 
     /// <summary>Left out, null, or a name.</summary>
     public OACG::Optional<string?> Nickname { get; set; }
