@@ -18,6 +18,7 @@ public sealed class ModelEmitterBaselineTests
         var animal = new UnionTypeSpec
         {
             Name = "Animal",
+            TableName = "AnimalVariants",
             Description = "A cat, or something this version does not know.",
             Discriminator = "kind",
             Variants = new[] { Variant("Cat", cat, ValueShape.Object, "cat", "kitten") }.ToEquatableArray(),
@@ -25,6 +26,7 @@ public sealed class ModelEmitterBaselineTests
         var inputs = new UnionTypeSpec
         {
             Name = "Inputs",
+            TableName = "InputsVariants",
             Description = null,
             Discriminator = null,
             Variants = new[]
@@ -37,6 +39,7 @@ public sealed class ModelEmitterBaselineTests
         var model = new ObjectTypeSpec
         {
             Name = "Cat",
+            TableName = "CatMembers",
             Description = null,
             Properties = new[]
             {

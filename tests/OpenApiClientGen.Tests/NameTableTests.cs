@@ -114,6 +114,28 @@ public sealed class NameTableTests
     }
 
     [Fact]
+    public void The_JSON_class_lists_members_and_variants_in_methods_no_schema_name_takes()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/tables.yaml", """
+            openapi: 3.0.3
+            info: { title: Tables, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Pet: { type: object, properties: { name: { type: string } } }
+                PetMembers: { type: object, properties: { count: { type: integer }, choice: { $ref: '#/components/schemas/Choice' } } }
+                Choice: { oneOf: [{ type: string }, { $ref: '#/components/schemas/Pet' }] }
+                ChoiceVariants: { type: object, properties: { size: { type: integer } } }
+            """, Namespace: "Tables", ClientName: "TablesClient"));
+        Assert.True(run.CompilationErrors.Count == 0, run.Describe(run.CompilationErrors));
+
+        INamedTypeSymbol json = run.Output.GetTypeByMetadataName("Tables.TablesClientJson")!;
+        string[] methods = json.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).Select(m => m.Name).OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "ChoiceVariants2", "ChoiceVariantsMembers", "PetMembers2", "PetMembersMembers" }, methods);
+        Assert.All(new[] { "Pet", "PetMembers", "Choice", "ChoiceVariants" }, name => Assert.IsAssignableFrom<IFieldSymbol>(json.GetMembers(name).Single()));
+    }
+
+    [Fact]
     public void The_emitters_spell_the_names_the_table_gives_and_no_others()
     {
         ApiSpec api = Model();

@@ -32,7 +32,7 @@ internal static class JsonContextEmitter
             switch (type)
             {
                 case EnumTypeSpec:
-                    writer.WriteLine($"public static readonly {CSharp.Runtime}StringEnumCodec<{typeName}> {type.Name} = new(static value => new {typeName}(value), static value => value.Value);");
+                    writer.WriteLine($"public static readonly {CSharp.Runtime}StringEnumCodec<{typeName}> {type.Name} = new(static value => new(value), static value => value.Value);");
                     break;
                 case ObjectTypeSpec model:
                     WriteObjectCodec(writer, model, typeName, ns);
@@ -48,14 +48,20 @@ internal static class JsonContextEmitter
     }
 
     // The codecs a table names are fields of this same class, so they go by their simple names (no context).
+    // The table is a method of its own, not a lambda in the field's initializer: the compiler binds and lowers
+    // every initializer as one static constructor, and thousands of lambdas nested there cost it seconds.
     private static void WriteObjectCodec(SourceWriter writer, ObjectTypeSpec model, string typeName, string ns)
     {
-        string create = model.Properties.IsEmpty || !HasRequired(model) ? $"new {typeName}()" : $"new {typeName}(default({CSharp.Runtime}JsonCreation))";
-        writer.WriteLine($"public static readonly {CSharp.Runtime}ObjectCodec<{typeName}> {model.Name} = new(");
-        writer.Indent();
-        writer.WriteLine($"static () => {create},");
+        // The lambdas' types are the codec's, so `new(...)` names the model without spelling it again.
+        string create = model.Properties.IsEmpty || !HasRequired(model) ? "new()" : $"new(default({CSharp.Runtime}JsonCreation))";
+        string additional = model.AdditionalProperties is { } extra
+            ? $", static () => {CSharp.Runtime}JsonAdditionalMembers<{typeName}>.Of({CSharp.Codec(extra, ns, jsonContext: null)}, static m => m.{model.AdditionalPropertiesName})"
+            : "";
+        writer.WriteLine($"public static readonly {CSharp.Runtime}ObjectCodec<{typeName}> {model.Name} = new(static () => {create}, {Table(model)}{additional});");
+        writer.WriteLine();
         // An empty table has no element for `new[]` to take its type from.
-        writer.WriteLine(model.Properties.IsEmpty ? $"static members => new {CSharp.Runtime}JsonMember<{typeName}>[]" : "static members => new[]");
+        string array = model.Properties.IsEmpty ? $"new {CSharp.Runtime}JsonMember<{typeName}>[]" : "new[]";
+        writer.WriteLine($"private static {CSharp.Runtime}JsonMember<{typeName}>[] {Table(model)}({CSharp.Runtime}JsonMembers<{typeName}> members) => {array}");
         writer.OpenBlock("");
         foreach (PropertySpec property in model.Properties)
         {
@@ -82,18 +88,12 @@ internal static class JsonContextEmitter
             });
         }
 
-        if (model.AdditionalProperties is { } additional)
-        {
-            writer.CloseBlock("},");
-            writer.WriteLine($"static () => {CSharp.Runtime}JsonAdditionalMembers<{typeName}>.Of({CSharp.Codec(additional, ns, jsonContext: null)}, static m => m.{model.AdditionalPropertiesName}));");
-        }
-        else
-        {
-            writer.CloseBlock("});");
-        }
-
-        writer.Unindent();
+        writer.CloseBlock("};");
     }
+
+    /// <summary>The name of <paramref name="type"/>'s member or variant list, which Parsing gives every model and union.</summary>
+    internal static string Table(TypeDeclaration type) =>
+        type.TableName ?? throw new InvalidOperationException($"The type '{type.Name}' has no table name; ApiModelBuilder names them.");
 
     private static bool HasRequired(ObjectTypeSpec model)
     {

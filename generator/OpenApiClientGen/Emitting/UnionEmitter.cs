@@ -37,7 +37,10 @@ internal static class UnionEmitter
     public static void WriteCodec(SourceWriter writer, UnionTypeSpec union, string typeName, string ns, string? jsonContext)
     {
         string discriminator = union.Discriminator is null ? "null" : SpecText.Literal(union.Discriminator);
-        writer.WriteLine($"public static readonly {CSharp.Runtime}UnionCodec<{typeName}> {union.Name} = new(static value => new {typeName}(value), {discriminator}, static () => new {CSharp.Runtime}UnionVariant[]");
+        // The variants are listed by a method of their own, as a model's members are (see JsonContextEmitter).
+        writer.WriteLine($"public static readonly {CSharp.Runtime}UnionCodec<{typeName}> {union.Name} = new(static value => new(value), {discriminator}, {JsonContextEmitter.Table(union)});");
+        writer.WriteLine();
+        writer.WriteLine($"private static {CSharp.Runtime}UnionVariant[] {JsonContextEmitter.Table(union)}() => new {CSharp.Runtime}UnionVariant[]");
         writer.OpenBlock("");
         foreach (UnionVariantSpec variant in union.Variants)
         {
@@ -45,7 +48,7 @@ internal static class UnionEmitter
             writer.WriteLine($"{CSharp.Runtime}UnionVariant.Of({CSharp.Codec(variant.Type, ns, jsonContext)}, {CSharp.Runtime}JsonShape.{Shape(variant.Shape)}{tags}),");
         }
 
-        writer.CloseBlock("});");
+        writer.CloseBlock("};");
     }
 
     /// <summary>C# allows no conversion from an interface, so lists and maps convert from their usual classes.</summary>

@@ -60,12 +60,24 @@ internal sealed class ApiModelBuilder
             Title = _document.Info?.Title ?? _names.Client,
             Description = _document.Info?.Description,
             DefaultBaseUrl = DefaultServerUrl(),
-            Types = _types.Declarations.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Types = WithTableNames(_types.Declarations.OrderBy(t => t.Name, StringComparer.Ordinal).ToList()).ToEquatableArray(),
             Groups = _groups.ToEquatableArray(),
             Operations = operations,
             SecuritySchemes = _details.SecuritySchemes,
             ChatClient = ChatClientBuilder.Build(_document, operations.ToList(), _types.Declarations.ToList(), _diagnostics, _options.FilePath),
         };
+    }
+
+    /// <summary>Names the JSON class's member and variant lists after their types, past every type and class name.</summary>
+    private IEnumerable<TypeDeclaration> WithTableNames(List<TypeDeclaration> types)
+    {
+        var names = new UniqueNameScope(types.Select(t => t.Name).Concat(_names.Reserved));
+        return types.Select(type => type switch
+        {
+            ObjectTypeSpec model => model with { TableName = names.Reserve(model.Name + "Members") },
+            UnionTypeSpec union => union with { TableName = names.Reserve(union.Name + "Variants") },
+            _ => type,
+        });
     }
 
     /// <summary>Every group path and its parents (<c>Beta</c> for <c>Beta.Conversations</c>), each with a class name.</summary>

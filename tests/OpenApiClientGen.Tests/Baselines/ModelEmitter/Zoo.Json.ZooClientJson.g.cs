@@ -13,24 +13,27 @@ namespace Zoo;
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public static partial class ZooClientJson
 {
-    public static readonly OACG::UnionCodec<global::Zoo.Animal> Animal = new(static value => new global::Zoo.Animal(value), "kind", static () => new OACG::UnionVariant[]
+    public static readonly OACG::UnionCodec<global::Zoo.Animal> Animal = new(static value => new(value), "kind", AnimalVariants);
+
+    private static OACG::UnionVariant[] AnimalVariants() => new OACG::UnionVariant[]
     {
         OACG::UnionVariant.Of(Cat, OACG::JsonShape.Object, "cat", "kitten"),
-    });
+    };
 
-    public static readonly OACG::ObjectCodec<global::Zoo.Cat> Cat = new(
-        static () => new global::Zoo.Cat(default(OACG::JsonCreation)),
-        static members => new[]
-        {
-            members.Value("kind", OACG::JsonCodecs.String, static m => m.Kind, static (m, v) => m.Kind = v),
-            members.Required("lives", OACG::JsonCodecs.Int32, static m => m.Lives, static (m, v) => m.Lives = v),
-        },
-        static () => OACG::JsonAdditionalMembers<global::Zoo.Cat>.Of(OACG::JsonCodecs.Element, static m => m.AdditionalProperties));
+    public static readonly OACG::ObjectCodec<global::Zoo.Cat> Cat = new(static () => new(default(OACG::JsonCreation)), CatMembers, static () => OACG::JsonAdditionalMembers<global::Zoo.Cat>.Of(OACG::JsonCodecs.Element, static m => m.AdditionalProperties));
 
-    public static readonly OACG::UnionCodec<global::Zoo.Inputs> Inputs = new(static value => new global::Zoo.Inputs(value), null, static () => new OACG::UnionVariant[]
+    private static OACG::JsonMember<global::Zoo.Cat>[] CatMembers(OACG::JsonMembers<global::Zoo.Cat> members) => new[]
+    {
+        members.Value("kind", OACG::JsonCodecs.String, static m => m.Kind, static (m, v) => m.Kind = v),
+        members.Required("lives", OACG::JsonCodecs.Int32, static m => m.Lives, static (m, v) => m.Lives = v),
+    };
+
+    public static readonly OACG::UnionCodec<global::Zoo.Inputs> Inputs = new(static value => new(value), null, InputsVariants);
+
+    private static OACG::UnionVariant[] InputsVariants() => new OACG::UnionVariant[]
     {
         OACG::UnionVariant.Of(OACG::JsonCodecs.String, OACG::JsonShape.String),
         OACG::UnionVariant.Of(OACG::JsonCodecs.List(Entry), OACG::JsonShape.Array),
         OACG::UnionVariant.Of(OACG::JsonCodecs.Double, OACG::JsonShape.Number | OACG::JsonShape.Integer),
-    });
+    };
 }

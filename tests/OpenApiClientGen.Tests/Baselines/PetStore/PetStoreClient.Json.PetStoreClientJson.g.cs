@@ -13,34 +13,34 @@ namespace PetStore;
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public static partial class PetStoreClientJson
 {
-    public static readonly OACG::ObjectCodec<global::PetStore.Error> Error = new(
-        static () => new global::PetStore.Error(default(OACG::JsonCreation)),
-        static members => new[]
-        {
-            members.Required("message", OACG::JsonCodecs.String, static m => m.Message, static (m, v) => m.Message = v),
-        });
+    public static readonly OACG::ObjectCodec<global::PetStore.Error> Error = new(static () => new(default(OACG::JsonCreation)), ErrorMembers);
 
-    public static readonly OACG::ObjectCodec<global::PetStore.NewPet> NewPet = new(
-        static () => new global::PetStore.NewPet(default(OACG::JsonCreation)),
-        static members => new[]
-        {
-            members.Required("name", OACG::JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
-            members.Value("tag", OACG::JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
-            members.Value("status", OACG::JsonCodecs.Nullable(PetStatus), static m => m.Status, static (m, v) => m.Status = v),
-            members.Optional("nickname", OACG::JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
-        });
+    private static OACG::JsonMember<global::PetStore.Error>[] ErrorMembers(OACG::JsonMembers<global::PetStore.Error> members) => new[]
+    {
+        members.Required("message", OACG::JsonCodecs.String, static m => m.Message, static (m, v) => m.Message = v),
+    };
 
-    public static readonly OACG::ObjectCodec<global::PetStore.Pet> Pet = new(
-        static () => new global::PetStore.Pet(default(OACG::JsonCreation)),
-        static members => new[]
-        {
-            members.Required("name", OACG::JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
-            members.Value("tag", OACG::JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
-            members.Value("status", OACG::JsonCodecs.Nullable(PetStatus), static m => m.Status, static (m, v) => m.Status = v),
-            members.Optional("nickname", OACG::JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
-            members.Required("id", OACG::JsonCodecs.Int64, static m => m.Id, static (m, v) => m.Id = v),
-            members.Value("born", OACG::JsonCodecs.Nullable(OACG::JsonCodecs.DateTimeOffset), static m => m.Born, static (m, v) => m.Born = v),
-        });
+    public static readonly OACG::ObjectCodec<global::PetStore.NewPet> NewPet = new(static () => new(default(OACG::JsonCreation)), NewPetMembers);
 
-    public static readonly OACG::StringEnumCodec<global::PetStore.PetStatus> PetStatus = new(static value => new global::PetStore.PetStatus(value), static value => value.Value);
+    private static OACG::JsonMember<global::PetStore.NewPet>[] NewPetMembers(OACG::JsonMembers<global::PetStore.NewPet> members) => new[]
+    {
+        members.Required("name", OACG::JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
+        members.Value("tag", OACG::JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
+        members.Value("status", OACG::JsonCodecs.Nullable(PetStatus), static m => m.Status, static (m, v) => m.Status = v),
+        members.Optional("nickname", OACG::JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
+    };
+
+    public static readonly OACG::ObjectCodec<global::PetStore.Pet> Pet = new(static () => new(default(OACG::JsonCreation)), PetMembers);
+
+    private static OACG::JsonMember<global::PetStore.Pet>[] PetMembers(OACG::JsonMembers<global::PetStore.Pet> members) => new[]
+    {
+        members.Required("name", OACG::JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
+        members.Value("tag", OACG::JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
+        members.Value("status", OACG::JsonCodecs.Nullable(PetStatus), static m => m.Status, static (m, v) => m.Status = v),
+        members.Optional("nickname", OACG::JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
+        members.Required("id", OACG::JsonCodecs.Int64, static m => m.Id, static (m, v) => m.Id = v),
+        members.Value("born", OACG::JsonCodecs.Nullable(OACG::JsonCodecs.DateTimeOffset), static m => m.Born, static (m, v) => m.Born = v),
+    };
+
+    public static readonly OACG::StringEnumCodec<global::PetStore.PetStatus> PetStatus = new(static value => new(value), static value => value.Value);
 }
