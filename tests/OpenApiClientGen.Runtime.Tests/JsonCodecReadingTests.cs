@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json.Serialization;
 using Xunit;
 
 namespace OpenApiClientGen.Runtime.Tests;
@@ -18,6 +19,33 @@ public sealed class JsonCodecReadingTests
         Assert.Equal("a|b|c", Describe(JsonCodecs.Deserialize("""{"third":"c","second":"b","first":"a"}""", Codecs.Small)));
         Assert.Equal("a|b|c", Describe(JsonCodecs.Deserialize("""{"second":"b","other":{"first":"x"},"\u0074hird":"c","fir\u0073t":"a"}""", Codecs.Small)));
         Assert.Equal("a||", Describe(JsonCodecs.Deserialize("""{"firstly":"x","first":"a","firs":"y"}""", Codecs.Small)));
+    }
+
+    [Fact]
+    public void A_list_or_map_codec_asked_for_again_over_the_same_codec_is_the_same_one_and_reads_alike()
+    {
+        JsonConverter<IList<string>> list = JsonCodecs.List(JsonCodecs.String);
+        JsonConverter<IDictionary<string, string>> map = JsonCodecs.Map(JsonCodecs.String);
+        JsonConverter<IList<IList<string>>> nested = JsonCodecs.List(list);
+
+        Assert.Same(list, JsonCodecs.List(JsonCodecs.String));
+        Assert.Same(map, JsonCodecs.Map(JsonCodecs.String));
+        Assert.Same(nested, JsonCodecs.List(JsonCodecs.List(JsonCodecs.String)));
+        Assert.Equal(new[] { "a", "b" }, JsonCodecs.Deserialize("""["a","b"]""", JsonCodecs.List(JsonCodecs.String)));
+        Assert.Equal("1", JsonCodecs.Deserialize("""{"k":"1"}""", JsonCodecs.Map(JsonCodecs.String))["k"]);
+
+        // Another codec of the same element type gets a list codec of its own, which uses it.
+        JsonConverter<IList<string>> upper = JsonCodecs.List<string>(new Upper());
+        Assert.NotSame(list, upper);
+        Assert.Equal(new[] { "A" }, JsonCodecs.Deserialize("""["a"]""", upper));
+        Assert.Equal(new[] { "a" }, JsonCodecs.Deserialize("""["a"]""", JsonCodecs.List(JsonCodecs.String)));
+    }
+
+    private sealed class Upper : JsonConverter<string>
+    {
+        public override string Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => reader.GetString()!.ToUpperInvariant();
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 
     [Fact]

@@ -65,10 +65,12 @@ public static class JsonCodecs
     public static JsonConverter<JsonElement> Element { get; } = new ElementCodec();
 
     /// <summary>A JSON array of <typeparamref name="T"/>.</summary>
-    public static JsonConverter<IList<T>> List<T>(JsonConverter<T> item) => new ListCodec<T>(item);
+    /// <remarks>Generated methods ask for their list codec on every call; asked again for the same item codec, this gives the same one.</remarks>
+    public static JsonConverter<IList<T>> List<T>(JsonConverter<T> item) => LastOf<T, IList<T>>.For(item, static item => new ListCodec<T>(item));
 
     /// <summary>A JSON object whose members are all <typeparamref name="T"/>.</summary>
-    public static JsonConverter<IDictionary<string, T>> Map<T>(JsonConverter<T> value) => new MapCodec<T>(value);
+    /// <remarks>Asked again for the same value codec, this gives the same one, as <see cref="List{T}"/> does.</remarks>
+    public static JsonConverter<IDictionary<string, T>> Map<T>(JsonConverter<T> value) => LastOf<T, IDictionary<string, T>>.For(value, static value => new MapCodec<T>(value));
 
     /// <summary>A value type that may be null.</summary>
     public static JsonConverter<T?> Nullable<T>(JsonConverter<T> value)
@@ -240,6 +242,35 @@ public static class JsonCodecs
             }
 
             _value.Write(writer, value.Value, options);
+        }
+    }
+
+    /// <summary>
+    /// The codec last built over an element codec, per element and container type. Codecs hold no state, so two
+    /// threads that race here only build one more; a call keeps asking for the same element codec, so one slot does.
+    /// </summary>
+    private static class LastOf<T, TContainer>
+    {
+        private static Built? s_last;
+
+        public static JsonConverter<TContainer> For(JsonConverter<T> element, Func<JsonConverter<T>, JsonConverter<TContainer>> build)
+        {
+            Built? last = Volatile.Read(ref s_last);
+            if (last is not null && ReferenceEquals(last.Element, element))
+            {
+                return last.Codec;
+            }
+
+            var built = new Built(element, build(element));
+            Volatile.Write(ref s_last, built);
+            return built.Codec;
+        }
+
+        private sealed class Built(JsonConverter<T> element, JsonConverter<TContainer> codec)
+        {
+            public JsonConverter<T> Element { get; } = element;
+
+            public JsonConverter<TContainer> Codec { get; } = codec;
         }
     }
 
