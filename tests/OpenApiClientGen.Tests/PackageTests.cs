@@ -299,6 +299,23 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
 
             AssertPortable(archive, analyzers + "OpenApiClientGen.dll");
             Assert.DoesNotContain(version, Entry(archive, "build/OpenApiClientGen.targets"));
+
+            // Packed on linux-x64, the generator and its libraries are precompiled for the compiler's runtime, and
+            // still carry their IL for every other one.
+            bool precompiled = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
+            foreach (string dll in new[] { "OpenApiClientGen.dll", "Microsoft.OpenApi.dll", "YamlDotNet.dll" })
+            {
+                using var buffer = new MemoryStream();
+                using (Stream file = archive.Entries.Single(e => e.FullName == analyzers + dll).Open())
+                {
+                    file.CopyTo(buffer);
+                }
+
+                buffer.Position = 0;
+                using var pe = new PEReader(buffer);
+                Assert.True(pe.HasMetadata, dll);
+                Assert.True(precompiled == (pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0), $"{dll}: precompiled is {!precompiled}");
+            }
         }
 
         private static void AssertRuntimePackage(string package)
