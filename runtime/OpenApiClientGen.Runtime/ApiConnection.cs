@@ -126,15 +126,100 @@ public sealed partial class ApiConnection : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
-        // A stream's span is its session's, and lasts until the stream ends; any other call's is this one.
+        // The span, the deadline and the attempts are one method: each async layer would be a state machine
+        // allocated on every call. A stream's span is its session's, and lasts until the stream ends; any other
+        // call's is this one.
         Activity? owned = request.Activity is null ? ApiTelemetry.Start(request) : null;
         Activity? activity = request.Activity ?? owned;
         long started = ApiTelemetry.Timestamp(activity);
+        ApiCallOptions? call = request.CallOptions ??= ApiCallOptions.Current;
+        CancellationTokenSource? callDeadline = null;
+        if (call?.Timeout is { } timeout)
+        {
+            callDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            callDeadline.CancelAfter(timeout);
+        }
+
+        CancellationToken token = callDeadline?.Token ?? cancellationToken;
         try
         {
-            HttpResponseMessage response = await SendWithinTimeoutAsync(request, completion, cancellationToken).ConfigureAwait(false);
-            ApiTelemetry.Sent(activity, request, response.StatusCode, null, started);
-            return response;
+            IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, token).ConfigureAwait(false);
+
+            // Before anything can fail: every exception of every attempt is scrubbed of these credentials.
+            request.Credentials = credentials;
+            request.AddIdempotencyKeyIfDeclared();
+            int maxRetries = request.CanResend && !_retriedInsideHttpClient ? Math.Max(0, call?.MaxRetries ?? Options.MaxRetries) : 0;
+            HttpResponseMessage response;
+            try
+            {
+                // The first attempt is sent here, not inside the retries: one layer fewer on a call that succeeds at once.
+                HttpResponseMessage? first = null;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+                try
+                {
+                    first = await SendOnceAsync(request, credentials, token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (maxRetries > 0 && ApiRetries.ShouldRetry(ex, token))
+                {
+                    failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                }
+
+                response = failure is null && (maxRetries == 0 || !ApiRetries.ShouldRetry(first!, Options))
+                    ? first!
+                    : await ApiRetries.RetryAsync(maxRetries, Options, request, first, failure, SendOnceAsync, (this, request, credentials), token).ConfigureAwait(false);
+            }
+            finally
+            {
+                request.DisposeContent();
+                if (request.RetriedInsideHttpClient)
+                {
+                    // A resilience handler in the HttpClient retried an attempt already: another loop here would multiply
+                    // its attempts, so from now on this connection leaves retrying to the handler.
+                    _retriedInsideHttpClient = true;
+                }
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                if (completion == HttpCompletionOption.ResponseContentRead)
+                {
+                    await BufferAsync(response, request, token).ConfigureAwait(false);
+                }
+
+                ApiTelemetry.Sent(activity, request, response.StatusCode, null, started);
+                return response;
+            }
+
+            using (response)
+            {
+                byte[] body;
+                using (CancellationTokenSource? deadline = BodyDeadline(token))
+                {
+                    try
+                    {
+                        body = await ReadErrorBodyAsync(response.Content, Options.MaxErrorBodyLength, deadline?.Token ?? token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException ex) when (deadline?.IsCancellationRequested == true && !token.IsCancellationRequested)
+                    {
+                        throw BodyTimedOut(ex);
+                    }
+                }
+
+                throw request.ErrorTable.CreateException(new ApiErrorResponse(
+                    response.StatusCode,
+                    response.ReasonPhrase,
+                    body,
+                    HeadersOf(response),
+                    request.Operation,
+                    Options.MaxErrorBodyLength,
+                    request.Secrets));
+            }
+        }
+        catch (OperationCanceledException ex) when (callDeadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            var timedOut = new TimeoutException($"{request.Operation} did not complete within {call!.Timeout} (ApiCallOptions.Timeout).", ex);
+            ApiTelemetry.Sent(activity, request, null, timedOut, started);
+            throw timedOut;
         }
         catch (Exception ex)
         {
@@ -143,104 +228,8 @@ public sealed partial class ApiConnection : IDisposable
         }
         finally
         {
+            callDeadline?.Dispose();
             owned?.Dispose();
-        }
-    }
-
-    // Without a timeout, no layer of its own: one async state machine fewer on every call.
-    private Task<HttpResponseMessage> SendWithinTimeoutAsync(ApiRequest request, HttpCompletionOption completion, CancellationToken cancellationToken)
-    {
-        ApiCallOptions? call = request.CallOptions ??= ApiCallOptions.Current;
-        return call?.Timeout is { } timeout
-            ? SendWithinAsync(request, call, timeout, completion, cancellationToken)
-            : SendCheckedAsync(request, call, completion, cancellationToken);
-    }
-
-    private async Task<HttpResponseMessage> SendWithinAsync(ApiRequest request, ApiCallOptions call, TimeSpan timeout, HttpCompletionOption completion, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            return await SendCheckedAsync(request, call, completion, deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"{request.Operation} did not complete within {timeout} (ApiCallOptions.Timeout).", ex);
-        }
-    }
-
-    private async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, ApiCallOptions? call, HttpCompletionOption completion, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
-
-        // Before anything can fail: every exception of every attempt is scrubbed of these credentials.
-        request.Credentials = credentials;
-        request.AddIdempotencyKeyIfDeclared();
-        int maxRetries = request.CanResend && !_retriedInsideHttpClient ? Math.Max(0, call?.MaxRetries ?? Options.MaxRetries) : 0;
-        HttpResponseMessage response;
-        try
-        {
-            // The first attempt is sent here, not inside the retries: one layer fewer on a call that succeeds at once.
-            HttpResponseMessage? first = null;
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-            try
-            {
-                first = await SendOnceAsync(request, credentials, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (maxRetries > 0 && ApiRetries.ShouldRetry(ex, cancellationToken))
-            {
-                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
-            }
-
-            response = failure is null && (maxRetries == 0 || !ApiRetries.ShouldRetry(first!, Options))
-                ? first!
-                : await ApiRetries.RetryAsync(maxRetries, Options, request, first, failure, SendOnceAsync, (this, request, credentials), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            request.DisposeContent();
-            if (request.RetriedInsideHttpClient)
-            {
-                // A resilience handler in the HttpClient retried an attempt already: another loop here would multiply
-                // its attempts, so from now on this connection leaves retrying to the handler.
-                _retriedInsideHttpClient = true;
-            }
-        }
-
-        if (response.IsSuccessStatusCode)
-        {
-            if (completion == HttpCompletionOption.ResponseContentRead)
-            {
-                await BufferAsync(response, request, cancellationToken).ConfigureAwait(false);
-            }
-
-            return response;
-        }
-
-        using (response)
-        {
-            byte[] body;
-            using (CancellationTokenSource? deadline = BodyDeadline(cancellationToken))
-            {
-                try
-                {
-                    body = await ReadErrorBodyAsync(response.Content, Options.MaxErrorBodyLength, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-                {
-                    throw BodyTimedOut(ex);
-                }
-            }
-
-            throw request.ErrorTable.CreateException(new ApiErrorResponse(
-                response.StatusCode,
-                response.ReasonPhrase,
-                body,
-                HeadersOf(response),
-                request.Operation,
-                Options.MaxErrorBodyLength,
-                request.Secrets));
         }
     }
 
