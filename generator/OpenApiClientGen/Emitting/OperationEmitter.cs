@@ -117,7 +117,8 @@ internal static class OperationEmitter
     /// </summary>
     public static void WriteDocs(SourceWriter writer, OperationSpec operation, IEnumerable<MethodParameter> parameters, MethodDocs docs)
     {
-        if (docs is MethodDocs.Full or MethodDocs.FullWithResponse)
+        bool full = docs is MethodDocs.Full or MethodDocs.FullWithResponse;
+        if (full)
         {
             string summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.Path}";
             SpecText.WriteDoc(writer, "summary", summary);
@@ -148,7 +149,7 @@ internal static class OperationEmitter
             writer.WriteLine("/// <returns>The response's status and headers, next to its body.</returns>");
         }
 
-        if (docs is MethodDocs.Full or MethodDocs.FullWithResponse)
+        if (full)
         {
             // One line for both cases: these docs stand on every operation, so their length adds up.
             string declared = operation.Errors.IsEmpty

@@ -69,15 +69,16 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>Names the JSON class's member and variant lists after their types, past every type and class name.</summary>
-    private IEnumerable<TypeDeclaration> WithTableNames(List<TypeDeclaration> types)
+    private List<TypeDeclaration> WithTableNames(List<TypeDeclaration> types)
     {
+        // Reserved in order, once: the names depend on the sorted order, so the list is built here, not lazily.
         var names = new UniqueNameScope(types.Select(t => t.Name).Concat(_names.Reserved));
         return types.Select(type => type switch
         {
             ObjectTypeSpec model => model with { TableName = names.Reserve(model.Name + "Members") },
             UnionTypeSpec union => union with { TableName = names.Reserve(union.Name + "Variants") },
             _ => type,
-        });
+        }).ToList();
     }
 
     /// <summary>Every group path and its parents (<c>Beta</c> for <c>Beta.Conversations</c>), each with a class name.</summary>
