@@ -171,15 +171,17 @@ public sealed class RetryTests
     public async Task A_stream_that_broke_after_its_first_event_is_not_sent_again()
     {
         int requests = 0;
+        var held = new Held(2);
         await using StreamServer server = await StreamServer.StartAsync(async context =>
         {
             Interlocked.Increment(ref requests);
             await StreamServer.WriteSlowlyAsync(context, Transcripts.MistralFirstTwoEvents);
+            await held.WaitAsync();
             context.Abort();
         });
         using ApiConnection connection = server.Connect(Quick());
 
-        (var events, Exception? failure) = await new ConversationsClient(connection).StartStreamAsync(new ConversationStreamRequest()).CollectUntilFailureAsync();
+        (var events, Exception? failure) = await new ConversationsClient(connection).StartStreamAsync(new ConversationStreamRequest()).CollectUntilFailureAsync(held);
 
         Assert.Equal(2, events.Count);
         Assert.IsType<ApiStreamException>(failure);

@@ -17,15 +17,17 @@ public sealed class StreamFailureTests
     [Fact]
     public async Task A_connection_the_server_aborts_mid_stream_throws_after_the_events_that_arrived()
     {
+        var held = new Held(2);
         await using StreamServer server = await StreamServer.StartAsync(async context =>
         {
             await StreamServer.WriteSlowlyAsync(context, Transcripts.MistralFirstTwoEvents);
             await StreamServer.WriteSlowlyAsync(context, "event: message.output.delta\r\ndata: {\"type\":\"message.out");
+            await held.WaitAsync();
             context.Abort();
         });
         using ApiConnection connection = server.Connect();
 
-        (var events, Exception? failure) = await new ConversationsClient(connection).StartStreamAsync(new ConversationStreamRequest()).CollectUntilFailureAsync();
+        (var events, Exception? failure) = await new ConversationsClient(connection).StartStreamAsync(new ConversationStreamRequest()).CollectUntilFailureAsync(held);
 
         Assert.Equal(2, events.Count);
         ApiStreamException ex = Assert.IsType<ApiStreamException>(failure);

@@ -93,9 +93,11 @@ public sealed class TelemetryTests
     [Fact]
     public async Task A_stream_is_one_span_with_its_event_count_time_to_first_event_and_how_it_ended()
     {
+        var held = new Held(2);
         await using StreamServer server = await StreamServer.StartAsync(async context =>
         {
             await StreamServer.WriteSlowlyAsync(context, Transcripts.MistralFirstTwoEvents);
+            await held.WaitAsync();
             context.Abort();
         });
         var spans = new List<Activity>();
@@ -107,7 +109,7 @@ public sealed class TelemetryTests
         {
             using (parent = Tests.StartActivity("test")!)
             {
-                (var events, Exception? failure) = await new ConversationsClient(connection).StartStreamAsync(new ConversationStreamRequest()).CollectUntilFailureAsync();
+                (var events, Exception? failure) = await new ConversationsClient(connection).StartStreamAsync(new ConversationStreamRequest()).CollectUntilFailureAsync(held);
                 Assert.Equal(2, events.Count);
                 Assert.IsType<ApiStreamException>(failure);
             }
