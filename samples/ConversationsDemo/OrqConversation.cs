@@ -42,7 +42,7 @@ internal static class OrqConversation
 
     private static CreateConversationResponseRequest Ask(string question, string model) => new()
     {
-        Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = [new TextPart { Kind = TextPartKind.Text, Text = question }] },
+        Message = new UserMessageRequest { Parts = [new TextPart { Text = question }] },
         Model = model,
     };
 }

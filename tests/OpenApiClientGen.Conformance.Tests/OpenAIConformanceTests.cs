@@ -153,8 +153,8 @@ public sealed class OpenAIConformanceTests
         Model = Model,
         Messages = new List<ChatCompletionRequestMessage>
         {
-            new ChatCompletionRequestSystemMessage { Role = ChatCompletionRequestSystemMessageRole.System, Content = Instructions },
-            new ChatCompletionRequestUserMessage { Role = ChatCompletionRequestUserMessageRole.User, Content = Prompt },
+            new ChatCompletionRequestSystemMessage { Content = Instructions },
+            new ChatCompletionRequestUserMessage { Content = Prompt },
         },
         Temperature = Temperature,
         MaxCompletionTokens = MaxTokens,

@@ -105,12 +105,12 @@ public sealed class EmulatorConversationTests
         Assert.Equal("Untitled", created.DisplayName);
         List<SseItem<string>> events = await RawEventStreams.ReadAllAsync(conversations.CreateConversationResponseAsync(created.Id!, new Orq.CreateConversationResponseRequest
         {
-            Message = new Orq.UserMessageRequest { Role = Orq.UserMessageRequestRole.User, Parts = [new Orq.TextPart { Kind = Orq.TextPartKind.Text, Text = "Hi there" }] },
+            Message = new Orq.UserMessageRequest { Parts = [new Orq.TextPart { Text = "Hi there" }] },
             Model = "openai/gpt-4o",
         }));
         // The [DONE] sentinel ends the stream; it is not an item.
         Assert.All(events, e => Assert.Equal("message", e.EventType));
-        Assert.Equal("response.started", JsonCodecs.Deserialize(events[0].Data, Orq.OrqClientJson.ResponseStartedEvent).Type.Value);
+        Assert.Equal("response.started", JsonCodecs.Deserialize(events[0].Data, Orq.OrqClientJson.ResponseStartedEvent).Type);
         Orq.ResponseDoneEvent done = JsonCodecs.Deserialize(events[^1].Data, Orq.OrqClientJson.ResponseDoneEvent);
         Assert.Equal("stop", done.Data.FinishReason.Value);
         string streamed = string.Concat(events.Where(e => e.Data.Contains("\"part.delta\"", StringComparison.Ordinal))
@@ -143,7 +143,7 @@ public sealed class EmulatorConversationTests
         static Mistral.ConversationInputs Text(string text) => text;
 
         Mistral.ConversationResponse started = await conversations.StartAsync(new Mistral.ConversationRequest { Inputs = Text("Hello"), Model = "mistral-small-latest" });
-        Assert.Equal("conversation.response", started.Object!.Value.Value);
+        Assert.Equal("conversation.response", started.Object);
         Mistral.ConversationResponse appended = await conversations.AppendAsync(started.ConversationId, new Mistral.ConversationAppendRequest { Inputs = Text("More") });
         Assert.Equal(started.ConversationId, appended.ConversationId);
         Mistral.ConversationHistory history = await conversations.GetHistoryAsync(started.ConversationId);

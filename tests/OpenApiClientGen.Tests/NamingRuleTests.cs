@@ -380,7 +380,11 @@ public sealed class NamingRuleTests
                           properties:
                             role: {type: string, enum: [user]}
                             content: {type: string}
+                            channel: {$ref: '#/components/schemas/Channel'}
                   responses: {'204': {description: sent}}
+            components:
+              schemas:
+                Channel: {type: string, enum: [web], default: web}
             """, consumer: """
             namespace Consumer;
             internal static class Calls
@@ -394,7 +398,15 @@ public sealed class NamingRuleTests
         INamedTypeSymbol request = run.Output.GetTypeByMetadataName("Naming.CreateMessageRequest")!;
         IPropertySymbol role = request.GetMembers("Role").OfType<IPropertySymbol>().Single();
         Assert.False(role.IsRequired);
-        Assert.Contains("= new global::Naming.CreateMessageRequestRole(\"user\");", run.Sources.Single(s => s.HintName.EndsWith(".CreateMessageRequest.g.cs", StringComparison.Ordinal)).SourceText.ToString());
+        string model = run.Sources.Single(s => s.HintName.EndsWith(".CreateMessageRequest.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+
+        // Written in place, the fixed member is a string: a type of its own would only name the one value it holds.
+        Assert.Equal(SpecialType.System_String, role.Type.SpecialType);
+        Assert.Contains("public string Role { get; set; } = \"user\";", model);
+        Assert.Null(run.Output.GetTypeByMetadataName("Naming.CreateMessageRequestRole"));
+
+        // A component keeps the type the document names, and still starts set.
+        Assert.Contains("= new global::Naming.Channel(\"web\");", model);
     }
 
     [Fact]

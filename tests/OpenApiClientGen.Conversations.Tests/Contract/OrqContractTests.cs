@@ -29,7 +29,7 @@ public sealed class OrqContractTests
         await run.CallAsync("delete", () => conversations.DeleteAsync(ConversationId));
         await run.CallStreamAsync("create_conversation_response", () => conversations.CreateConversationResponseAsync(ConversationId, new CreateConversationResponseRequest
         {
-            Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = [new TextPart { Kind = TextPartKind.Text, Text = "Hello" }] },
+            Message = new UserMessageRequest { Parts = [new TextPart { Text = "Hello" }] },
             Model = "openai/gpt-4o",
         }));
 

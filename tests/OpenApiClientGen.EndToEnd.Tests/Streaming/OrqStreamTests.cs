@@ -47,7 +47,7 @@ public sealed class OrqStreamTests
     private static CreateConversationResponseRequest Request() => new()
     {
         Model = "openai/gpt-4o",
-        Message = new UserMessageRequest { Role = UserMessageRequestRole.User, Parts = new List<UserMessageRequestPart>() },
+        Message = new UserMessageRequest { Parts = new List<UserMessageRequestPart>() },
     };
 
     /// <summary>An event (a union of event shapes) as JSON, written by the generated codec.</summary>

@@ -46,7 +46,7 @@ public sealed class PipesHubStreamTests
                 SseCompleteEvent complete = Assert.IsType<SseCompleteEvent>(e);
                 Assert.Equal("Revenue", complete.Payload.Conversation!.Title);
                 Assert.Equal(5120, complete.Payload.Meta!.Duration);
-                Assert.Equal(SseCompleteEventEvent.Complete, complete.Event);
+                Assert.Equal("complete", complete.Event);
             });
         Assert.Equal(Enumerable.Range(0, 6), events.Select(e => e.Sse!.Index));
     }

@@ -304,17 +304,18 @@ internal sealed partial class SchemaTypeBuilder
                 Report(unionPointer ?? typePointer, $"The member '{jsonName}', which the branches of a oneOf/anyOf in an allOf declare differently,");
             }
 
+            string? fixedTag = FixedTag(propertySchema, isRequired);
             result.Add(new PropertySpec
             {
                 JsonName = jsonName,
                 Name = name,
-                Type = conflicts ? TypeRef.Any : Resolve(propertySchema, typeName + Identifiers.ToPascalCase(jsonName)),
+                Type = conflicts ? TypeRef.Any : fixedTag is not null && IsInline(propertySchema) ? TypeRef.String : Resolve(propertySchema, typeName + Identifiers.ToPascalCase(jsonName)),
                 IsNullable = isNullable,
                 IsRequired = isRequired,
                 Description = Describe(propertySchema),
                 DefaultValue = DefaultText(propertySchema.Default),
                 IsDeprecated = propertySchema.Deprecated,
-                ConstValue = FixedTag(propertySchema, isRequired),
+                ConstValue = fixedTag,
                 FixedBoolean = FixedBoolean(propertySchema),
                 Access = propertySchema.ReadOnly ? MemberAccess.ReadOnly : propertySchema.WriteOnly ? MemberAccess.WriteOnly : MemberAccess.ReadWrite,
             });
@@ -322,6 +323,13 @@ internal sealed partial class SchemaTypeBuilder
 
         return result.ToEquatableArray();
     }
+
+    /// <summary>
+    /// Whether a member's schema is written in place rather than referring to a component. A member whose value such a
+    /// schema fixes (<c>type: {enum: [message]}</c>) is a string that starts with that value: a type of its own would
+    /// only name the one value the member already holds, and OpenAI's document alone has a thousand of them.
+    /// </summary>
+    private static bool IsInline(IOpenApiSchema schema) => SeeThroughDescribedReference(Unwrap(schema).Core) is not OpenApiSchemaReference;
 
     /// <summary>
     /// The name an array's elements are given: the owning name made singular (<c>AssistantObjectTools</c> holds
