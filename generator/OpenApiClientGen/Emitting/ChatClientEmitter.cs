@@ -31,8 +31,7 @@ internal static class ChatClientEmitter
         ChatClientSpec chat = api.Chat;
         string client = "global::" + api.Namespace + "." + api.ClientName;
         string adapter = api.Names.ChatClient;
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(api.Namespace));
+        var writer = SourceWriter.ForFile(api.Namespace);
         writer.WriteLine($"/// <summary>Makes <see cref=\"{api.ClientName}\"/> a Microsoft.Extensions.AI chat client.</summary>");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public static class {api.Names.ChatClientExtensions}");

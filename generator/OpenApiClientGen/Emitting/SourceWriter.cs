@@ -9,15 +9,14 @@ internal sealed class SourceWriter
     private readonly StringBuilder _text = new();
     private int _indentation;
 
+    // For a whole file, its namespace: the header goes in front of the text when the text is taken, once it is known
+    // whether the file names the runtime.
+    private string? _fileNamespace;
+
     public int Length => _text.Length;
 
-    /// <summary>A writer that has written the header of a generated file in namespace <paramref name="ns"/>.</summary>
-    public static SourceWriter ForFile(string ns)
-    {
-        var writer = new SourceWriter();
-        writer.WriteLines(CSharp.FileHeader(ns));
-        return writer;
-    }
+    /// <summary>A writer for a whole generated file in namespace <paramref name="ns"/>; <see cref="ToString"/> puts the header first.</summary>
+    public static SourceWriter ForFile(string ns) => new() { _fileNamespace = ns };
 
     /// <exception cref="InvalidOperationException">The line holds a line terminator: spec text that skipped <see cref="SpecText"/>.</exception>
     public void WriteLine(string line)
@@ -88,5 +87,9 @@ internal sealed class SourceWriter
 
     public void Unindent() => _indentation--;
 
-    public override string ToString() => _text.ToString();
+    public override string ToString()
+    {
+        string text = _text.ToString();
+        return _fileNamespace is null ? text : CSharp.FileHeader(_fileNamespace, text.Contains(CSharp.Runtime)) + text;
+    }
 }

@@ -2,8 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591
 
-using OACG = global::OpenApiClientGen.Runtime;
-
 namespace PetStore;
 
 /// <remarks>Open: a value this version does not list is kept and round-trips.</remarks>
