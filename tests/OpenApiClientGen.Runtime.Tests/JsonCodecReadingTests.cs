@@ -41,6 +41,21 @@ public sealed class JsonCodecReadingTests
         Assert.Equal(new[] { "a" }, JsonCodecs.Deserialize("""["a"]""", JsonCodecs.List(JsonCodecs.String)));
     }
 
+    [Fact]
+    public void A_fixed_string_is_read_as_the_one_instance_and_any_other_string_as_it_is()
+    {
+        // Built at run time, so it is not the interned literal that a string read anew could never be either.
+        string fixedValue = new string('u', 1) + "ser";
+        JsonConverter<string> codec = JsonCodecs.Fixed(fixedValue);
+
+        Assert.Same(fixedValue, JsonCodecs.Deserialize("\"user\"", codec));
+        Assert.Same(fixedValue, JsonCodecs.Deserialize("\"\\u0075ser\"", codec));
+        Assert.Equal("assistant", JsonCodecs.Deserialize("\"assistant\"", codec));
+        Assert.Null(JsonCodecs.Deserialize("null", codec));
+        Assert.Equal("\"user\"", JsonCodecs.Serialize(fixedValue, codec));
+        Assert.Equal("\"us\\u0022er\"", JsonCodecs.Serialize("us\"er", codec));
+    }
+
     private sealed class Upper : JsonConverter<string>
     {
         public override string Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => reader.GetString()!.ToUpperInvariant();

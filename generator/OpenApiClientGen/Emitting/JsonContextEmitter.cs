@@ -47,9 +47,10 @@ internal static class JsonContextEmitter
         return writer.ToString();
     }
 
-    // The codecs a table names are fields of this same class, so they go by their simple names (no context).
-    // The table is a method of its own, not a lambda in the field's initializer: the compiler binds and lowers
-    // every initializer as one static constructor, and thousands of lambdas nested there cost it seconds.
+    // The codecs a table names are fields of this same class, so they go by their simple names (no context). The
+    // member list holds no lambdas, so it can sit in the field's initializer; the values move through one visit
+    // method a model, with one line a member, where a getter and a setter lambda for each cost the compiler about
+    // twice as much (thousands of lambdas in one class's static constructor cost it seconds).
     private static void WriteObjectCodec(SourceWriter writer, ObjectTypeSpec model, string typeName, string ns)
     {
         // The lambdas' types are the codec's, so `new(...)` names the model without spelling it again.
@@ -57,41 +58,83 @@ internal static class JsonContextEmitter
         string additional = model.AdditionalProperties is { } extra
             ? $", static () => {CSharp.Runtime}JsonAdditionalMembers<{typeName}>.Of({CSharp.Codec(extra, ns, jsonContext: null)}, static m => m.{model.AdditionalPropertiesName})"
             : "";
-        writer.WriteLine($"public static readonly {CSharp.Runtime}ObjectCodec<{typeName}> {model.Name} = new(static () => {create}, {Table(model)}{additional});");
-        writer.WriteLine();
-        // An empty table has no element for `new[]` to take its type from.
-        string array = model.Properties.IsEmpty ? $"new {CSharp.Runtime}JsonMember<{typeName}>[]" : "new[]";
-        writer.WriteLine($"private static {CSharp.Runtime}JsonMember<{typeName}>[] {Table(model)}({CSharp.Runtime}JsonMembers<{typeName}> members) => {array}");
-        writer.OpenBlock("");
-        foreach (PropertySpec property in model.Properties)
+        string visit = Table(model);
+        string field = $"public static readonly {CSharp.Runtime}ObjectCodec<{typeName}> {model.Name} = new(static () => {create}, ";
+        if (model.Properties.IsEmpty)
         {
-            string name = SpecText.Literal(property.JsonName);
-            string access = $"static m => m.{property.Name}, static (m, v) => m.{property.Name} = v";
-            string member;
-            if (property.Presence == Presence.WhenSet)
+            writer.WriteLine($"{field}static members => global::System.Array.Empty<{CSharp.Runtime}JsonMemberInfo>(), {visit}{additional});");
+        }
+        else
+        {
+            writer.WriteLine(field + "static members => new[]");
+            writer.OpenBlock("");
+            foreach (PropertySpec property in model.Properties)
             {
-                member = $"members.Optional({name}, {CSharp.NullableCodec(property.Type, ns, jsonContext: null)}, {access})";
-            }
-            else
-            {
-                string codec = property.HoldsNull ? CSharp.NullableCodec(property.Type, ns, jsonContext: null) : CSharp.Codec(property.Type, ns, jsonContext: null);
-                string method = property.Presence == Presence.Always ? "Required" : "Value";
-                member = $"members.{method}({name}, {codec}, {access})";
+                writer.WriteLine(Member(property, ns) + ",");
             }
 
-            // readOnly members stay out of request bodies; writeOnly ones are never demanded of a response.
-            writer.WriteLine(property.Access switch
-            {
-                MemberAccess.ReadOnly => $"members.ReadOnly({member}),",
-                MemberAccess.WriteOnly => $"members.WriteOnly({member}),",
-                _ => member + ",",
-            });
+            writer.CloseBlock($"}}, {visit}{additional});");
         }
 
-        writer.CloseBlock("};");
+        writer.WriteLine();
+        WriteVisit(writer, model, typeName, visit);
     }
 
-    /// <summary>The name of <paramref name="type"/>'s member or variant list, which Parsing gives every model and union.</summary>
+    /// <summary>A member's entry in its model's list: its name, its codec, and what it does when it has no value.</summary>
+    private static string Member(PropertySpec property, string ns)
+    {
+        string name = SpecText.Literal(property.JsonName);
+        string member;
+        if (property.Presence == Presence.WhenSet)
+        {
+            member = $"members.Optional({name}, {CSharp.NullableCodec(property.Type, ns, jsonContext: null)})";
+        }
+        else
+        {
+            // A string the schema fixes is read as the one string the model starts with, so reading it allocates nothing.
+            string codec = property.ConstValue is { } fixedValue && property.Type == TypeRef.String ? $"{CSharp.Runtime}JsonCodecs.Fixed({SpecText.Literal(fixedValue)})"
+                : property.HoldsNull ? CSharp.NullableCodec(property.Type, ns, jsonContext: null)
+                : CSharp.Codec(property.Type, ns, jsonContext: null);
+            string method = property.Presence == Presence.Always ? "Required" : "Value";
+            member = $"members.{method}({name}, {codec})";
+        }
+
+        // readOnly members stay out of request bodies; writeOnly ones are never demanded of a response.
+        return property.Access switch
+        {
+            MemberAccess.ReadOnly => $"members.ReadOnly({member})",
+            MemberAccess.WriteOnly => $"members.WriteOnly({member})",
+            _ => member,
+        };
+    }
+
+    /// <summary>
+    /// The method that reads or writes the member a visit names: <c>case 0: m.Name = v.Value(m.Name); break;</c>. The
+    /// index is the member's place in the model's list, and the value's type comes from the property itself.
+    /// </summary>
+    private static void WriteVisit(SourceWriter writer, ObjectTypeSpec model, string typeName, string visit)
+    {
+        writer.WriteLine($"private static void {visit}(ref {CSharp.Runtime}JsonMemberVisit v, {typeName} m)");
+        if (model.Properties.IsEmpty)
+        {
+            writer.WriteEmptyBlock();
+            return;
+        }
+
+        writer.OpenBlock("");
+        writer.OpenBlock("switch (v.Member)");
+        for (int i = 0; i < model.Properties.Count; i++)
+        {
+            PropertySpec property = model.Properties[i];
+            string method = property.Presence == Presence.WhenSet ? "Optional" : "Value";
+            writer.WriteLine($"case {i}: m.{property.Name} = v.{method}(m.{property.Name}); break;");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>The name of <paramref name="type"/>'s member visit or variant list, which Parsing gives every model and union.</summary>
     internal static string Table(TypeDeclaration type) =>
         type.TableName ?? throw new InvalidOperationException($"The type '{type.Name}' has no table name; ApiModelBuilder names them.");
 

@@ -47,8 +47,9 @@ internal abstract record TypeDeclaration
     public required string? Description { get; init; }
 
     /// <summary>
-    /// The JSON class's method that lists a model's members or a union's variants (<c>{Name}Members</c>,
-    /// <c>{Name}Variants</c>), named once every type has its name so that none takes it; null for enums.
+    /// The JSON class's method that reads and writes a model's members or lists a union's variants
+    /// (<c>{Name}Members</c>, <c>{Name}Variants</c>), named once every type has its name so that none takes it; null
+    /// for enums.
     /// </summary>
     public string? TableName { get; init; }
 }

@@ -72,6 +72,12 @@ public static class JsonCodecs
     /// <remarks>Asked again for the same value codec, this gives the same one, as <see cref="List{T}"/> does.</remarks>
     public static JsonConverter<IDictionary<string, T>> Map<T>(JsonConverter<T> value) => LastOf<T, IDictionary<string, T>>.For(value, static value => new MapCodec<T>(value));
 
+    /// <summary>
+    /// Strings for a member whose schema fixes its one value (a message's <c>type</c> or <c>role</c>): that value is read
+    /// as <paramref name="value"/> itself, without a new string, and any other is read as it is.
+    /// </summary>
+    public static JsonConverter<string> Fixed(string value) => new FixedString(value);
+
     /// <summary>A value type that may be null.</summary>
     public static JsonConverter<T?> Nullable<T>(JsonConverter<T> value)
         where T : struct => new NullableCodec<T>(value);
@@ -153,6 +159,28 @@ public static class JsonCodecs
 
     internal static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
         new($"Expected {expected} but found {reader.TokenType} at byte {reader.TokenStartIndex}.");
+
+    private sealed class FixedString(string value) : JsonConverter<string>
+    {
+        private readonly byte[] _utf8 = System.Text.Encoding.UTF8.GetBytes(value);
+        private readonly JsonEncodedText _encoded = JsonEncodedText.Encode(value);
+
+        public override bool HandleNull => true;
+
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(_utf8) ? value : String.Read(ref reader, typeToConvert, options)!;
+
+        public override void Write(Utf8JsonWriter writer, string text, JsonSerializerOptions options)
+        {
+            if (ReferenceEquals(text, value))
+            {
+                writer.WriteStringValue(_encoded);
+                return;
+            }
+
+            String.Write(writer, text, options);
+        }
+    }
 
     private sealed class Primitive<T> : JsonConverter<T>
     {

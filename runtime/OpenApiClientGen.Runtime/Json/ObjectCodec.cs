@@ -1,9 +1,9 @@
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>
-/// Reads and writes a generated model from the member table its generated code supplies. Unknown members are
-/// skipped, never an error, or kept in the model's additional members when it has them. The table is built on
-/// first use, so models that refer to each other can be declared in any order.
+/// Reads and writes a generated model from the member table and the visit method its generated code supplies. Unknown
+/// members are skipped, never an error, or kept in the model's additional members when it has them. The table is built
+/// on first use, so models that refer to each other can be declared in any order.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
@@ -12,23 +12,29 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
     private readonly Func<T> _create;
     private readonly Lazy<Members> _members;
 
-    /// <summary>Creates the codec.</summary>
+    /// <summary>Creates the codec of a generated model.</summary>
+    /// <param name="create">Makes an empty model to read into.</param>
+    /// <param name="members">Lists the model's members, in the order they are written, from the factories it is given.</param>
+    /// <param name="visit">Reads or writes the member a visit names, by its index in the list.</param>
+    /// <param name="additional">Where members the schema does not name go, for schemas with <c>additionalProperties</c>.</param>
+    public ObjectCodec(Func<T> create, Func<JsonMembers, JsonMemberInfo[]> members, JsonMemberVisitor<T> visit, Func<JsonAdditionalMembers<T>>? additional = null)
+    {
+        _create = create;
+        _members = new Lazy<Members>(() => new Members(members(JsonMembers.Instance), visit, additional?.Invoke()));
+    }
+
+    /// <summary>Creates the codec of a hand-written model, from members that carry their own accessors.</summary>
     /// <param name="create">Makes an empty model to read into.</param>
     /// <param name="members">Lists the model's members, in the order they are written.</param>
     /// <param name="additional">Where members the schema does not name go, for schemas with <c>additionalProperties</c>.</param>
     public ObjectCodec(Func<T> create, Func<JsonMember<T>[]> members, Func<JsonAdditionalMembers<T>>? additional = null)
     {
         _create = create;
-        _members = new Lazy<Members>(() => new Members(members(), additional?.Invoke()));
-    }
-
-    /// <summary>Creates the codec from a member table written with the owner type already fixed.</summary>
-    /// <param name="create">Makes an empty model to read into.</param>
-    /// <param name="members">Lists the model's members, in the order they are written.</param>
-    /// <param name="additional">Where members the schema does not name go, for schemas with <c>additionalProperties</c>.</param>
-    public ObjectCodec(Func<T> create, Func<JsonMembers<T>, JsonMember<T>[]> members, Func<JsonAdditionalMembers<T>>? additional = null)
-        : this(create, () => members(JsonMembers<T>.Instance), additional)
-    {
+        _members = new Lazy<Members>(() =>
+        {
+            JsonMember<T>[] accessors = members();
+            return new Members(Array.ConvertAll(accessors, static m => m.Info), (ref JsonMemberVisit visit, T owner) => accessors[visit.Member].Visit(ref visit, owner), additional?.Invoke());
+        });
     }
 
     /// <inheritdoc/>
@@ -49,33 +55,37 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
 
         Members members = _members.Value;
         T value = _create();
+        // The visit carries the reader while the members are read, and gives it back at the end.
+        var visit = new JsonMemberVisit(members.InOrder, reader, options);
         int next = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        while (visit.Reader.Read() && visit.Reader.TokenType != JsonTokenType.EndObject)
         {
-            JsonMember<T>? member = members.Find(ref reader, ref next);
-            string? name = member is null && members.Additional is not null ? JsonCodecs.ReadText(ref reader, "A member name", typeof(T)) : null;
-            reader.Read();
+            int index = members.Find(ref visit.Reader, ref next);
+            string? name = index < 0 && members.Additional is not null ? JsonCodecs.ReadText(ref visit.Reader, "A member name", typeof(T)) : null;
+            visit.Reader.Read();
             try
             {
-                if (member is not null)
+                if (index >= 0)
                 {
-                    member.Read(ref reader, value, options);
+                    visit.Member = index;
+                    members.Visit(ref visit, value);
                 }
                 else if (name is not null)
                 {
-                    members.Additional!.Read(ref reader, value, name, options);
+                    members.Additional!.Read(ref visit.Reader, value, name, options);
                 }
                 else
                 {
-                    reader.Skip();
+                    visit.Reader.Skip();
                 }
             }
             catch (JsonException ex) when (!ex.Message.StartsWith("In ", StringComparison.Ordinal))
             {
-                throw new JsonException($"In {typeof(T).Name}.{member?.Name ?? name ?? "(a member it does not know)"}: {ex.Message}", ex);
+                throw new JsonException($"In {typeof(T).Name}.{(index >= 0 ? members.InOrder[index].Name : name ?? "(a member it does not know)")}: {ex.Message}", ex);
             }
         }
 
+        reader = visit.Reader;
         return value;
     }
 
@@ -88,13 +98,16 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
             return;
         }
 
+        Members members = _members.Value;
         writer.WriteStartObject();
-        foreach (JsonMember<T> member in _members.Value.InOrder)
+        var visit = new JsonMemberVisit(members.InOrder, writer, options);
+        for (int i = 0; i < members.InOrder.Length; i++)
         {
-            member.Write(writer, value, options);
+            visit.Member = i;
+            members.Visit(ref visit, value);
         }
 
-        _members.Value.Additional?.Write(writer, value, options);
+        members.Additional?.Write(writer, value, options);
         writer.WriteEndObject();
     }
 
@@ -109,10 +122,11 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
         int next = 0;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
-            if (members.Find(ref reader, ref next) is { } member)
+            int index = members.Find(ref reader, ref next);
+            if (index >= 0)
             {
                 known++;
-                required += member.IsRequired ? 1 : 0;
+                required += members.InOrder[index].IsRequired ? 1 : 0;
             }
             else
             {
@@ -128,15 +142,16 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
 
     private sealed class Members
     {
-        public Members(JsonMember<T>[] members, JsonAdditionalMembers<T>? additional)
+        public Members(JsonMemberInfo[] members, JsonMemberVisitor<T> visit, JsonAdditionalMembers<T>? additional)
         {
             InOrder = members;
+            Visit = visit;
             Additional = additional;
-            ByName = new Dictionary<string, JsonMember<T>>(members.Length, StringComparer.Ordinal);
-            foreach (JsonMember<T> member in members)
+            ByName = new Dictionary<string, int>(members.Length, StringComparer.Ordinal);
+            for (int i = 0; i < members.Length; i++)
             {
-                ByName[member.Name] = member;
-                RequiredCount += member.IsRequired ? 1 : 0;
+                ByName[members[i].Name] = i;
+                RequiredCount += members[i].IsRequired ? 1 : 0;
             }
         }
 
@@ -144,20 +159,23 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
 
         public JsonAdditionalMembers<T>? Additional { get; }
 
-        public JsonMember<T>[] InOrder { get; }
+        public JsonMemberInfo[] InOrder { get; }
 
-        public Dictionary<string, JsonMember<T>> ByName { get; }
+        public JsonMemberVisitor<T> Visit { get; }
+
+        public Dictionary<string, int> ByName { get; }
 
         /// <summary>
-        /// Finds the member the reader's property name names, without turning the name into a string. Servers write
-        /// members in a stable order, usually the schema's, so the search starts after the member found last.
+        /// Finds the index of the member the reader's property name names, or -1, without turning the name into a
+        /// string. Servers write members in a stable order, usually the schema's, so the search starts after the member
+        /// found last.
         /// </summary>
-        public JsonMember<T>? Find(ref Utf8JsonReader reader, ref int next)
+        public int Find(ref Utf8JsonReader reader, ref int next)
         {
-            JsonMember<T>[] all = InOrder;
+            JsonMemberInfo[] all = InOrder;
             if (all.Length > ScanLimit)
             {
-                return ByName.TryGetValue(JsonCodecs.ReadText(ref reader, "A member name", typeof(T)), out JsonMember<T>? named) ? named : null;
+                return ByName.TryGetValue(JsonCodecs.ReadText(ref reader, "A member name", typeof(T)), out int named) ? named : -1;
             }
 
             for (int i = 0; i < all.Length; i++)
@@ -166,11 +184,11 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
                 if (reader.ValueTextEquals(all[at].Utf8Name))
                 {
                     next = at + 1 == all.Length ? 0 : at + 1;
-                    return all[at];
+                    return at;
                 }
             }
 
-            return null;
+            return -1;
         }
 
         // Past this many members, one string and a hash lookup beat comparing the name with each member in turn.

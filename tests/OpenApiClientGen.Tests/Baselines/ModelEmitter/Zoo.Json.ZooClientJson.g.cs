@@ -20,13 +20,20 @@ public static partial class ZooClientJson
         OACG::UnionVariant.Of(Cat, OACG::JsonShape.Object, "cat", "kitten"),
     };
 
-    public static readonly OACG::ObjectCodec<global::Zoo.Cat> Cat = new(static () => new(default(OACG::JsonCreation)), CatMembers, static () => OACG::JsonAdditionalMembers<global::Zoo.Cat>.Of(OACG::JsonCodecs.Element, static m => m.AdditionalProperties));
-
-    private static OACG::JsonMember<global::Zoo.Cat>[] CatMembers(OACG::JsonMembers<global::Zoo.Cat> members) => new[]
+    public static readonly OACG::ObjectCodec<global::Zoo.Cat> Cat = new(static () => new(default(OACG::JsonCreation)), static members => new[]
     {
-        members.Value("kind", OACG::JsonCodecs.String, static m => m.Kind, static (m, v) => m.Kind = v),
-        members.Required("lives", OACG::JsonCodecs.Int32, static m => m.Lives, static (m, v) => m.Lives = v),
-    };
+        members.Value("kind", OACG::JsonCodecs.Fixed("cat")),
+        members.Required("lives", OACG::JsonCodecs.Int32),
+    }, CatMembers, static () => OACG::JsonAdditionalMembers<global::Zoo.Cat>.Of(OACG::JsonCodecs.Element, static m => m.AdditionalProperties));
+
+    private static void CatMembers(ref OACG::JsonMemberVisit v, global::Zoo.Cat m)
+    {
+        switch (v.Member)
+        {
+            case 0: m.Kind = v.Value(m.Kind); break;
+            case 1: m.Lives = v.Value(m.Lives); break;
+        }
+    }
 
     public static readonly OACG::UnionCodec<global::Zoo.Inputs> Inputs = new(static value => new(value), null, InputsVariants);
 

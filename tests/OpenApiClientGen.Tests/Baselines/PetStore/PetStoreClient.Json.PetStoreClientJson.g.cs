@@ -13,34 +13,60 @@ namespace PetStore;
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public static partial class PetStoreClientJson
 {
-    public static readonly OACG::ObjectCodec<global::PetStore.Error> Error = new(static () => new(default(OACG::JsonCreation)), ErrorMembers);
-
-    private static OACG::JsonMember<global::PetStore.Error>[] ErrorMembers(OACG::JsonMembers<global::PetStore.Error> members) => new[]
+    public static readonly OACG::ObjectCodec<global::PetStore.Error> Error = new(static () => new(default(OACG::JsonCreation)), static members => new[]
     {
-        members.Required("message", OACG::JsonCodecs.String, static m => m.Message, static (m, v) => m.Message = v),
-    };
+        members.Required("message", OACG::JsonCodecs.String),
+    }, ErrorMembers);
 
-    public static readonly OACG::ObjectCodec<global::PetStore.NewPet> NewPet = new(static () => new(default(OACG::JsonCreation)), NewPetMembers);
-
-    private static OACG::JsonMember<global::PetStore.NewPet>[] NewPetMembers(OACG::JsonMembers<global::PetStore.NewPet> members) => new[]
+    private static void ErrorMembers(ref OACG::JsonMemberVisit v, global::PetStore.Error m)
     {
-        members.Required("name", OACG::JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
-        members.Value("tag", OACG::JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
-        members.Value("status", OACG::JsonCodecs.Nullable(PetStatus), static m => m.Status, static (m, v) => m.Status = v),
-        members.Optional("nickname", OACG::JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
-    };
+        switch (v.Member)
+        {
+            case 0: m.Message = v.Value(m.Message); break;
+        }
+    }
 
-    public static readonly OACG::ObjectCodec<global::PetStore.Pet> Pet = new(static () => new(default(OACG::JsonCreation)), PetMembers);
-
-    private static OACG::JsonMember<global::PetStore.Pet>[] PetMembers(OACG::JsonMembers<global::PetStore.Pet> members) => new[]
+    public static readonly OACG::ObjectCodec<global::PetStore.NewPet> NewPet = new(static () => new(default(OACG::JsonCreation)), static members => new[]
     {
-        members.Required("name", OACG::JsonCodecs.String, static m => m.Name, static (m, v) => m.Name = v),
-        members.Value("tag", OACG::JsonCodecs.String, static m => m.Tag, static (m, v) => m.Tag = v),
-        members.Value("status", OACG::JsonCodecs.Nullable(PetStatus), static m => m.Status, static (m, v) => m.Status = v),
-        members.Optional("nickname", OACG::JsonCodecs.String, static m => m.Nickname, static (m, v) => m.Nickname = v),
-        members.Required("id", OACG::JsonCodecs.Int64, static m => m.Id, static (m, v) => m.Id = v),
-        members.Value("born", OACG::JsonCodecs.Nullable(OACG::JsonCodecs.DateTimeOffset), static m => m.Born, static (m, v) => m.Born = v),
-    };
+        members.Required("name", OACG::JsonCodecs.String),
+        members.Value("tag", OACG::JsonCodecs.String),
+        members.Value("status", OACG::JsonCodecs.Nullable(PetStatus)),
+        members.Optional("nickname", OACG::JsonCodecs.String),
+    }, NewPetMembers);
+
+    private static void NewPetMembers(ref OACG::JsonMemberVisit v, global::PetStore.NewPet m)
+    {
+        switch (v.Member)
+        {
+            case 0: m.Name = v.Value(m.Name); break;
+            case 1: m.Tag = v.Value(m.Tag); break;
+            case 2: m.Status = v.Value(m.Status); break;
+            case 3: m.Nickname = v.Optional(m.Nickname); break;
+        }
+    }
+
+    public static readonly OACG::ObjectCodec<global::PetStore.Pet> Pet = new(static () => new(default(OACG::JsonCreation)), static members => new[]
+    {
+        members.Required("name", OACG::JsonCodecs.String),
+        members.Value("tag", OACG::JsonCodecs.String),
+        members.Value("status", OACG::JsonCodecs.Nullable(PetStatus)),
+        members.Optional("nickname", OACG::JsonCodecs.String),
+        members.Required("id", OACG::JsonCodecs.Int64),
+        members.Value("born", OACG::JsonCodecs.Nullable(OACG::JsonCodecs.DateTimeOffset)),
+    }, PetMembers);
+
+    private static void PetMembers(ref OACG::JsonMemberVisit v, global::PetStore.Pet m)
+    {
+        switch (v.Member)
+        {
+            case 0: m.Name = v.Value(m.Name); break;
+            case 1: m.Tag = v.Value(m.Tag); break;
+            case 2: m.Status = v.Value(m.Status); break;
+            case 3: m.Nickname = v.Optional(m.Nickname); break;
+            case 4: m.Id = v.Value(m.Id); break;
+            case 5: m.Born = v.Value(m.Born); break;
+        }
+    }
 
     public static readonly OACG::StringEnumCodec<global::PetStore.PetStatus> PetStatus = new(static value => new(value), static value => value.Value);
 }
