@@ -14,12 +14,11 @@ public sealed partial class Cat
     {
     }
 
-    #pragma warning disable CS8618 // The JSON codec fills the required members.
+    #pragma warning disable CS8618 // The JSON codec sets them.
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     internal Cat(OACG::JsonCreation creation)
     {
     }
-    #pragma warning restore CS8618
 
     public string? Kind { get; set; } = "cat";
 

@@ -4,7 +4,7 @@
 
 namespace PetStore;
 
-/// <remarks>Open: a value this version does not list is kept and round-trips.</remarks>
+/// <remarks>Open: an unlisted value is kept and round-trips.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public readonly record struct PetStatus(string Value)
 {

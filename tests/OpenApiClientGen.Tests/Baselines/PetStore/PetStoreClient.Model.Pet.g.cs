@@ -14,12 +14,11 @@ public sealed partial class Pet
     {
     }
 
-    #pragma warning disable CS8618 // The JSON codec fills the required members.
+    #pragma warning disable CS8618 // The JSON codec sets them.
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     internal Pet(OACG::JsonCreation creation)
     {
     }
-    #pragma warning restore CS8618
 
     /// <summary>The pet's name.</summary>
     public required string Name { get; set; }
