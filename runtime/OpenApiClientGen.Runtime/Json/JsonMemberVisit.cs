@@ -16,23 +16,21 @@ public ref struct JsonMemberVisit
     private readonly Utf8JsonWriter? _writer;
     private readonly JsonSerializerOptions _options;
 
-    internal JsonMemberVisit(JsonMemberInfo[] members, Utf8JsonReader reader, JsonSerializerOptions options)
+    // Without a writer the visit reads, from the reader the codec handed it.
+    private JsonMemberVisit(JsonMemberInfo[] members, Utf8JsonReader reader, Utf8JsonWriter? writer, JsonSerializerOptions options)
     {
         _members = members;
         Reader = reader;
-        _writer = null;
-        _options = options;
-        Member = 0;
-    }
-
-    internal JsonMemberVisit(JsonMemberInfo[] members, Utf8JsonWriter writer, JsonSerializerOptions options)
-    {
-        _members = members;
-        Reader = default;
         _writer = writer;
         _options = options;
         Member = 0;
     }
+
+    /// <summary>A visit that reads members from <paramref name="reader"/>, which the codec takes back when the object ends.</summary>
+    internal static JsonMemberVisit Reading(JsonMemberInfo[] members, Utf8JsonReader reader, JsonSerializerOptions options) => new(members, reader, null, options);
+
+    /// <summary>A visit that writes members to <paramref name="writer"/>.</summary>
+    internal static JsonMemberVisit Writing(JsonMemberInfo[] members, Utf8JsonWriter writer, JsonSerializerOptions options) => new(members, default, writer, options);
 
     /// <summary>The index, in the model's member table, of the member visited.</summary>
     public int Member { get; internal set; }

@@ -56,7 +56,7 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
         Members members = _members.Value;
         T value = _create();
         // The visit carries the reader while the members are read, and gives it back at the end.
-        var visit = new JsonMemberVisit(members.InOrder, reader, options);
+        var visit = JsonMemberVisit.Reading(members.InOrder, reader, options);
         int next = 0;
         while (visit.Reader.Read() && visit.Reader.TokenType != JsonTokenType.EndObject)
         {
@@ -100,7 +100,7 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
 
         Members members = _members.Value;
         writer.WriteStartObject();
-        var visit = new JsonMemberVisit(members.InOrder, writer, options);
+        var visit = JsonMemberVisit.Writing(members.InOrder, writer, options);
         for (int i = 0; i < members.InOrder.Length; i++)
         {
             visit.Member = i;
