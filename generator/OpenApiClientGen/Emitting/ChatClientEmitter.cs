@@ -82,7 +82,6 @@ internal static class ChatClientEmitter
     private static void WriteMapping(SourceWriter writer, ChatClientSpec chat)
     {
         ChatRequestMapping request = chat.Request;
-        ChatAnswerMapping answer = chat.Answer;
         var members = new List<string>();
         void Add(string name, string? value)
         {
@@ -119,15 +118,11 @@ internal static class ChatClientEmitter
         Add("TopP", request.TopP);
         Add("Stop", request.Stop);
         Add("Tools", request.Tools);
-        AddList("Text", answer.Text);
-        AddList("FinishReason", answer.FinishReason);
-        AddList("ConversationId", answer.ConversationId);
-        AddList("ResponseId", answer.ResponseId);
-        AddList("ModelId", answer.Model);
-        AddList("InputTokens", answer.InputTokens);
-        AddList("OutputTokens", answer.OutputTokens);
-        AddList("TotalTokens", answer.TotalTokens);
-        AddList("ToolCalls", answer.ToolCalls);
+        foreach (ChatAnswerPaths part in chat.Answer.Parts)
+        {
+            AddList(part.Part.ToString(), part.Paths);
+        }
+
         if (KeepsConversations(chat))
         {
             members.Add("KeepsConversations = true,");
@@ -268,7 +263,7 @@ internal static class ChatClientEmitter
 
     private static bool KeepsConversations(ChatClientSpec chat) =>
         chat.ContinueSend is not null || chat.ContinueStream is not null || chat.Create is not null
-        || chat.Send?.ConversationParameter is not null || chat.Stream?.ConversationParameter is not null || !chat.Answer.ConversationId.IsEmpty;
+        || chat.Send?.ConversationParameter is not null || chat.Stream?.ConversationParameter is not null || !chat.Answer[ChatAnswerPart.ConversationId].IsEmpty;
 
     private static string Describe(ChatClientSpec chat)
     {

@@ -44,7 +44,7 @@ internal static class ChatTypedReaderEmitter
         string type = $"global::{api.Namespace}.{reader.TypeName}";
         writer.WriteLine();
         writer.OpenBlock($"private static bool Read{index}({type} data, ref {Support}ChatParts parts)");
-        if (!reader.ToolCalls.IsEmpty)
+        if (!reader[ChatAnswerPart.ToolCalls].IsEmpty)
         {
             writer.OpenBlock($"if (ToolCalls{index}(data))");
             writer.WriteLine("return false;");
@@ -52,44 +52,34 @@ internal static class ChatTypedReaderEmitter
             writer.WriteLine();
         }
 
-        var parts = new List<(string Part, string Method, EquatableArray<ChatMemberPathSpec> Paths, string Type)>
-        {
-            ("FinishReason", "FinishReason", reader.FinishReason, "string?"),
-            ("ConversationId", "ConversationId", reader.ConversationId, "string?"),
-            ("ResponseId", "ResponseId", reader.ResponseId, "string?"),
-            ("ModelId", "ModelId", reader.Model, "string?"),
-            ("InputTokens", "InputTokens", reader.InputTokens, "long?"),
-            ("OutputTokens", "OutputTokens", reader.OutputTokens, "long?"),
-            ("TotalTokens", "TotalTokens", reader.TotalTokens, "long?"),
-        };
-        if (!reader.Text.IsEmpty)
+        if (!reader[ChatAnswerPart.Text].IsEmpty)
         {
             writer.WriteLine($"parts.Text = Text{index}(data);");
         }
 
-        foreach (var part in parts)
+        foreach (ChatResolvedPart part in reader.Parts)
         {
-            if (!part.Paths.IsEmpty)
+            if (part.Part is not (ChatAnswerPart.Text or ChatAnswerPart.ToolCalls))
             {
-                writer.WriteLine($"parts.{part.Part} = {part.Method}{index}(data);");
+                writer.WriteLine($"parts.{part.Part} = {part.Part}{index}(data);");
             }
         }
 
         writer.WriteLine("return true;");
         writer.CloseBlock();
 
-        if (!reader.ToolCalls.IsEmpty)
+        if (!reader[ChatAnswerPart.ToolCalls].IsEmpty)
         {
-            WriteFirst(writer, $"private static bool ToolCalls{index}({type} data)", reader.ToolCalls, value => $"if ({value}.Count > 0) return true;", "return false;");
+            WriteFirst(writer, $"private static bool ToolCalls{index}({type} data)", reader[ChatAnswerPart.ToolCalls], value => $"if ({value}.Count > 0) return true;", "return false;");
         }
 
-        if (!reader.Text.IsEmpty)
+        if (!reader[ChatAnswerPart.Text].IsEmpty)
         {
             writer.WriteLine();
             writer.OpenBlock($"private static string? Text{index}({type} data)");
             writer.WriteLine("string? text = null;");
             writer.WriteLine("global::System.Text.StringBuilder? more = null;");
-            foreach (ChatMemberPathSpec path in reader.Text)
+            foreach (ChatMemberPathSpec path in reader[ChatAnswerPart.Text])
             {
                 WriteChain(writer, path, 0, "data", value => $"AppendText({value}, ref text, ref more);");
                 writer.OpenBlock("if (text is not null)");
@@ -101,11 +91,12 @@ internal static class ChatTypedReaderEmitter
             writer.CloseBlock();
         }
 
-        foreach (var part in parts)
+        foreach (ChatResolvedPart part in reader.Parts)
         {
-            if (!part.Paths.IsEmpty)
+            if (part.Part is not (ChatAnswerPart.Text or ChatAnswerPart.ToolCalls))
             {
-                WriteFirst(writer, $"private static {part.Type} {part.Method}{index}({type} data)", part.Paths, value => $"return {value};", "return null;");
+                string returns = ChatAnswerParts.Leaves(part.Part)[0] == ChatLeafKind.Integer ? "long?" : "string?";
+                WriteFirst(writer, $"private static {returns} {part.Part}{index}({type} data)", part.Paths, value => $"return {value};", "return null;");
             }
         }
     }

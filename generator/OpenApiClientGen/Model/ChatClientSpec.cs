@@ -56,25 +56,14 @@ internal sealed record ChatTypedReaderSpec
 {
     public required string TypeName { get; init; }
 
-    public required EquatableArray<ChatMemberPathSpec> Text { get; init; }
+    /// <summary>Each part's resolved paths, in the order of <see cref="ChatAnswerPart"/>; a part with none is left out.</summary>
+    public required EquatableArray<ChatResolvedPart> Parts { get; init; }
 
-    public required EquatableArray<ChatMemberPathSpec> FinishReason { get; init; }
-
-    public required EquatableArray<ChatMemberPathSpec> ConversationId { get; init; }
-
-    public required EquatableArray<ChatMemberPathSpec> ResponseId { get; init; }
-
-    public required EquatableArray<ChatMemberPathSpec> Model { get; init; }
-
-    public required EquatableArray<ChatMemberPathSpec> InputTokens { get; init; }
-
-    public required EquatableArray<ChatMemberPathSpec> OutputTokens { get; init; }
-
-    public required EquatableArray<ChatMemberPathSpec> TotalTokens { get; init; }
-
-    /// <summary>Lists of tool calls: an item that has any is read through its JSON, where the calls' parts are.</summary>
-    public required EquatableArray<ChatMemberPathSpec> ToolCalls { get; init; }
+    public EquatableArray<ChatMemberPathSpec> this[ChatAnswerPart part] =>
+        Parts.FirstOrDefault(p => p.Part == part)?.Paths ?? EquatableArray<ChatMemberPathSpec>.Empty;
 }
+
+internal sealed record ChatResolvedPart(ChatAnswerPart Part, EquatableArray<ChatMemberPathSpec> Paths);
 
 /// <summary>One answer path as member accesses: <c>choices[].delta.content</c> is Choices (each), Delta, Content.</summary>
 internal sealed record ChatMemberPathSpec
@@ -157,22 +146,61 @@ internal sealed record ChatRequestMapping
 /// <summary>Where the answer's parts are, in the JSON answer and in each event's data; the first path that gives a value wins.</summary>
 internal sealed record ChatAnswerMapping
 {
-    public EquatableArray<string> Text { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>Each part's paths, in the order of <see cref="ChatAnswerPart"/>; a part with none is left out.</summary>
+    public EquatableArray<ChatAnswerPaths> Parts { get; init; } = EquatableArray<ChatAnswerPaths>.Empty;
 
-    public EquatableArray<string> FinishReason { get; init; } = EquatableArray<string>.Empty;
+    public EquatableArray<string> this[ChatAnswerPart part] =>
+        Parts.FirstOrDefault(p => p.Part == part)?.Paths ?? EquatableArray<string>.Empty;
 
-    public EquatableArray<string> ConversationId { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>A mapping of the parts <paramref name="paths"/> gives paths for, in their order.</summary>
+    public static ChatAnswerMapping Of(Func<ChatAnswerPart, EquatableArray<string>> paths) => new()
+    {
+        Parts = ChatAnswerParts.All
+            .Select(part => new ChatAnswerPaths(part, paths(part)))
+            .Where(p => !p.Paths.IsEmpty)
+            .ToEquatableArray(),
+    };
+}
 
-    public EquatableArray<string> ResponseId { get; init; } = EquatableArray<string>.Empty;
+internal sealed record ChatAnswerPaths(ChatAnswerPart Part, EquatableArray<string> Paths);
 
-    public EquatableArray<string> Model { get; init; } = EquatableArray<string>.Empty;
+/// <summary>The parts of an answer the adapter reads; each is a member of the runtime's mapping and of its <c>ChatParts</c>.</summary>
+internal enum ChatAnswerPart
+{
+    Text,
+    FinishReason,
+    ConversationId,
+    ResponseId,
+    ModelId,
+    InputTokens,
+    OutputTokens,
+    TotalTokens,
 
-    public EquatableArray<string> InputTokens { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>Lists of tool calls in OpenAI's form: <c>{index, id, function: {name, arguments}}</c>. An item that has any is read through its JSON, where the calls' parts are.</summary>
+    ToolCalls,
+}
 
-    public EquatableArray<string> OutputTokens { get; init; } = EquatableArray<string>.Empty;
+/// <summary>What each <see cref="ChatAnswerPart"/> is: where <c>x-chat-client</c> declares it, and what its paths may end in.</summary>
+internal static class ChatAnswerParts
+{
+    public static readonly ChatAnswerPart[] All = (ChatAnswerPart[])Enum.GetValues(typeof(ChatAnswerPart));
 
-    public EquatableArray<string> TotalTokens { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>The member of <c>x-chat-client</c>'s <c>answer</c> that lists the part's paths, with its parent for the token counts.</summary>
+    public static (string? Parent, string Name) DeclaredAt(ChatAnswerPart part) => part switch
+    {
+        ChatAnswerPart.ModelId => (null, "model"),
+        ChatAnswerPart.InputTokens => ("usage", "input"),
+        ChatAnswerPart.OutputTokens => ("usage", "output"),
+        ChatAnswerPart.TotalTokens => ("usage", "total"),
+        _ => (null, char.ToLowerInvariant(part.ToString()[0]) + part.ToString().Substring(1)),
+    };
 
-    /// <summary>Lists of tool calls in OpenAI's form: <c>{index, id, function: {name, arguments}}</c>.</summary>
-    public EquatableArray<string> ToolCalls { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>What a path of the part may end in when it is read from a typed answer.</summary>
+    public static ChatLeafKind[] Leaves(ChatAnswerPart part) => part switch
+    {
+        ChatAnswerPart.Text => new[] { ChatLeafKind.String },
+        ChatAnswerPart.InputTokens or ChatAnswerPart.OutputTokens or ChatAnswerPart.TotalTokens => new[] { ChatLeafKind.Integer },
+        ChatAnswerPart.ToolCalls => new[] { ChatLeafKind.List },
+        _ => new[] { ChatLeafKind.String, ChatLeafKind.Enum },
+    };
 }

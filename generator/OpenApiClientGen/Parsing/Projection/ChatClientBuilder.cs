@@ -112,17 +112,18 @@ internal static class ChatClientBuilder
                     Stop = Named(body, "stop"),
                     Tools = Member(body, "tools") is { Type.Kind: TypeKind.Array } ? "tools" : null,
                 },
-                Answer = new ChatAnswerMapping
+                Answer = ChatAnswerMapping.Of(part => part switch
                 {
-                    Text = Paths("choices[].message.content", "choices[].delta.content"),
-                    FinishReason = Paths("choices[].finish_reason"),
-                    ResponseId = Paths("id"),
-                    Model = Paths("model"),
-                    InputTokens = Paths("usage.prompt_tokens"),
-                    OutputTokens = Paths("usage.completion_tokens"),
-                    TotalTokens = Paths("usage.total_tokens"),
-                    ToolCalls = Paths("choices[].message.tool_calls", "choices[].delta.tool_calls"),
-                },
+                    ChatAnswerPart.Text => Paths("choices[].message.content", "choices[].delta.content"),
+                    ChatAnswerPart.FinishReason => Paths("choices[].finish_reason"),
+                    ChatAnswerPart.ResponseId => Paths("id"),
+                    ChatAnswerPart.ModelId => Paths("model"),
+                    ChatAnswerPart.InputTokens => Paths("usage.prompt_tokens"),
+                    ChatAnswerPart.OutputTokens => Paths("usage.completion_tokens"),
+                    ChatAnswerPart.TotalTokens => Paths("usage.total_tokens"),
+                    ChatAnswerPart.ToolCalls => Paths("choices[].message.tool_calls", "choices[].delta.tool_calls"),
+                    _ => Paths(),
+                }),
             };
         }
 
@@ -206,7 +207,6 @@ internal static class ChatClientBuilder
 
             JsonObject request = _node["request"] as JsonObject ?? new JsonObject();
             JsonObject answer = _node["answer"] as JsonObject ?? new JsonObject();
-            JsonObject usage = answer["usage"] as JsonObject ?? new JsonObject();
             string? model = Text(request["model"]);
             return new ChatClientSpec
             {
@@ -235,18 +235,11 @@ internal static class ChatClientBuilder
                     Stop = Text(request["stop"]),
                     Tools = Text(request["tools"]),
                 },
-                Answer = new ChatAnswerMapping
+                Answer = ChatAnswerMapping.Of(part =>
                 {
-                    Text = PathList(answer["text"]),
-                    FinishReason = PathList(answer["finishReason"]),
-                    ConversationId = PathList(answer["conversationId"]),
-                    ResponseId = PathList(answer["responseId"]),
-                    Model = PathList(answer["model"]),
-                    InputTokens = PathList(usage["input"]),
-                    OutputTokens = PathList(usage["output"]),
-                    TotalTokens = PathList(usage["total"]),
-                    ToolCalls = PathList(answer["toolCalls"]),
-                },
+                    (string? parent, string name) = ChatAnswerParts.DeclaredAt(part);
+                    return PathList((parent is null ? answer : answer[parent] as JsonObject)?[name]);
+                }),
             };
         }
 

@@ -67,7 +67,7 @@ internal static class ChatMemberPaths
     private static ChatTypedReaderSpec? Reader(string typeName, ChatAnswerMapping answer, Dictionary<string, TypeDeclaration> types)
     {
         var root = TypeRef.Declared(typeName);
-        EquatableArray<ChatMemberPathSpec>? Resolve(EquatableArray<string> paths, params ChatLeafKind[] leaves)
+        EquatableArray<ChatMemberPathSpec>? Resolve(EquatableArray<string> paths, ChatLeafKind[] leaves)
         {
             var resolved = new List<ChatMemberPathSpec>();
             foreach (string path in paths)
@@ -87,33 +87,21 @@ internal static class ChatMemberPaths
             return resolved.ToEquatableArray();
         }
 
-        ChatLeafKind[] text = { ChatLeafKind.String }, words = { ChatLeafKind.String, ChatLeafKind.Enum }, numbers = { ChatLeafKind.Integer };
-        if (Resolve(answer.Text, text) is not { } textPaths
-            || Resolve(answer.FinishReason, words) is not { } finishReason
-            || Resolve(answer.ConversationId, words) is not { } conversationId
-            || Resolve(answer.ResponseId, words) is not { } responseId
-            || Resolve(answer.Model, words) is not { } model
-            || Resolve(answer.InputTokens, numbers) is not { } inputTokens
-            || Resolve(answer.OutputTokens, numbers) is not { } outputTokens
-            || Resolve(answer.TotalTokens, numbers) is not { } totalTokens
-            || Resolve(answer.ToolCalls, ChatLeafKind.List) is not { } toolCalls)
+        var parts = new List<ChatResolvedPart>();
+        foreach (ChatAnswerPaths part in answer.Parts)
         {
-            return null;
+            if (Resolve(part.Paths, ChatAnswerParts.Leaves(part.Part)) is not { } paths)
+            {
+                return null;
+            }
+
+            if (!paths.IsEmpty)
+            {
+                parts.Add(new ChatResolvedPart(part.Part, paths));
+            }
         }
 
-        return new ChatTypedReaderSpec
-        {
-            TypeName = typeName,
-            Text = textPaths,
-            FinishReason = finishReason,
-            ConversationId = conversationId,
-            ResponseId = responseId,
-            Model = model,
-            InputTokens = inputTokens,
-            OutputTokens = outputTokens,
-            TotalTokens = totalTokens,
-            ToolCalls = toolCalls,
-        };
+        return new ChatTypedReaderSpec { TypeName = typeName, Parts = parts.ToEquatableArray() };
     }
 
     /// <summary>Found: the path resolves. Neither: a member is missing, so the path finds nothing. Blocked: it cannot be typed.</summary>
