@@ -26,6 +26,44 @@ public sealed class NamingRuleTests
         Assert.Equal(new[] { "Beta.Agents.RegisterAsync" }, Methods(run));
     }
 
+    /// <summary>
+    /// An explicit name names the method only. The operation's types keep the whole operationId, so that two groups'
+    /// <c>create</c> make <c>CreateContactRequest</c> and <c>CreateFeedbackRequest</c>, not <c>CreateRequest</c> and a
+    /// numbered <c>CreateRequest2</c>.
+    /// </summary>
+    [Fact]
+    public void An_explicit_method_name_leaves_the_operation_s_types_named_by_its_operation_id()
+    {
+        GeneratorRun run = Run("""
+              /v2/contacts:
+                post:
+                  tags: [contacts]
+                  operationId: CreateContact
+                  x-speakeasy-name-override: create
+                  requestBody:
+                    content: {application/json: {schema: {type: object, properties: {email: {type: string}}}}}
+                  responses:
+                    '200': {description: created, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+              /v2/feedback:
+                post:
+                  tags: [feedback]
+                  operationId: CreateFeedback
+                  x-speakeasy-name-override: create
+                  requestBody:
+                    content: {application/json: {schema: {type: object, properties: {score: {type: integer}}}}}
+                  responses:
+                    '200': {description: created, content: {application/json: {schema: {type: object, properties: {id: {type: string}, at: {type: string}}}}}}
+            """);
+
+        Assert.Equal(new[] { "Contacts.CreateAsync", "Feedback.CreateAsync" }, Methods(run));
+        var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
+        Assert.Contains("CreateContactRequest", types);
+        Assert.Contains("CreateContactResponse", types);
+        Assert.Contains("CreateFeedbackRequest", types);
+        Assert.Contains("CreateFeedbackResponse", types);
+        Assert.DoesNotContain(types, t => t.StartsWith("CreateRequest", StringComparison.Ordinal) || t.StartsWith("CreateResponse", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void An_operation_id_loses_the_fastapi_suffix_the_group_s_words_and_the_version()
     {

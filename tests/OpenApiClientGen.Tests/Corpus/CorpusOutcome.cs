@@ -15,10 +15,11 @@ public enum CorpusResult
 }
 
 /// <summary>How one document fared: the class of result, what was generated, and why it is not clean.</summary>
-public sealed record CorpusOutcome(CorpusResult Result, int Files, long GeneratedBytes, string GeneratorDiagnostics, string CompilerDiagnostics, string Reason)
+/// <param name="MachineNames">How many public type and method names read as made by a machine (<see cref="Corpus.MachineNames"/>).</param>
+public sealed record CorpusOutcome(CorpusResult Result, int Files, long GeneratedBytes, int MachineNames, string GeneratorDiagnostics, string CompilerDiagnostics, string Reason)
 {
     public static CorpusOutcome Hung(TimeSpan limit) =>
-        new(CorpusResult.Failed, 0, 0, "", "", $"did not finish within {limit.TotalMinutes:0} min");
+        new(CorpusResult.Failed, 0, 0, 0, "", "", $"did not finish within {limit.TotalMinutes:0} min");
 
     public static CorpusOutcome Classify(GeneratorRun run)
     {
@@ -29,6 +30,7 @@ public sealed record CorpusOutcome(CorpusResult Result, int Files, long Generate
         var compilerErrors = compiler.Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError).ToList();
         int files = run.Sources.Count;
         long bytes = run.Sources.Sum(s => (long)s.SourceText.Length);
+        (int machineTypes, int machineMethods) = Corpus.MachineNames.Count(run.Sources.Select(s => s.SyntaxTree));
 
         Diagnostic? crash = generator.FirstOrDefault(d => d.Id is "CS8785" or "OACG0099");
         Diagnostic? generatorError = generatorErrors.FirstOrDefault();
@@ -41,7 +43,7 @@ public sealed record CorpusOutcome(CorpusResult Result, int Files, long Generate
             _ => (CorpusResult.CompiledClean, ""),
         };
 
-        return new CorpusOutcome(result, files, bytes, Count(generator), Count(compiler), reason);
+        return new CorpusOutcome(result, files, bytes, machineTypes + machineMethods, Count(generator), Count(compiler), reason);
     }
 
     private static string Describe(Diagnostic diagnostic)

@@ -78,11 +78,15 @@ public static class CorpusResultsFile
         }
 
         text.AppendLine();
-        text.AppendLine("| document | size | result | files | generated | generator diagnostics | compiler diagnostics | reason |");
-        text.AppendLine("| --- | ---: | --- | ---: | ---: | --- | --- | --- |");
+        int machineNames = rows.Values.Sum(r => int.TryParse(r.Split('|')[6].Trim(), out int count) ? count : 0);
+        text.AppendLine("Machine-looking public names (`MachineNames`: types ending in `Variant1`, `404Error` or `Item`, methods that spell");
+        text.AppendLine($"a version or end in an HTTP method) across these documents: {machineNames}.");
+        text.AppendLine();
+        text.AppendLine("| document | size | result | files | generated | machine-looking names | generator diagnostics | compiler diagnostics | reason |");
+        text.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | --- | --- | --- |");
         foreach (CorpusDocument document in CorpusDocument.All)
         {
-            text.AppendLine(rows.TryGetValue(document.Name, out string? row) ? row : $"| `{document.Name}` | {Size(document.Bytes)} | not run yet | | | | | |");
+            text.AppendLine(rows.TryGetValue(document.Name, out string? row) ? row : $"| `{document.Name}` | {Size(document.Bytes)} | not run yet | | | | | | |");
         }
 
         text.AppendLine();
@@ -97,7 +101,7 @@ public static class CorpusResultsFile
     }
 
     private static string Row(CorpusDocument document, CorpusOutcome outcome) =>
-        $"| `{document.Name}` | {Size(document.Bytes)} | {Label(outcome.Result)} | {outcome.Files} | {Size(outcome.GeneratedBytes)} | {outcome.GeneratorDiagnostics} | {outcome.CompilerDiagnostics} | {Cell(outcome.Reason)} |";
+        $"| `{document.Name}` | {Size(document.Bytes)} | {Label(outcome.Result)} | {outcome.Files} | {Size(outcome.GeneratedBytes)} | {outcome.MachineNames} | {outcome.GeneratorDiagnostics} | {outcome.CompilerDiagnostics} | {Cell(outcome.Reason)} |";
 
     public static string Label(CorpusResult result) => result switch
     {

@@ -57,7 +57,10 @@ internal static class OperationNames
     {
         if (explicitName is not null)
         {
-            return new[] { Identifiers.ToPascalCase(explicitName) };
+            // The explicit name is the method's; types still take the whole operationId, which tells groups apart.
+            return string.IsNullOrWhiteSpace(operationId)
+                ? new[] { Identifiers.ToPascalCase(explicitName) }
+                : new[] { Identifiers.ToPascalCase(explicitName), Identifiers.ToPascalCase(operationId!) };
         }
 
         var groupWords = new HashSet<string>(group.Split('.').SelectMany(Identifiers.Words).SelectMany(w => new[] { w, Identifiers.Singular(w) }), StringComparer.OrdinalIgnoreCase);
