@@ -506,6 +506,48 @@ public sealed class NamingRuleTests
     }
 
     /// <summary>
+    /// An object branch of an untagged union is named after the constant its <c>type</c> fixes, even when the member is
+    /// optional and another branch is not an object (Orq's and OpenAI's <c>tool_choice</c>). A constant two branches
+    /// share names neither.
+    /// </summary>
+    [Fact]
+    public void An_object_branch_is_named_after_the_type_it_fixes_when_no_other_branch_fixes_the_same()
+    {
+        GeneratorRun run = Run("""
+              /things:
+                post:
+                  tags: [things]
+                  operationId: createThing
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            tool_choice:
+                              anyOf:
+                                - {type: string, enum: [none, auto]}
+                                - type: object
+                                  required: [function]
+                                  properties:
+                                    type: {type: string, enum: [function]}
+                                    function: {type: object, properties: {name: {type: string}}}
+                            output:
+                              anyOf:
+                                - {type: object, properties: {type: {type: string, enum: [file]}, path: {type: string}}}
+                                - {type: object, properties: {type: {type: string, enum: [file]}, url: {type: string}}}
+                  responses: {'204': {description: created}}
+            """);
+
+        var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
+        Assert.Contains("CreateThingRequestToolChoiceFunction", types);
+        Assert.DoesNotContain(types, t => t.StartsWith("CreateThingRequestOutputFile", StringComparison.Ordinal));
+        Assert.Contains("CreateThingRequestOutputVariant1", types);
+        Assert.Contains("CreateThingRequestOutputVariant2", types);
+    }
+
+    /// <summary>
     /// The flattened overload's parameters are named in the model, before anything is written: a body member that shares
     /// its name with a path parameter steps aside there, and the overload spells the model's choice.
     /// </summary>

@@ -51,7 +51,7 @@ internal sealed partial class SchemaTypeBuilder
         {
             IOpenApiSchema branch = branches[i];
             List<string> tags = discriminator is null ? new List<string>() : TagsFor(schema, branch, discriminator);
-            string branchContext = name + (branch is OpenApiSchemaReference ? "" : BranchName(branch, tags, i, branches.Any(IsOpenString)));
+            string branchContext = name + (branch is OpenApiSchemaReference ? "" : BranchName(branch, tags, i, branches));
             TypeRef type = Resolve(branch, branchContext);
             int existing = variants.FindIndex(v => v.Type == type);
             if (existing >= 0)
@@ -156,16 +156,40 @@ internal sealed partial class SchemaTypeBuilder
     /// string it allows (Stripe's <c>enum: [""]</c> beside a string is <c>Empty</c>), <c>Known</c> for the listed values beside
     /// any string, and <c>Variant{N}</c> only when it says nothing.
     /// </summary>
-    private static string BranchName(IOpenApiSchema branch, List<string> tags, int index, bool besideOpenString)
+    private static string BranchName(IOpenApiSchema branch, List<string> tags, int index, List<IOpenApiSchema> branches)
     {
-        string? tag = branch.Title ?? tags.FirstOrDefault() ?? ConstantOf(branch);
-        if (tag is null && besideOpenString && IsStringEnum(branch))
+        string? tag = branch.Title ?? tags.FirstOrDefault() ?? ConstantOf(branch) ?? MemberTag(branch, branches);
+        if (tag is null && branches.Any(IsOpenString) && IsStringEnum(branch))
         {
             // `anyOf: [string, enum: [...]]` (OpenAI's models): any string, and these are the ones known today.
             return "Known";
         }
 
         return tag is null ? "Variant" + (index + 1) : tag.Length == 0 ? "Empty" : Identifiers.ToPascalCase(tag);
+    }
+
+    /// <summary>
+    /// The constant an object branch fixes its <c>type</c> member to (or its only fixed member, when it has one), where
+    /// no other branch fixes it to the same: OpenAI's <c>tool_choice</c> is a string or <c>{type: function, ...}</c>,
+    /// and the object is the <c>Function</c> branch even though nothing tags the union.
+    /// </summary>
+    private static string? MemberTag(IOpenApiSchema branch, List<IOpenApiSchema> branches)
+    {
+        if (!IsObjectLike(ResolveTarget(branch)))
+        {
+            return null;
+        }
+
+        Dictionary<string, string> constants = ConstantMembers(branch);
+        string? member = constants.ContainsKey("type") ? "type" : constants.Count == 1 ? constants.Keys.First() : null;
+        if (member is null || constants[member].Length == 0)
+        {
+            return null;
+        }
+
+        string value = constants[member];
+        return branches.Any(other => !ReferenceEquals(other, branch) && IsObjectLike(ResolveTarget(other))
+            && ConstantMembers(other).TryGetValue(member, out string? same) && same == value) ? null : value;
     }
 
     private static bool IsOpenString(IOpenApiSchema branch) =>
