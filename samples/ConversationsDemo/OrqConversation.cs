@@ -15,7 +15,7 @@ internal static class OrqConversation
         string model = Environment.GetEnvironmentVariable("ORQ_MODEL") ?? "openai/gpt-4o-mini";
         string projectId = Environment.GetEnvironmentVariable("ORQ_PROJECT_ID") ?? "default";
 
-        CreateResponse created = await client.Conversations.CreateAsync(new CreateRequest { ProjectId = projectId, DisplayName = "Release checklist" });
+        CreateConversationResponse created = await client.Conversations.CreateAsync(new CreateConversationRequest { ProjectId = projectId, DisplayName = "Release checklist" });
         string id = created.Id!;
         ConsoleView.Step("created", $"conversation {ConsoleView.Short(id)} \"{created.DisplayName}\"");
 
@@ -27,10 +27,10 @@ internal static class OrqConversation
         await ReplyStreams.OrqAsync(client.Conversations.CreateConversationResponseAsync(id, Ask("Which item matters most?", model)), ConsoleView.Token);
         ConsoleView.ReplyEnd();
 
-        GenerateNameResponse named = await client.Conversations.GenerateNameAsync(id, new GenerateNameRequest { Context = "Release checklist essentials" });
+        GenerateConversationNameResponse named = await client.Conversations.GenerateNameAsync(id, new GenerateConversationNameRequest { Context = "Release checklist essentials" });
         ConsoleView.Step("named", $"\"{named.DisplayName}\"");
 
-        ListResponse list = await client.Conversations.ListAsync(limit: 10);
+        ListConversationsResponse list = await client.Conversations.ListAsync(limit: 10);
         ConsoleView.Step("list", $"{list.Data.Count} conversation(s){(list.HasMore ? ", more on the next page" : "")}");
 
         ConversationWithMessagesResponse fetched = await client.Conversations.RetrieveAsync(id);

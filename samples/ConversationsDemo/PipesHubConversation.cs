@@ -32,10 +32,10 @@ internal static class PipesHubConversation
         var conversations = await client.Conversations.ListAsync();
         ConsoleView.Step("list", $"{conversations.Count} conversation(s)");
 
-        GetByIdResponse fetched = await client.Conversations.GetByIdAsync(id);
+        GetConversationByIdResponse fetched = await client.Conversations.GetByIdAsync(id);
         ConsoleView.Step("fetch", $"\"{fetched.Title}\", {fetched.Messages?.Count ?? 0} messages, {fetched.Status}");
 
-        DeleteResponse deleted = await client.Conversations.DeleteAsync(id);
+        DeleteConversationByIdResponse deleted = await client.Conversations.DeleteAsync(id);
         ConsoleView.Step("delete", deleted.Message ?? "deleted");
     }
 }

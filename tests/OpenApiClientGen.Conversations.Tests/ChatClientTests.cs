@@ -79,7 +79,7 @@ public sealed class ChatClientTests
         Assert.Equal(first.ConversationId, second.ConversationId);
         Assert.IsType<PipesHub.Conversation>(second.RawRepresentation);
 
-        PipesHub.GetByIdResponse fetched = await client.Conversations.GetByIdAsync(first.ConversationId!);
+        PipesHub.GetConversationByIdResponse fetched = await client.Conversations.GetByIdAsync(first.ConversationId!);
         Assert.Equal(4, fetched.Messages!.Count);
         Assert.Single(await client.Conversations.ListAsync());
     }

@@ -44,10 +44,10 @@ public sealed class EmulatorConversationTests
         PipesHub.Conversation shared = await conversations.ShareAsync(created.Id!, new PipesHub.ShareRequest { UserIds = ["665f000000000000000000aa"], AccessLevel = PipesHub.ShareRequestAccessLevel.Write });
         Assert.True(shared.IsShared);
         Assert.Equal("write", shared.SharedWith!.Single().AccessLevel!.Value.Value);
-        PipesHub.Conversation unshared = await conversations.UnshareAsync(created.Id!, new PipesHub.UnshareRequest { UserIds = ["665f000000000000000000aa"] });
+        PipesHub.Conversation unshared = await conversations.UnshareAsync(created.Id!, new PipesHub.UnshareConversationRequest { UserIds = ["665f000000000000000000aa"] });
         Assert.False(unshared.IsShared);
 
-        Assert.Equal("Leave policy", (await conversations.UpdateTitleAsync(created.Id!, new PipesHub.UpdateTitleRequest { Title = "Leave policy" })).Title);
+        Assert.Equal("Leave policy", (await conversations.UpdateTitleAsync(created.Id!, new PipesHub.UpdateConversationTitleRequest { Title = "Leave policy" })).Title);
         Assert.True((await conversations.ArchiveAsync(created.Id!)).IsArchived);
         Assert.Equal([created.Id], (await conversations.ListArchivedAsync()).Select(c => c.Id));
         Assert.Equal([streamedId], (await conversations.ListAsync()).Select(c => c.Id));
@@ -59,7 +59,7 @@ public sealed class EmulatorConversationTests
         PipesHub.Conversation rated = await conversations.SubmitFeedbackAsync(created.Id!, answerId, new PipesHub.MessageFeedback { IsHelpful = true, Categories = [PipesHub.MessageFeedbackCategory.TooVerbose] });
         Assert.True(rated.Messages!.Single(m => m.Id == answerId).Feedback!.Single().IsHelpful);
 
-        PipesHub.GetByIdResponse fetched = await conversations.GetByIdAsync(created.Id!);
+        PipesHub.GetConversationByIdResponse fetched = await conversations.GetByIdAsync(created.Id!);
         Assert.Equal(6, fetched.Pagination!.TotalMessages);
         Assert.Equal("Conversation deleted successfully", (await conversations.DeleteAsync(created.Id!)).Message);
         ApiException gone = await Assert.ThrowsAsync<ApiException>(() => conversations.GetByIdAsync(created.Id!));
@@ -101,7 +101,7 @@ public sealed class EmulatorConversationTests
         using var client = new Orq.OrqClient(new HttpClient { BaseAddress = emulator.BaseAddress });
         var conversations = client.Conversations;
 
-        Orq.CreateResponse created = await conversations.CreateAsync(new Orq.CreateRequest { ProjectId = "proj_1" });
+        Orq.CreateConversationResponse created = await conversations.CreateAsync(new Orq.CreateConversationRequest { ProjectId = "proj_1" });
         Assert.Equal("Untitled", created.DisplayName);
         List<SseItem<string>> events = await RawEventStreams.ReadAllAsync(conversations.CreateConversationResponseAsync(created.Id!, new Orq.CreateConversationResponseRequest
         {
@@ -120,16 +120,16 @@ public sealed class EmulatorConversationTests
         Assert.Equal(["user", "assistant"], retrieved.Messages.Select(m => m.Role.Value));
         Assert.Equal(streamed, RawEventStreams.Json(retrieved.Messages[1].Parts[0], Orq.OrqClientJson.MessageResponsePart).GetProperty("text").GetString());
 
-        Assert.Equal("Plan the launch", (await conversations.GenerateNameAsync(created.Id!, new Orq.GenerateNameRequest { Context = "Plan the launch" })).DisplayName);
-        Assert.Equal("Launch", (await conversations.UpdateAsync(created.Id!, new Orq.UpdateRequest { DisplayName = "Launch" })).DisplayName);
-        await conversations.CreateAsync(new Orq.CreateRequest { ProjectId = "proj_1", DisplayName = "Second" });
-        Orq.ListResponse page = await conversations.ListAsync(limit: 1);
+        Assert.Equal("Plan the launch", (await conversations.GenerateNameAsync(created.Id!, new Orq.GenerateConversationNameRequest { Context = "Plan the launch" })).DisplayName);
+        Assert.Equal("Launch", (await conversations.UpdateAsync(created.Id!, new Orq.UpdateConversationRequest { DisplayName = "Launch" })).DisplayName);
+        await conversations.CreateAsync(new Orq.CreateConversationRequest { ProjectId = "proj_1", DisplayName = "Second" });
+        Orq.ListConversationsResponse page = await conversations.ListAsync(limit: 1);
         Assert.True(page.HasMore);
         Assert.Single(page.Data);
 
         await conversations.DeleteAsync(created.Id!);
         // Orq declares its 404 body, so the error arrives typed.
-        ApiException<Orq.Retrieve404Error> gone = await Assert.ThrowsAsync<ApiException<Orq.Retrieve404Error>>(() => conversations.RetrieveAsync(created.Id!));
+        ApiException<Orq.RetrieveConversation404Error> gone = await Assert.ThrowsAsync<ApiException<Orq.RetrieveConversation404Error>>(() => conversations.RetrieveAsync(created.Id!));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
@@ -149,7 +149,7 @@ public sealed class EmulatorConversationTests
         Mistral.ConversationHistory history = await conversations.GetHistoryAsync(started.ConversationId);
         Assert.Equal(4, history.Entries.Count);
         Assert.Equal(4, (await conversations.GetMessagesAsync(started.ConversationId)).Messages.Count);
-        Assert.Equal(started.ConversationId, RawEventStreams.Json(await conversations.GetAsync(started.ConversationId), Mistral.MistralClientJson.GetResponse).GetProperty("id").GetString());
+        Assert.Equal(started.ConversationId, RawEventStreams.Json(await conversations.GetAsync(started.ConversationId), Mistral.MistralClientJson.AgentsApiV1ConversationsGetResponse).GetProperty("id").GetString());
 
         string secondEntry = RawEventStreams.Json(history.Entries[2], Mistral.MistralClientJson.ConversationHistoryEntry).GetProperty("id").GetString()!;
         Mistral.ConversationResponse restarted = await conversations.RestartAsync(started.ConversationId, new Mistral.ConversationRestartRequest { Inputs = Text("Again"), FromEntryId = secondEntry });

@@ -22,10 +22,10 @@ public sealed class OrqContractTests
         var conversations = client.Conversations;
 
         await run.CallAsync("list", () => conversations.ListAsync(limit: 25, startingAfter: ConversationId, entityId: "agent_01jj1hdhn79xas7a01wb3hysdb"));
-        await run.CallAsync("create", () => conversations.CreateAsync(new CreateRequest { ProjectId = "proj_01", DisplayName = "Launch plan" }));
-        await run.CallAsync("generate_name", () => conversations.GenerateNameAsync(ConversationId, new GenerateNameRequest { Context = "Planning the product launch" }));
+        await run.CallAsync("create", () => conversations.CreateAsync(new CreateConversationRequest { ProjectId = "proj_01", DisplayName = "Launch plan" }));
+        await run.CallAsync("generate_name", () => conversations.GenerateNameAsync(ConversationId, new GenerateConversationNameRequest { Context = "Planning the product launch" }));
         await run.CallAsync("retrieve", () => conversations.RetrieveAsync(ConversationId));
-        await run.CallAsync("update", () => conversations.UpdateAsync(ConversationId, new UpdateRequest { DisplayName = "Launch" }));
+        await run.CallAsync("update", () => conversations.UpdateAsync(ConversationId, new UpdateConversationRequest { DisplayName = "Launch" }));
         await run.CallAsync("delete", () => conversations.DeleteAsync(ConversationId));
         await run.CallStreamAsync("create_conversation_response", () => conversations.CreateConversationResponseAsync(ConversationId, new CreateConversationResponseRequest
         {

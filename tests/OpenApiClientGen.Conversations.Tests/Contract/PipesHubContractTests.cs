@@ -36,16 +36,16 @@ public sealed class PipesHubContractTests
         await run.CallStreamAsync("conversations.create_with_streaming", () => conversations.CreateWithStreamingAsync(create));
         await run.CallAsync("conversations.list", () => conversations.ListAsync());
         await run.CallAsync("conversations.list_archived", () => conversations.ListArchivedAsync());
-        await run.CallAsync("conversations.get_by_id", () => conversations.GetByIdAsync(ConversationId, page: 1, limit: 20, sortBy: "createdAt", sortOrder: GetByIdSortOrder.Desc));
+        await run.CallAsync("conversations.get_by_id", () => conversations.GetByIdAsync(ConversationId, page: 1, limit: 20, sortBy: "createdAt", sortOrder: GetConversationByIdSortOrder.Desc));
         await run.CallAsync("conversations.delete", () => conversations.DeleteAsync(ConversationId));
         await run.CallAsync("conversations.add_message", () => conversations.AddMessageAsync(ConversationId, message));
         await run.CallStreamAsync("conversations.add_message_stream", () => conversations.AddMessageStreamAsync(ConversationId, message));
         await run.CallAsync("conversations.share", () => conversations.ShareAsync(ConversationId, new ShareRequest { UserIds = [MessageId], AccessLevel = ShareRequestAccessLevel.Read }));
-        await run.CallAsync("conversations.unshare", () => conversations.UnshareAsync(ConversationId, new UnshareRequest { UserIds = [MessageId] }));
-        await run.CallAsync("conversations.update_title", () => conversations.UpdateTitleAsync(ConversationId, new UpdateTitleRequest { Title = "Q4 sales" }));
+        await run.CallAsync("conversations.unshare", () => conversations.UnshareAsync(ConversationId, new UnshareConversationRequest { UserIds = [MessageId] }));
+        await run.CallAsync("conversations.update_title", () => conversations.UpdateTitleAsync(ConversationId, new UpdateConversationTitleRequest { Title = "Q4 sales" }));
         await run.CallAsync("conversations.archive", () => conversations.ArchiveAsync(ConversationId));
         await run.CallAsync("conversations.unarchive", () => conversations.UnarchiveAsync(ConversationId));
-        await run.CallAsync("conversations.regenerate", () => conversations.RegenerateAsync(ConversationId, MessageId, new RegenerateRequest { ModelKey = "gpt-4-turbo" }));
+        await run.CallAsync("conversations.regenerate", () => conversations.RegenerateAsync(ConversationId, MessageId, new RegenerateAnswerRequest { ModelKey = "gpt-4-turbo" }));
         await run.CallAsync("conversations.submit_feedback", () => conversations.SubmitFeedbackAsync(ConversationId, MessageId, new MessageFeedback
         {
             IsHelpful = true,
@@ -60,7 +60,7 @@ public sealed class PipesHubContractTests
         await run.CallAsync("agent_conversations.delete", () => agents.DeleteAsync(AgentKey, ConversationId));
         await run.CallAsync("agent_conversations.add_message", () => agents.AddMessageAsync(AgentKey, ConversationId, message));
         await run.CallStreamAsync("agent_conversations.stream_message", () => agents.StreamMessageAsync(AgentKey, ConversationId, message));
-        await run.CallAsync("agent_conversations.regenerate_response", () => agents.RegenerateResponseAsync(AgentKey, ConversationId, MessageId, new RegenerateResponseRequest { ModelKey = "gpt-4-turbo" }));
+        await run.CallAsync("agent_conversations.regenerate_response", () => agents.RegenerateResponseAsync(AgentKey, ConversationId, MessageId, new RegenerateAgentAnswerRequest { ModelKey = "gpt-4-turbo" }));
 
         Assert.True(await run.PrismReportsViolationAsync("conversations/create", "{}"), "Prism did not report a body without its required members.");
         Assert.Empty(run.Problems);
