@@ -149,7 +149,7 @@ public sealed class EmulatorConversationTests
         Mistral.ConversationHistory history = await conversations.GetHistoryAsync(started.ConversationId);
         Assert.Equal(4, history.Entries.Count);
         Assert.Equal(4, (await conversations.GetMessagesAsync(started.ConversationId)).Messages.Count);
-        Assert.Equal(started.ConversationId, RawEventStreams.Json(await conversations.GetAsync(started.ConversationId), Mistral.MistralClientJson.AgentsApiV1ConversationsGetResponse).GetProperty("id").GetString());
+        Assert.Equal(started.ConversationId, RawEventStreams.Json(await conversations.GetAsync(started.ConversationId), Mistral.MistralClientJson.AgentsConversationsGetResponse).GetProperty("id").GetString());
 
         string secondEntry = RawEventStreams.Json(history.Entries[2], Mistral.MistralClientJson.ConversationHistoryEntry).GetProperty("id").GetString()!;
         Mistral.ConversationResponse restarted = await conversations.RestartAsync(started.ConversationId, new Mistral.ConversationRestartRequest { Inputs = Text("Again"), FromEntryId = secondEntry });

@@ -64,6 +64,61 @@ public sealed class NamingRuleTests
         Assert.DoesNotContain(types, t => t.StartsWith("CreateRequest", StringComparison.Ordinal) || t.StartsWith("CreateResponse", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// An operation's inline types are named from its operationId without what a machine added to it (FastAPI's path
+    /// and method, versions, <c>api</c> beside a version) and with every other word. Where two operations would then share
+    /// a name, both keep the whole operationId.
+    /// </summary>
+    [Fact]
+    public void Inline_types_take_the_operation_id_without_the_machine_s_additions_unless_that_is_shared()
+    {
+        GeneratorRun run = Run("""
+              /v1/workflows/{workflow_identifier}/execute:
+                post:
+                  tags: [workflows]
+                  operationId: execute_workflow_v1_workflows__workflow_identifier__execute_post
+                  parameters: [{name: workflow_identifier, in: path, required: true, schema: {type: string}}]
+                  requestBody:
+                    content: {application/json: {schema: {type: object, properties: {input: {type: string}}}}}
+                  responses:
+                    '200': {description: started, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+              /v1/agents/{agent_id}:
+                get:
+                  tags: [agents]
+                  operationId: agents_api_v1_agents_get
+                  parameters: [{name: agent_id, in: path, required: true, schema: {type: string}}]
+                  responses:
+                    '200': {description: the agent, content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}}
+              /organization/admin_api_keys:
+                get:
+                  tags: [keys]
+                  operationId: admin-api-keys-list
+                  responses:
+                    '200': {description: keys, content: {application/json: {schema: {type: object, properties: {data: {type: string}}}}}}
+              /v1/a:
+                get:
+                  tags: [a]
+                  operationId: list_v1_a_get
+                  responses:
+                    '200': {description: a, content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}
+              /v1/b:
+                get:
+                  tags: [b]
+                  operationId: list_v1_b_get
+                  responses:
+                    '200': {description: b, content: {application/json: {schema: {type: object, properties: {b: {type: string}}}}}}
+            """);
+
+        var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
+        Assert.Contains("ExecuteWorkflowRequest", types);
+        Assert.Contains("ExecuteWorkflowResponse", types);
+        Assert.Contains("AgentsGetResponse", types);
+        Assert.Contains("AdminApiKeysListResponse", types);
+        Assert.Contains("ListV1AGetResponse", types);
+        Assert.Contains("ListV1BGetResponse", types);
+        Assert.DoesNotContain(types, t => t.StartsWith("ListResponse", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void An_operation_id_loses_the_fastapi_suffix_the_group_s_words_and_the_version()
     {

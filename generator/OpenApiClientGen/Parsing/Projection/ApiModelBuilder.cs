@@ -130,6 +130,7 @@ internal sealed class ApiModelBuilder
     {
         var operations = Operations().Select(o => (
             Key: (o.PathKey, o.Method),
+            o.Operation.OperationId,
             Group: GroupOf(o.Operation, o.PathKey),
             Candidates: OperationNames.Candidates(
                 Extension(o.Operation, "x-speakeasy-name-override") ?? Extension(o.Operation, "x-fern-sdk-method-name"),
@@ -152,11 +153,18 @@ internal sealed class ApiModelBuilder
             }
         }
 
+        // Types keep the words of the whole operationId: `Create` would make a `CreateRequest` in every group. Only the
+        // machine's additions go, where what is left still names one operation and begins no component's name.
+        var stems = operations.Select(o => OperationNames.TypeStem(o.OperationId, o.Key.Method, StripFragment(o.Key.PathKey))).ToList();
+        var shared = new HashSet<string>(stems.OfType<string>().GroupBy(s => s, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key), StringComparer.OrdinalIgnoreCase);
+        var components = (_document.Components?.Schemas?.Keys ?? Enumerable.Empty<string>()).Select(Identifiers.ToPascalCase).ToList();
         var names = new Dictionary<(string, string), (string, string)>();
         for (int i = 0; i < operations.Count; i++)
         {
-            // Types keep the names the whole operationId gives them: `Create` would make a `CreateRequest` in every group.
-            names[operations[i].Key] = (NameAt(i), operations[i].Candidates[operations[i].Candidates.Count - 1]);
+            string whole = operations[i].Candidates[operations[i].Candidates.Count - 1];
+            string? stem = stems[i];
+            bool usable = stem is not null && !shared.Contains(stem) && !components.Any(c => c.StartsWith(stem, StringComparison.OrdinalIgnoreCase));
+            names[operations[i].Key] = (NameAt(i), usable ? stem! : whole);
         }
 
         return names;

@@ -107,6 +107,31 @@ internal static class OperationNames
     }
 
     /// <summary>
+    /// What an operation's inline types are named from: its operationId without what only a machine adds (FastAPI's
+    /// <c>_{path}_{method}</c> suffix, version words, and <c>api</c> or <c>routes</c> beside them), but with every word
+    /// a person wrote, so that types stay apart where methods share a short name:
+    /// <c>execute_workflow_v1_workflows__id__execute_post</c> gives <c>ExecuteWorkflow</c>, and
+    /// <c>agents_api_v1_agents_get</c> gives <c>AgentsGet</c>.
+    /// </summary>
+    public static string? TypeStem(string? operationId, string httpMethod, string path)
+    {
+        if (string.IsNullOrWhiteSpace(operationId))
+        {
+            return null;
+        }
+
+        string function = FastApiFunction(operationId!, httpMethod, path) ?? operationId!;
+        IReadOnlyList<string> all = Identifiers.Words(function);
+        // `api` and `routes` are a module's mark only beside a version or each other (`agents_api_v1`, `jobs_api_routes`);
+        // in `admin_api_keys_list` they are what the operation is about.
+        bool Marks(int i) => i >= 0 && i < all.Count && (IsVersion(all[i]) || NoiseWords.Contains(all[i]));
+        List<string> words = all.Where((w, i) => !IsVersion(w) && !(NoiseWords.Contains(w) && (Marks(i - 1) || Marks(i + 1)))).ToList();
+        // With `api` and the version gone, a module named after its resource says it twice: `agents_api_v1_agents_get`.
+        words = words.Where((w, i) => i == 0 || !w.Equals(words[i - 1], StringComparison.OrdinalIgnoreCase)).ToList();
+        return words.Count == 0 ? null : Identifiers.ToPascalCase(string.Join(" ", words));
+    }
+
+    /// <summary>
     /// The function name in FastAPI's default operationId, <c>{function}{path with non-word characters as _}_{method}</c>
     /// (<c>speech_v1_audio_speech_post</c> for <c>POST /v1/audio/speech</c> gives <c>speech</c>); null for any other id.
     /// </summary>
