@@ -474,6 +474,7 @@ public sealed class NamingRuleTests
                             role: {type: string, enum: [user]}
                             content: {type: string}
                             channel: {$ref: '#/components/schemas/Channel'}
+                            status: {type: string, enum: [incomplete]}
                   responses: {'204': {description: sent}}
             components:
               schemas:
@@ -503,6 +504,12 @@ public sealed class NamingRuleTests
 
         // A component keeps the type the document names, and still starts set.
         Assert.Contains("= new global::Naming.Channel(\"web\");", model);
+
+        // Optional, the member is a string too, but unset until the caller sets it; the remark names its one value.
+        Assert.Contains("public string? Status { get; set; }", model);
+        Assert.Contains("/// <remarks>The one value it takes: <c>incomplete</c>.</remarks>", model);
+        Assert.Null(run.Output.GetTypeByMetadataName("Naming.CreateMessageRequestStatus"));
+        Assert.Contains("members.Value(\"status\", OACG::JsonCodecs.Fixed(\"incomplete\"))", json);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ internal static class JsonContextEmitter
         else
         {
             // A string the schema fixes is read as the one string the model starts with, so reading it allocates nothing.
-            string codec = property.ConstValue is { } fixedValue && property.Type == TypeRef.String ? $"{CSharp.Runtime}JsonCodecs.Fixed({SpecText.Literal(fixedValue)})"
+            string codec = (property.ConstValue ?? property.OnlyValue) is { } fixedValue && property.Type == TypeRef.String ? $"{CSharp.Runtime}JsonCodecs.Fixed({SpecText.Literal(fixedValue)})"
                 : property.HoldsNull ? CSharp.NullableCodec(property.Type, ns, jsonContext: null)
                 : CSharp.Codec(property.Type, ns, jsonContext: null);
             string method = property.Presence == Presence.Always ? "Required" : "Value";

@@ -41,6 +41,10 @@ internal static class ModelEmitter
             {
                 SpecText.WriteDoc(writer, "remarks", "Default: " + property.DefaultValue);
             }
+            else if (property.ConstValue is null && property.OnlyValue is { } only)
+            {
+                SpecText.WriteDocXml(writer, "remarks", "The one value it takes: <c>" + SpecText.Xml(only) + "</c>.");
+            }
 
             // C# forbids [Obsolete] on required members of a type that is not itself obsolete.
             if (property.IsDeprecated && property.Presence != Presence.Always)

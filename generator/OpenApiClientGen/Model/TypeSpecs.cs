@@ -128,6 +128,12 @@ internal sealed record PropertySpec
     /// <summary>A <c>const</c> string tag: the property starts with this value, so it is always sent.</summary>
     public string? ConstValue { get; init; }
 
+    /// <summary>
+    /// The one string the member's own schema allows (a one-value enum written in place), whether or not it starts set:
+    /// the member is a plain string, and reading it keeps the one instance.
+    /// </summary>
+    public string? OnlyValue { get; init; }
+
     /// <summary>A boolean the schema fixes (<c>const</c>, <c>enum: [true]</c> or <c>[false]</c>): it starts with this value and is never a parameter.</summary>
     public bool? FixedBoolean { get; init; }
 

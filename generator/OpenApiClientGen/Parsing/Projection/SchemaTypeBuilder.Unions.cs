@@ -225,6 +225,10 @@ internal sealed partial class SchemaTypeBuilder
         return target.Enum is { Count: 1 } && target.Enum[0] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
     }
 
+    /// <summary>The one string a member's schema allows, set or not; a <c>$ref</c> to an enum component keeps its type.</summary>
+    private static string? OnlyValue(IOpenApiSchema schema) =>
+        IsInline(schema) && IsStringEnum(ResolveTarget(schema)) ? ConstantOf(ResolveTarget(schema)) : null;
+
     /// <summary>
     /// The value a member starts with: a <c>const</c> string, or a one-value enum that is required or whose default is
     /// that value (OpenAI's message <c>role</c>). An optional bare one-value enum is left unset, since sending it is

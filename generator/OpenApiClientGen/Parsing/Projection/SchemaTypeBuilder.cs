@@ -305,17 +305,19 @@ internal sealed partial class SchemaTypeBuilder
             }
 
             string? fixedTag = FixedTag(propertySchema, isRequired);
+            string? onlyValue = OnlyValue(propertySchema);
             result.Add(new PropertySpec
             {
                 JsonName = jsonName,
                 Name = name,
-                Type = conflicts ? TypeRef.Any : fixedTag is not null && IsInline(propertySchema) ? TypeRef.String : Resolve(propertySchema, typeName + Identifiers.ToPascalCase(jsonName)),
+                Type = conflicts ? TypeRef.Any : onlyValue is not null ? TypeRef.String : Resolve(propertySchema, typeName + Identifiers.ToPascalCase(jsonName)),
                 IsNullable = isNullable,
                 IsRequired = isRequired,
                 Description = Describe(propertySchema),
                 DefaultValue = DefaultText(propertySchema.Default),
                 IsDeprecated = propertySchema.Deprecated,
                 ConstValue = fixedTag,
+                OnlyValue = conflicts ? null : onlyValue,
                 FixedBoolean = FixedBoolean(propertySchema),
                 Access = propertySchema.ReadOnly ? MemberAccess.ReadOnly : propertySchema.WriteOnly ? MemberAccess.WriteOnly : MemberAccess.ReadWrite,
             });
@@ -326,8 +328,8 @@ internal sealed partial class SchemaTypeBuilder
 
     /// <summary>
     /// Whether a member's schema is written in place rather than referring to a component. A member whose value such a
-    /// schema fixes (<c>type: {enum: [message]}</c>) is a string that starts with that value: a type of its own would
-    /// only name the one value the member already holds, and OpenAI's document alone has a thousand of them.
+    /// schema fixes (<c>type: {enum: [message]}</c>) is a string, which starts with that value where the member is
+    /// required: a type of its own would only name the one value, and OpenAI's document alone has a thousand of them.
     /// </summary>
     private static bool IsInline(IOpenApiSchema schema) => SeeThroughDescribedReference(Unwrap(schema).Core) is not OpenApiSchemaReference;
 
