@@ -56,7 +56,7 @@ public sealed class NamingRuleTests
             """);
 
         Assert.Equal(new[] { "Contacts.CreateAsync", "Feedback.CreateAsync" }, Methods(run));
-        var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
+        HashSet<string> types = TypeNames(run);
         Assert.Contains("CreateContactRequest", types);
         Assert.Contains("CreateContactResponse", types);
         Assert.Contains("CreateFeedbackRequest", types);
@@ -109,7 +109,7 @@ public sealed class NamingRuleTests
                     '200': {description: b, content: {application/json: {schema: {type: object, properties: {b: {type: string}}}}}}
             """);
 
-        var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
+        HashSet<string> types = TypeNames(run);
         Assert.Contains("ExecuteWorkflowRequest", types);
         Assert.Contains("ExecuteWorkflowResponse", types);
         Assert.Contains("AgentsGetResponse", types);
@@ -556,7 +556,7 @@ public sealed class NamingRuleTests
                       schema: {type: object, properties: {message: {type: string}}}
             """);
 
-        var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
+        HashSet<string> types = TypeNames(run);
         Assert.Contains("CreateThingRequestCommentEmpty", types);
         Assert.Contains("CreateThingRequestTool", types);
         Assert.Contains("CreateThingRequestShapeCircle", types);
@@ -602,7 +602,7 @@ public sealed class NamingRuleTests
                   responses: {'204': {description: created}}
             """);
 
-        var types = run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
+        HashSet<string> types = TypeNames(run);
         Assert.Contains("CreateThingRequestToolChoiceFunction", types);
         Assert.DoesNotContain(types, t => t.StartsWith("CreateThingRequestOutputFile", StringComparison.Ordinal));
         Assert.Contains("CreateThingRequestOutputVariant1", types);
@@ -661,6 +661,10 @@ public sealed class NamingRuleTests
         paths:
         {{paths}}
         """;
+
+    /// <summary>The names of every type the compiled client declares.</summary>
+    private static HashSet<string> TypeNames(GeneratorRun run) =>
+        run.Output.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToHashSet();
 
     /// <summary>The parameter names of the method's overload that takes the most parameters.</summary>
     private static string[] ParameterNames(GeneratorRun run, string group, string method) =>

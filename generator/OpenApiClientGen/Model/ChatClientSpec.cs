@@ -176,7 +176,10 @@ internal enum ChatAnswerPart
     OutputTokens,
     TotalTokens,
 
-    /// <summary>Lists of tool calls in OpenAI's form: <c>{index, id, function: {name, arguments}}</c>. An item that has any is read through its JSON, where the calls' parts are.</summary>
+    /// <summary>
+    /// Lists of tool calls in OpenAI's form: <c>{index, id, function: {name, arguments}}</c>. An item that has any is
+    /// read through its JSON, where the calls' parts are.
+    /// </summary>
     ToolCalls,
 }
 
