@@ -42,9 +42,9 @@ public sealed partial class ApiRequest
     /// </summary>
     internal void AddIdempotencyKeyIfDeclared()
     {
-        if (_idempotencyKeyDeclared && !_headers.Any(h => string.Equals(h.Key, IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase)))
+        if (_idempotencyKeyDeclared && !(_headers ?? NoPairs).Any(h => string.Equals(h.Key, IdempotencyKeyHeader, StringComparison.OrdinalIgnoreCase)))
         {
-            _headers.Add(new KeyValuePair<string, string>(IdempotencyKeyHeader, Guid.NewGuid().ToString()));
+            (_headers ??= new(2)).Add(new KeyValuePair<string, string>(IdempotencyKeyHeader, Guid.NewGuid().ToString()));
         }
     }
 

@@ -6,9 +6,11 @@ namespace OpenApiClientGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ApiRequest
 {
-    private readonly List<KeyValuePair<string, string>> _query = new();
-    private readonly List<KeyValuePair<string, string>> _headers = new();
-    private readonly List<KeyValuePair<string, string>> _cookies = new();
+    // Made on first use: most calls send no query parameter, header or cookie of their own but Accept.
+    private static readonly List<KeyValuePair<string, string>> NoPairs = new();
+    private List<KeyValuePair<string, string>>? _query;
+    private List<KeyValuePair<string, string>>? _headers;
+    private List<KeyValuePair<string, string>>? _cookies;
     private string _path;
     private byte[]? _jsonBody;
     private HttpContent? _body;
@@ -88,7 +90,7 @@ public sealed partial class ApiRequest
     // Names and values are stored percent-encoded, so that styles can join items with delimiters that stay literal.
     private void AddQuery(string name, string value) => AddEncodedQuery(Uri.EscapeDataString(name), Uri.EscapeDataString(value));
 
-    private void AddEncodedQuery(string encodedName, string encodedValue) => _query.Add(new KeyValuePair<string, string>(encodedName, encodedValue));
+    private void AddEncodedQuery(string encodedName, string encodedValue) => (_query ??= new()).Add(new KeyValuePair<string, string>(encodedName, encodedValue));
 
     /// <summary>Adds a header; null leaves it out. Values with line breaks are refused before anything is sent.</summary>
     public ApiRequest Header(string name, object? value)
@@ -100,7 +102,7 @@ public sealed partial class ApiRequest
 
         if (value is not null)
         {
-            _headers.Add(new KeyValuePair<string, string>(name, ParameterFormatter.HeaderValue(name, string.Join(",", ParameterFormatter.FormatEach(value)))));
+            (_headers ??= new(2)).Add(new KeyValuePair<string, string>(name, ParameterFormatter.HeaderValue(name, string.Join(",", ParameterFormatter.FormatEach(value)))));
         }
 
         return this;
@@ -111,7 +113,7 @@ public sealed partial class ApiRequest
     {
         if (value is not null)
         {
-            _cookies.Add(new KeyValuePair<string, string>(name, Uri.EscapeDataString(ParameterFormatter.Format(value))));
+            (_cookies ??= new()).Add(new KeyValuePair<string, string>(name, Uri.EscapeDataString(ParameterFormatter.Format(value))));
         }
 
         return this;
@@ -203,7 +205,7 @@ public sealed partial class ApiRequest
     /// <summary>Sends <c>Accept: <paramref name="mediaTypes"/></c>, the media types the operation reads.</summary>
     public ApiRequest Accept(string mediaTypes)
     {
-        _headers.Add(new KeyValuePair<string, string>("Accept", ParameterFormatter.HeaderValue("Accept", mediaTypes)));
+        (_headers ??= new(2)).Add(new KeyValuePair<string, string>("Accept", ParameterFormatter.HeaderValue("Accept", mediaTypes)));
         return this;
     }
 
@@ -213,7 +215,7 @@ public sealed partial class ApiRequest
     // A JSON or stream call accepts what it reads unless the operation said more (application/problem+json, say).
     internal void AcceptUnlessSet(string mediaType)
     {
-        foreach (KeyValuePair<string, string> header in _headers)
+        foreach (KeyValuePair<string, string> header in _headers ?? NoPairs)
         {
             if (string.Equals(header.Key, "Accept", StringComparison.OrdinalIgnoreCase))
             {
@@ -273,7 +275,7 @@ public sealed partial class ApiRequest
 
             // Sized for the path and the query, so that the builder does not grow.
             int capacity = rootLength + 1 + _path.Length;
-            foreach (KeyValuePair<string, string> pair in _query)
+            foreach (KeyValuePair<string, string> pair in _query ?? NoPairs)
             {
                 capacity += pair.Key.Length + pair.Value.Length + 2;
             }
@@ -295,7 +297,7 @@ public sealed partial class ApiRequest
         // Plain loops: this runs on every call, and the credentials are the caller's own, in the spec's order.
         if (_nextLink is null)
         {
-            foreach (KeyValuePair<string, string> pair in _query)
+            foreach (KeyValuePair<string, string> pair in _query ?? NoPairs)
             {
                 AppendQuery(url, ref separator, pair.Key, pair.Value);
             }
@@ -318,13 +320,13 @@ public sealed partial class ApiRequest
         }
 
         var message = new HttpRequestMessage(MethodOf(Method), CreateUri(url.ToString())) { Content = Body ?? (_formContent ??= CreateFormContent()) };
-        foreach (KeyValuePair<string, string> header in _headers)
+        foreach (KeyValuePair<string, string> header in _headers ?? NoPairs)
         {
             AddHeader(message, header.Key, header.Value);
         }
 
         StringBuilder? cookies = null;
-        foreach (KeyValuePair<string, string> cookie in _cookies)
+        foreach (KeyValuePair<string, string> cookie in _cookies ?? NoPairs)
         {
             AppendCookie(ref cookies, cookie.Key, cookie.Value);
         }

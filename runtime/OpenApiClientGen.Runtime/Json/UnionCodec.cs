@@ -289,8 +289,11 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
                 JsonShape.Number => 4,
                 _ => 5,
             };
-            return _byShape[slot] ??= Variants.Where(v => (v.Shape & shape) != 0).ToArray();
+            return _byShape[slot] ?? (_byShape[slot] = Fitting(shape));
         }
+
+        // Apart from ByShape: a lambda there would capture its parameter, and so allocate on every call, cached or not.
+        private UnionVariant[] Fitting(JsonShape shape) => Variants.Where(v => (v.Shape & shape) != 0).ToArray();
 
         private readonly UnionVariant[]?[] _byShape = new UnionVariant[6][];
 
