@@ -33,6 +33,8 @@ internal static class AllocationProbe
         await Ticks("Mistral start, hand-written", calls.HandWritten);
         await Ticks("OpenAI chat, generated", openAICalls.Generated);
         await Ticks("OpenAI chat, hand-written", openAICalls.HandWritten);
+        await Ticks("Mistral stream, generated", mistralStream.Generated);
+        await Ticks("Mistral stream, hand-written", mistralStream.HandWritten);
         await Report("Mistral stream, hand-written", PeerAnswers.EventCount, mistralStream.HandWritten);
         await Report("Mistral stream, generated", PeerAnswers.EventCount, mistralStream.Generated);
         await Report("OpenAI stream, hand-written", PeerAnswers.EventCount, openAIStream.HandWritten);

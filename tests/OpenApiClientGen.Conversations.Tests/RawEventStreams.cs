@@ -37,8 +37,8 @@ internal static class RawEventStreams
         return document.RootElement.Clone();
     }
 
-    private static SseItem<string> Item<T>(SseItemInfo? sse, T payload, JsonConverter<T> codec) =>
-        new(JsonCodecs.Serialize(payload, codec), sse?.EventType ?? "message");
+    private static SseItem<string> Item<T>(SseItemInfo sse, T payload, JsonConverter<T> codec) =>
+        new(JsonCodecs.Serialize(payload, codec), sse.EventType);
 
     private static async Task<List<SseItem<string>>> CollectAsync<T>(IAsyncEnumerable<T> events, System.Func<T, SseItem<string>> toItem)
     {

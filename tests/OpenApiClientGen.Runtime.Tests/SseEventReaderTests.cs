@@ -80,6 +80,35 @@ public sealed class SseEventReaderTests
         Assert.Throws<ArgumentException>(() => reader.EndAt(""));
     }
 
+    [Fact]
+    public async Task Each_item_keeps_its_own_event_s_fields_when_they_change_from_one_event_to_the_next()
+    {
+        SseEventReader<SseItemInfo> reader = SseEventReader.Text(static (sse, _) => sse);
+        const string transcript =
+            "event: a\ndata: 1\n\nevent: a\ndata: 2\n\nevent: b\ndata: 3\n\nid: 7\nevent: b\ndata: 4\n\nevent: b\ndata: 5\n\n" +
+            "retry: 2000\nevent: b\ndata: 6\n\nevent: b\ndata: 7\n\n";
+
+        List<SseItemInfo> items = await ReadAsync(transcript, reader);
+
+        Assert.Equal(
+            new[]
+            {
+                "0 a  - -", "1 a  - -", "2 b  - -", "3 b 7 7 -", "4 b 7 - -", "5 b 7 - 00:00:02", "6 b 7 - -",
+            },
+            items.Select(i => $"{i.Index} {i.EventType} {i.LastEventId} {i.EventId ?? "-"} {i.ReconnectionInterval?.ToString() ?? "-"}"));
+        Assert.All(items, i => Assert.True(i.IsFromStream));
+    }
+
+    [Fact]
+    public void The_default_fields_describe_no_event()
+    {
+        SseItemInfo none = default;
+
+        Assert.False(none.IsFromStream);
+        Assert.Equal(("message", "", null, null), (none.EventType, none.LastEventId, none.EventId, none.ReconnectionInterval));
+        Assert.Equal("no event", none.ToString());
+    }
+
     private static async Task<List<T>> ReadAsync<T>(string transcript, SseEventReader<T> reader)
     {
         using ApiConnection connection = InMemoryEventStreamHandler.Connect(new[] { Encoding.UTF8.GetBytes(transcript) });

@@ -145,7 +145,7 @@ public sealed class StreamGenerationTests
         string typed = Source(run, "ShapesClient.Stream.TypedVariant.g.cs");
         Assert.Contains("public sealed partial class TypedVariant : IVariant", typed);
         Assert.Contains("public global::Shapes.Delta Payload { get; init; }", typed);
-        Assert.Contains("public OACG::SseItemInfo? Sse { get; init; }", typed);
+        Assert.Contains("public OACG::SseItemInfo Sse { get; init; }", typed);
         string text = Source(run, "ShapesClient.Stream.TextVariant.g.cs");
         Assert.DoesNotContain("Payload", text);
         Assert.Contains("public T ReadData<T>(", text);

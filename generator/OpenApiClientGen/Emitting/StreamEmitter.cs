@@ -163,7 +163,7 @@ internal static class StreamEmitter
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public partial interface {itemInterface}");
         writer.WriteLine("/// <summary>The event's SSE fields: its name, id, retry and position in the stream.</summary>");
-        writer.WriteLine($"{SseItemInfo}? Sse {{ get; }}");
+        writer.WriteLine($"{SseItemInfo} Sse {{ get; }}");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("/// <summary>An event whose name the spec does not list: its name and data as they came.</summary>");
@@ -216,8 +216,8 @@ internal static class StreamEmitter
 
     private static void WriteSseProperty(SourceWriter writer)
     {
-        writer.WriteLine("/// <summary>The event's SSE fields (name, id, retry, position) when this item was read from a stream; null otherwise.</summary>");
-        writer.WriteLine($"public {SseItemInfo}? Sse {{ get; init; }}");
+        writer.WriteLine("/// <summary>The event's SSE fields (name, id, retry, position) when this item was read from a stream; the default otherwise.</summary>");
+        writer.WriteLine($"public {SseItemInfo} Sse {{ get; init; }}");
     }
 
     private static void WriteReadData(SourceWriter writer, string dataProperty)

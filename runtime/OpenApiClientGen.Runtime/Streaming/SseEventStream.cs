@@ -43,6 +43,7 @@ internal static class SseEventStream
         private Stream? _body;
         private SseEventParser<TEvent>? _parser;
         private int _index;
+        private SseEventFields? _fields;
         private bool _ended;
 
         public Enumerator(StreamSession session, SseEventReader<TEvent> reader)
@@ -167,7 +168,8 @@ internal static class SseEventStream
                 return false;
             }
 
-            var info = new SseItemInfo(parser.CurrentEventType, parser.CurrentEventId, parser.LastEventId, parser.CurrentRetry, _index);
+            _fields = SseEventFields.Reuse(_fields, parser.CurrentEventType, parser.CurrentEventId, parser.LastEventId, parser.CurrentRetry);
+            var info = new SseItemInfo(_fields, _index);
             if (parsed.Failure is not null)
             {
                 End();

@@ -59,10 +59,10 @@ public sealed class MistralStreamTests
         List<ConversationEvents> events = await client.Beta.Conversations.AppendStreamAsync("conv_0195", new ConversationAppendStreamRequest { Inputs = Inputs() }).CollectAsync();
 
         Assert.Equal("POST /v1/conversations/conv_0195", server.LastRequestLine);
-        Assert.Equal(("evt-1", "evt-1", TimeSpan.FromSeconds(3), 0), (events[0].Sse!.EventId, events[0].Sse!.LastEventId, events[0].Sse!.ReconnectionInterval, events[0].Sse!.Index));
-        Assert.Equal((null, "evt-1", 1), (events[1].Sse!.EventId, events[1].Sse!.LastEventId, events[1].Sse!.Index));
-        Assert.Equal(("evt-4", 3), (events[3].Sse!.EventId, events[3].Sse!.Index));
-        Assert.Equal(Enumerable.Range(0, 11), events.Select(e => e.Sse!.Index));
+        Assert.Equal(("evt-1", "evt-1", TimeSpan.FromSeconds(3), 0), (events[0].Sse.EventId, events[0].Sse.LastEventId, events[0].Sse.ReconnectionInterval, events[0].Sse.Index));
+        Assert.Equal((null, "evt-1", 1), (events[1].Sse.EventId, events[1].Sse.LastEventId, events[1].Sse.Index));
+        Assert.Equal(("evt-4", 3), (events[3].Sse.EventId, events[3].Sse.Index));
+        Assert.Equal(Enumerable.Range(0, 11), events.Select(e => e.Sse.Index));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class MistralStreamTests
         }
 
         static string Describe(List<ConversationEvents> events) =>
-            string.Join("\n", events.Select(e => $"{e.Event}|{e.Sse!.EventId}|{e.Sse.ReconnectionInterval}|{(e.UnknownData ?? Json(e.Data).GetRawText())}"));
+            string.Join("\n", events.Select(e => $"{e.Event}|{e.Sse.EventId}|{e.Sse.ReconnectionInterval}|{(e.UnknownData ?? Json(e.Data).GetRawText())}"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class OrqStreamTests
             .Select(e => Json(e.Data!).GetProperty("data").GetProperty("delta").GetProperty("text").GetString()));
         Assert.Equal("Hi there!", text);
         Assert.Equal("stop", Json(events[^1].Data!).GetProperty("data").GetProperty("finishReason").GetString());
-        Assert.Equal(Enumerable.Range(0, 5), events.Select(e => e.Sse!.Index));
+        Assert.Equal(Enumerable.Range(0, 5), events.Select(e => e.Sse.Index));
     }
 
     [Fact]

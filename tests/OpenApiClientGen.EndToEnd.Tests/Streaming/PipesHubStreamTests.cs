@@ -48,7 +48,7 @@ public sealed class PipesHubStreamTests
                 Assert.Equal(5120, complete.Payload.Meta!.Duration);
                 Assert.Equal("complete", complete.Event);
             });
-        Assert.Equal(Enumerable.Range(0, 6), events.Select(e => e.Sse!.Index));
+        Assert.Equal(Enumerable.Range(0, 6), events.Select(e => e.Sse.Index));
     }
 
     [Fact]

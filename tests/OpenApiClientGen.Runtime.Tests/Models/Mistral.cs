@@ -81,7 +81,7 @@ public sealed class ConversationEvents
     /// <summary>The data text of an event name the spec does not list.</summary>
     public string? UnknownData { get; init; }
 
-    public SseItemInfo Sse { get; init; } = null!;
+    public SseItemInfo Sse { get; init; }
 
     public static ConversationEvents Create(SseItemInfo sse, ConversationEventData data) => new() { Event = new(sse.EventType), Data = data, Sse = sse };
 

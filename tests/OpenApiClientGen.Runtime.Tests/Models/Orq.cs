@@ -65,7 +65,7 @@ public sealed class CreateConversationResponseFrame
 {
     public ResponseStreamingEvent? Data { get; init; }
 
-    public SseItemInfo Sse { get; init; } = null!;
+    public SseItemInfo Sse { get; init; }
 }
 
 // As in the generated codec file: nullable members share the codecs of their non-nullable types.

@@ -55,7 +55,7 @@ public sealed class SSEErrorPayload
 /// <summary>The oneOf SSEEvent, with typed payloads.</summary>
 public abstract class SSEEvent
 {
-    public SseItemInfo Sse { get; init; } = null!;
+    public SseItemInfo Sse { get; init; }
 }
 
 public sealed class SSEConnectedEvent : SSEEvent
@@ -98,7 +98,7 @@ public sealed class SSEEventText
 
     public string Data { get; init; } = "";
 
-    public SseItemInfo Sse { get; init; } = null!;
+    public SseItemInfo Sse { get; init; }
 
     /// <summary>Reads <see cref="Data"/> as the JSON its contentSchema names.</summary>
     public T ReadData<T>(JsonConverter<T> codec) => JsonCodecs.Deserialize(Data, codec);
