@@ -18,6 +18,9 @@ public sealed partial class ApiConnection : IDisposable
     // Set once a resilience handler inside the HttpClient is seen: from then on it alone retries.
     private volatile bool _retriedInsideHttpClient;
 
+    // The credentials the last call sent; the next call with the same ones reuses them (ApiCredential.ResolveAsync).
+    private ApiCredential[]? _lastCredentials;
+
     /// <summary>Creates a connection over <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The client that sends. Its <c>BaseAddress</c>, when set, wins.</param>
     /// <param name="options">The client's settings.</param>
@@ -143,7 +146,11 @@ public sealed partial class ApiConnection : IDisposable
         CancellationToken token = callDeadline?.Token ?? cancellationToken;
         try
         {
-            IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, token).ConfigureAwait(false);
+            ApiCredential[] credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, _lastCredentials, token).ConfigureAwait(false);
+            if (credentials.Length > 0)
+            {
+                _lastCredentials = credentials;
+            }
 
             // Before anything can fail: every exception of every attempt is scrubbed of these credentials.
             request.Credentials = credentials;
@@ -166,7 +173,7 @@ public sealed partial class ApiConnection : IDisposable
 
                 response = failure is null && (maxRetries == 0 || !ApiRetries.ShouldRetry(first!, Options))
                     ? first!
-                    : await ApiRetries.RetryAsync(maxRetries, Options, request, first, failure, SendOnceAsync, (this, request, credentials), token).ConfigureAwait(false);
+                    : await ApiRetries.RetryAsync(maxRetries, Options, request, first, failure, SendOnceAsync, (this, request, (IReadOnlyList<ApiCredential>)credentials), token).ConfigureAwait(false);
             }
             finally
             {

@@ -13,20 +13,33 @@ internal sealed class ApiCredential
 
     public string Value { get; }
 
-    /// <summary>The text that goes on the wire: the header value for bearer and basic, the key itself otherwise.</summary>
-    public string WireValue => Scheme.Kind switch
+    /// <summary>
+    /// The text that goes on the wire: the header value for bearer and basic, the key itself otherwise. Made once, as
+    /// the credential itself is kept from call to call while its value stays the same.
+    /// </summary>
+    public string WireValue => _wireValue ??= Scheme.Kind switch
     {
         ApiSecurityKind.Bearer => "Bearer " + Value,
         ApiSecurityKind.Basic => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Value)),
         _ => Value,
     };
 
+    private string? _wireValue;
+
     /// <summary>
     /// Every scheme the operation lists whose credential is configured. An operation with <c>security: []</c> lists
     /// none and so sends none. Sending each configured one covers both a requirement that needs several schemes
     /// together and alternatives of which the caller configured one.
     /// </summary>
-    public static async Task<IReadOnlyList<ApiCredential>> ResolveAsync(ApiClientOptions options, IReadOnlyList<ApiSecurityScheme> schemes, CancellationToken cancellationToken)
+    /// <param name="options">Where the credentials come from.</param>
+    /// <param name="schemes">The operation's schemes.</param>
+    /// <param name="previous">
+    /// What an earlier call resolved, or null: when this call finds the same schemes with the same values, it hands
+    /// back that very array, so a call whose credentials did not change allocates nothing for them.
+    /// </param>
+    /// <param name="cancellationToken">Cancels a credential provider.</param>
+    public static async ValueTask<ApiCredential[]> ResolveAsync(
+        ApiClientOptions options, IReadOnlyList<ApiSecurityScheme> schemes, ApiCredential[]? previous, CancellationToken cancellationToken)
     {
         if (schemes.Count == 0)
         {
@@ -35,16 +48,50 @@ internal sealed class ApiCredential
 
         // An array, by index: this runs on every call, and nearly always finds one credential for one scheme.
         ApiCredential[]? credentials = null;
+        bool same = previous is not null;
         int found = 0;
         for (int i = 0; i < schemes.Count; i++)
         {
-            if (await options.GetCredentialAsync(schemes[i], cancellationToken).ConfigureAwait(false) is { Length: > 0 } value)
+            if (await options.GetCredentialAsync(schemes[i], cancellationToken).ConfigureAwait(false) is not { Length: > 0 } value)
             {
-                (credentials ??= new ApiCredential[schemes.Count])[found++] = new ApiCredential(schemes[i], value);
+                continue;
             }
+
+            if (same && found < previous!.Length && ReferenceEquals(previous[found].Scheme, schemes[i]) && string.Equals(previous[found].Value, value, StringComparison.Ordinal))
+            {
+                found++;
+                continue;
+            }
+
+            if (same)
+            {
+                // The first difference: what matched so far is kept, and the rest is new.
+                same = false;
+                credentials = new ApiCredential[schemes.Count];
+                Array.Copy(previous!, credentials, found);
+            }
+
+            (credentials ??= new ApiCredential[schemes.Count])[found++] = new ApiCredential(schemes[i], value);
         }
 
-        if (credentials is null)
+        if (same)
+        {
+            if (found == previous!.Length)
+            {
+                return previous;
+            }
+
+            if (found == 0)
+            {
+                return Array.Empty<ApiCredential>();
+            }
+
+            credentials = new ApiCredential[found];
+            Array.Copy(previous, credentials, found);
+            return credentials;
+        }
+
+        if (credentials is null || found == 0)
         {
             return Array.Empty<ApiCredential>();
         }

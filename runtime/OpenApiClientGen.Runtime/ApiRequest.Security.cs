@@ -38,6 +38,13 @@ public sealed partial class ApiRequest
         return this;
     }
 
+    /// <summary>Sends the credential of <paramref name="scheme"/> when the client's options configure it.</summary>
+    public ApiRequest Security(ApiSecurityScheme scheme)
+    {
+        SecuritySchemes = scheme?.Alone ?? Array.Empty<ApiSecurityScheme>();
+        return this;
+    }
+
     /// <summary>Reads failure bodies as <paramref name="errors"/> declares.</summary>
     public ApiRequest Errors(ApiErrorTable errors)
     {

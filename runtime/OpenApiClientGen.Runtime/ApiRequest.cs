@@ -132,74 +132,19 @@ public sealed partial class ApiRequest
     }
 
     /// <summary>
-    /// Writes <paramref name="value"/> as the top-level member <paramref name="name"/> of the JSON object body, replacing
-    /// what the caller set: a streaming method sends <c>"stream": true</c> and its plain twin <c>false</c>. Without a
-    /// JSON object body nothing changes.
+    /// Sends <paramref name="value"/> as an <c>application/json</c> body whose top-level member <paramref name="name"/>
+    /// is <paramref name="memberValue"/>, in place of what the value held: a streaming method sends
+    /// <c>"stream": true</c> and its plain twin <c>false</c>. A body that is no JSON object is sent as it is.
     /// </summary>
-    public ApiRequest JsonMember(string name, bool value)
+    public ApiRequest JsonBody<T>(T? value, JsonConverter<T> codec, string name, bool memberValue)
     {
-        if (_jsonBody is not null && WithMember(_jsonBody, name, value) is { } body)
+        if (value is null)
         {
-            SetJsonBody(body);
+            return this;
         }
 
+        SetJsonBody(JsonCodecs.SerializeRequest(value, codec, name, memberValue));
         return this;
-    }
-
-    // The body again with the member set, in its place or else last, copied value by value rather than through a
-    // document: this runs on every call of a method that fixes "stream". Null when the body is not a JSON object.
-    private static byte[]? WithMember(byte[] json, string name, bool value)
-    {
-        var probe = new Utf8JsonReader(json);
-        if (!probe.Read() || probe.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
-
-        return PooledJsonWriter.Write((Json: json, Name: name, Value: value), static (writer, state) =>
-        {
-            var reader = new Utf8JsonReader(state.Json);
-            reader.Read();
-            writer.WriteStartObject();
-            bool written = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                bool replaced = reader.ValueTextEquals(state.Name);
-                ReadOnlySpan<byte> rawName = reader.ValueSpan;
-                string? escapedName = reader.ValueIsEscaped ? reader.GetString() : null;
-                reader.Read();
-                int start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                if (replaced)
-                {
-                    if (!written)
-                    {
-                        writer.WriteBoolean(state.Name, state.Value);
-                        written = true;
-                    }
-
-                    continue;
-                }
-
-                if (escapedName is null)
-                {
-                    writer.WritePropertyName(rawName);
-                }
-                else
-                {
-                    writer.WritePropertyName(escapedName);
-                }
-
-                writer.WriteRawValue(state.Json.AsSpan(start, (int)reader.BytesConsumed - start), skipInputValidation: true);
-            }
-
-            if (!written)
-            {
-                writer.WriteBoolean(state.Name, state.Value);
-            }
-
-            writer.WriteEndObject();
-        });
     }
 
     /// <summary>Sends <c>Accept: <paramref name="mediaTypes"/></c>, the media types the operation reads.</summary>
@@ -263,15 +208,57 @@ public sealed partial class ApiRequest
     /// <summary>Builds the message with <paramref name="credentials"/> in their headers, query parameters or cookies.</summary>
     internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, IReadOnlyList<ApiCredential> credentials, IEnumerable<KeyValuePair<string, string>>? extraQuery = null)
     {
+        var message = new HttpRequestMessage(MethodOf(Method), CreateUri(Url(baseAddress, credentials, extraQuery))) { Content = Body ?? (_formContent ??= CreateFormContent()) };
+        foreach (KeyValuePair<string, string> header in _headers ?? NoPairs)
+        {
+            AddHeader(message, header.Key, header.Value);
+        }
+
+        StringBuilder? cookies = null;
+        foreach (KeyValuePair<string, string> cookie in _cookies ?? NoPairs)
+        {
+            AppendCookie(ref cookies, cookie.Key, cookie.Value);
+        }
+
+        for (int i = 0; i < credentials.Count; i++)
+        {
+            ApiCredential credential = credentials[i];
+            switch (credential.Scheme.Kind)
+            {
+                case ApiSecurityKind.Bearer or ApiSecurityKind.Basic:
+                    AddHeader(message, "Authorization", ParameterFormatter.HeaderValue(credential.Scheme.Name, credential.WireValue));
+                    break;
+                case ApiSecurityKind.ApiKeyHeader:
+                    AddHeader(message, credential.Scheme.ParameterName, ParameterFormatter.HeaderValue(credential.Scheme.Name, credential.WireValue));
+                    break;
+                case ApiSecurityKind.ApiKeyCookie:
+                    AppendCookie(ref cookies, credential.Scheme.ParameterName, Uri.EscapeDataString(credential.Value));
+                    break;
+            }
+        }
+
+        if (cookies is not null)
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", cookies.ToString());
+        }
+
+        return message;
+    }
+
+    // The address: the base address's, then the path, then the query, with the credentials that go in the query.
+    private string Url(Uri baseAddress, IReadOnlyList<ApiCredential> credentials, IEnumerable<KeyValuePair<string, string>>? extraQuery)
+    {
+        if (_nextLink is null && _query is null && extraQuery is null && !SendsQueryCredential(credentials))
+        {
+            // Most calls: the base address and the path, joined in one string.
+            return JoinedPath(baseAddress.AbsoluteUri, _path);
+        }
+
         StringBuilder url;
         if (_nextLink is null)
         {
             string root = baseAddress.AbsoluteUri;
-            int rootLength = root.Length;
-            while (rootLength > 0 && root[rootLength - 1] == '/')
-            {
-                rootLength--;
-            }
+            int rootLength = RootLength(root);
 
             // Sized for the path and the query, so that the builder does not grow.
             int capacity = rootLength + 1 + _path.Length;
@@ -319,41 +306,44 @@ public sealed partial class ApiRequest
             }
         }
 
-        var message = new HttpRequestMessage(MethodOf(Method), CreateUri(url.ToString())) { Content = Body ?? (_formContent ??= CreateFormContent()) };
-        foreach (KeyValuePair<string, string> header in _headers ?? NoPairs)
+        return url.ToString();
+    }
+
+    // The base address's length without its trailing slashes, which the path's own slash replaces.
+    private static int RootLength(string root)
+    {
+        int length = root.Length;
+        while (length > 0 && root[length - 1] == '/')
         {
-            AddHeader(message, header.Key, header.Value);
+            length--;
         }
 
-        StringBuilder? cookies = null;
-        foreach (KeyValuePair<string, string> cookie in _cookies ?? NoPairs)
-        {
-            AppendCookie(ref cookies, cookie.Key, cookie.Value);
-        }
+        return length;
+    }
 
+    private static bool SendsQueryCredential(IReadOnlyList<ApiCredential> credentials)
+    {
         for (int i = 0; i < credentials.Count; i++)
         {
-            ApiCredential credential = credentials[i];
-            switch (credential.Scheme.Kind)
+            if (credentials[i].Scheme.Kind == ApiSecurityKind.ApiKeyQuery)
             {
-                case ApiSecurityKind.Bearer or ApiSecurityKind.Basic:
-                    AddHeader(message, "Authorization", ParameterFormatter.HeaderValue(credential.Scheme.Name, credential.WireValue));
-                    break;
-                case ApiSecurityKind.ApiKeyHeader:
-                    AddHeader(message, credential.Scheme.ParameterName, ParameterFormatter.HeaderValue(credential.Scheme.Name, credential.WireValue));
-                    break;
-                case ApiSecurityKind.ApiKeyCookie:
-                    AppendCookie(ref cookies, credential.Scheme.ParameterName, Uri.EscapeDataString(credential.Value));
-                    break;
+                return true;
             }
         }
 
-        if (cookies is not null)
-        {
-            message.Headers.TryAddWithoutValidation("Cookie", cookies.ToString());
-        }
+        return false;
+    }
 
-        return message;
+    // The root without its trailing slashes, one slash, and the path.
+    private static string JoinedPath(string root, string path)
+    {
+        int rootLength = RootLength(root);
+        string slash = path.StartsWith("/", StringComparison.Ordinal) ? "" : "/";
+#if NET
+        return string.Concat(root.AsSpan(0, rootLength), slash, path);
+#else
+        return string.Concat(root.Substring(0, rootLength), slash, path);
+#endif
     }
 
     private static void AppendQuery(StringBuilder url, ref char separator, string encodedName, string encodedValue)

@@ -44,4 +44,9 @@ public sealed class ApiSecurityScheme
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Kind})";
+
+    /// <summary>The list of this scheme alone, made once: most operations name one scheme, on every call.</summary>
+    internal IReadOnlyList<ApiSecurityScheme> Alone => _alone ??= new[] { this };
+
+    private ApiSecurityScheme[]? _alone;
 }

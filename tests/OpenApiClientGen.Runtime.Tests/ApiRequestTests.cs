@@ -18,6 +18,7 @@ public sealed class ApiRequestTests
     [Theory]
     [InlineData("""{"model":"m","stream":true,"n":1}""", """{"model":"m","stream":false,"n":1}""")]
     [InlineData("""{"model":"m"}""", """{"model":"m","stream":false}""")]
+    [InlineData("""{}""", """{"stream":false}""")]
     [InlineData("""{"café":1,"stream":true}""", """{"caf\u00E9":1,"stream":false}""")]
     [InlineData("""{"a\u0062":{"stream":true,"x":[1,{"y":"z"}]},"stream":null,"t":"q\"uote"}""", """{"ab":{"stream":true,"x":[1,{"y":"z"}]},"stream":false,"t":"q\u0022uote"}""")]
     public async Task A_fixed_member_replaces_the_body_s_own_in_its_place_or_comes_last_and_the_rest_is_kept(string body, string expected)
@@ -25,9 +26,22 @@ public sealed class ApiRequestTests
         var map = JsonCodecs.Map(JsonCodecs.Element);
         var value = JsonCodecs.Deserialize(body, map);
 
-        using HttpRequestMessage message = new ApiRequest("POST", "/x").JsonBody(value, map).JsonMember("stream", false).ToHttpRequestMessage(Base);
+        using HttpRequestMessage message = new ApiRequest("POST", "/x").JsonBody(value, map, "stream", false).ToHttpRequestMessage(Base);
 
         Assert.Equal(expected, await message.Content!.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("""[{"stream":true}]""")]
+    [InlineData("\"text\"")]
+    [InlineData("true")]
+    public async Task A_body_that_is_no_object_is_sent_as_it_is_without_the_fixed_member(string body)
+    {
+        var value = JsonCodecs.Deserialize(body, JsonCodecs.Element);
+
+        using HttpRequestMessage message = new ApiRequest("POST", "/x").JsonBody(value, JsonCodecs.Element, "stream", true).ToHttpRequestMessage(Base);
+
+        Assert.Equal(body, await message.Content!.ReadAsStringAsync());
     }
 
     [Theory]

@@ -92,11 +92,6 @@ internal static class OperationEmitter
 
         calls.AddRange(parameters.Select(p => p.Call));
         calls.AddRange(OperationParameters.FixedFieldCalls(operation));
-        if (operation.StreamFlag is { } streamFlag && operation.Body?.Kind == BodyKind.Json)
-        {
-            // The method, not the caller, says whether the server streams: the body's flag is written to match.
-            calls.Add($".JsonMember(\"stream\", {(streamFlag ? "true" : "false")})");
-        }
         // A literal: the operationId costs the call nothing, and the span carries it when something listens.
         string operationId = operation.OperationId is { } id ? ", " + SpecText.Literal(id) : "";
         string create = $"var request = new {CSharp.Runtime}ApiRequest({SpecText.Literal(operation.HttpMethod)}, {SpecText.Literal(operation.Path)}{operationId})";

@@ -35,10 +35,9 @@ internal static class OperationParameters
     {
         var result = new List<MethodParameter>();
         result.AddRange(operation.Parameters.Where(p => p.IsRequired).Select(p => Parameter(api, p)));
-        bool methodSetsStream = operation.StreamFlag is not null;
-        result.AddRange(BodyParameters(api, operation.Body, required: true, methodSetsStream));
+        result.AddRange(BodyParameters(api, operation.Body, required: true, operation.StreamFlag));
         result.AddRange(operation.Parameters.Where(p => !p.IsRequired).Select(p => Parameter(api, p)));
-        result.AddRange(BodyParameters(api, operation.Body, required: false, methodSetsStream));
+        result.AddRange(BodyParameters(api, operation.Body, required: false, operation.StreamFlag));
         return result;
     }
 
@@ -87,7 +86,9 @@ internal static class OperationParameters
             : $".Query({wire}, {name}, {style}, explode: {explode})";
     }
 
-    private static IEnumerable<MethodParameter> BodyParameters(ApiSpec api, RequestBodySpec? body, bool required, bool methodSetsStream)
+    // streamFlag: what the method writes as the body's "stream" member (the method, not the caller, says whether the
+    // server streams), or null when it writes nothing.
+    private static IEnumerable<MethodParameter> BodyParameters(ApiSpec api, RequestBodySpec? body, bool required, bool? streamFlag)
     {
         if (body is null)
         {
@@ -97,7 +98,7 @@ internal static class OperationParameters
         if (body.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded)
         {
             // A field the schema fixes is written by the method itself (FixedFieldCalls), never taken from the caller.
-            foreach (BodyFieldSpec field in body.ParameterFields(methodSetsStream).Where(f => f.IsRequired == required))
+            foreach (BodyFieldSpec field in body.ParameterFields(methodSetsStream: streamFlag is not null).Where(f => f.IsRequired == required))
             {
                 yield return Field(api, body.Kind, field);
             }
@@ -116,9 +117,10 @@ internal static class OperationParameters
         string name = Identifiers.EscapeKeyword(body.Name);
         // A required body that is null is refused before anything is sent, rather than sent empty.
         string given = required && body.Type?.IsValueType != true ? $" ?? throw new global::System.ArgumentNullException(nameof({name}))" : "";
+        string member = streamFlag is { } flag ? $", \"stream\", {(flag ? "true" : "false")}" : "";
         (string type, string parameterName, string call) = body.Kind switch
         {
-            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), body.Name, $".JsonBody({name}{given}, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))})"),
+            BodyKind.Json when body.Type is not null => (CSharp.TypeName(body.Type, ns), body.Name, $".JsonBody({name}{given}, {(required ? Codec(api, body.Type) : NullableCodec(api, body.Type))}{member})"),
             BodyKind.Binary => ("global::System.IO.Stream", body.Name, $".StreamBody({name}{given}, {media})"),
             BodyKind.Text => ("string", body.Name, $".TextBody({name}{given}, {media})"),
             _ => ("global::System.Net.Http.HttpContent", body.Name, $".Content({name}{given})"),

@@ -101,6 +101,16 @@ public static class JsonCodecs
     /// <summary>Writes <paramref name="value"/> as the JSON of a request: without the members the server fills.</summary>
     internal static byte[] SerializeRequest<T>(T value, JsonConverter<T> codec) => SerializeToUtf8Bytes(value, codec, RequestOptions);
 
+    /// <summary>
+    /// Writes <paramref name="value"/> as the JSON of a request whose top-level member <paramref name="name"/> is
+    /// <paramref name="flag"/>, whatever the value held (see <see cref="FixedJsonMember"/>).
+    /// </summary>
+    internal static byte[] SerializeRequest<T>(T value, JsonConverter<T> codec, string name, bool flag) =>
+        PooledJsonWriter.Write(
+            (Value: value, Codec: codec, Name: name, Flag: flag),
+            static (writer, state) => state.Codec.Write(writer, state.Value, RequestOptions),
+            static (written, state) => FixedJsonMember.Set(written, state.Name, state.Flag));
+
     private static byte[] SerializeToUtf8Bytes<T>(T value, JsonConverter<T> codec, JsonSerializerOptions options) =>
         PooledJsonWriter.Write(value, codec, options);
 

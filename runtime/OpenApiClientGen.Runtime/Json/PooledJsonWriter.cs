@@ -29,7 +29,13 @@ internal sealed class PooledJsonWriter : IBufferWriter<byte>
         Write((Value: value, Codec: codec, Options: options), static (writer, state) => state.Codec.Write(writer, state.Value, state.Options));
 
     /// <summary>The bytes <paramref name="write"/> writes, given <paramref name="state"/>.</summary>
-    public static byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    public static byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write) => Write(state, write, static (written, _) => written.ToArray());
+
+    /// <summary>
+    /// What <paramref name="copy"/> makes of the bytes <paramref name="write"/> writes, given <paramref name="state"/>;
+    /// the bytes are only lent to it, so it copies what it keeps.
+    /// </summary>
+    public static byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write, WrittenBytes<TState> copy)
     {
         PooledJsonWriter buffer = s_free ?? new PooledJsonWriter();
         s_free = null;
@@ -38,7 +44,7 @@ internal sealed class PooledJsonWriter : IBufferWriter<byte>
             buffer._writer.Reset(buffer);
             write(buffer._writer, state);
             buffer._writer.Flush();
-            return buffer._array.AsSpan(0, buffer._written).ToArray();
+            return copy(buffer._array.AsSpan(0, buffer._written), state);
         }
         finally
         {
@@ -91,3 +97,6 @@ internal sealed class PooledJsonWriter : IBufferWriter<byte>
         }
     }
 }
+
+/// <summary>An array made from bytes that are only lent for the call, and the state they were written from.</summary>
+internal delegate byte[] WrittenBytes<in TState>(ReadOnlySpan<byte> written, TState state);

@@ -57,7 +57,7 @@ public static class WebSocketMessages
         {
             try
             {
-                IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(connection.Options, request.SecuritySchemes, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(connection.Options, request.SecuritySchemes, previous: null, cancellationToken).ConfigureAwait(false);
                 request.Credentials = credentials;
                 Uri address = Prepare(socket, connection, request, credentials);
                 await ConnectAsync(socket, address, request, cancellationToken).ConfigureAwait(false);
