@@ -78,6 +78,15 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedFeed>
         Assert.Equal(0, exitCode);
         Assert.Contains("api.yaml", output);
 
+        // The builds above ran in the compiler server with the project's generators kept between builds, the spec
+        // edits included; a project can leave the compiler's default.
+        (exitCode, output) = await ProcessRunner.RunAsync("dotnet", "msbuild -getProperty:Features", consumer, Timeout);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("enable-generator-cache", output);
+        (exitCode, output) = await ProcessRunner.RunAsync("dotnet", "msbuild -getProperty:Features -p:OpenApiClientGenCompilerCache=false", consumer, Timeout);
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("enable-generator-cache", output);
+
         // A broken spec fails the build with an error at the spec's line, not a generator crash.
         File.WriteAllText(Path.Combine(consumer, "api.yaml"), "openapi: 3.1.0\ninfo: {title: Things, version: '1'}\npaths:\n  /things: [unclosed\n");
         (exitCode, output) = await ProcessRunner.RunAsync("dotnet", "build", consumer, Timeout);
