@@ -74,31 +74,26 @@ internal sealed class ApiCredential
             (credentials ??= new ApiCredential[schemes.Count])[found++] = new ApiCredential(schemes[i], value);
         }
 
+        // Every credential found matched the previous call's, in order: that array, or as many of its first ones.
         if (same)
         {
-            if (found == previous!.Length)
-            {
-                return previous;
-            }
-
-            if (found == 0)
-            {
-                return Array.Empty<ApiCredential>();
-            }
-
-            credentials = new ApiCredential[found];
-            Array.Copy(previous, credentials, found);
-            return credentials;
+            return Prefix(previous!, found);
         }
 
-        if (credentials is null || found == 0)
+        return credentials is null ? Array.Empty<ApiCredential>() : Prefix(credentials, found);
+    }
+
+    // The first count credentials: the array itself when that is all of it, a copy otherwise.
+    private static ApiCredential[] Prefix(ApiCredential[] credentials, int count)
+    {
+        if (count == 0)
         {
             return Array.Empty<ApiCredential>();
         }
 
-        if (found < credentials.Length)
+        if (count < credentials.Length)
         {
-            Array.Resize(ref credentials, found);
+            Array.Resize(ref credentials, count);
         }
 
         return credentials;

@@ -56,25 +56,17 @@ public readonly struct SseItemInfo
 }
 
 /// <summary>The fields an event shares with the events around it: its name, id, last id and retry interval.</summary>
-internal sealed class SseEventFields
+internal sealed class SseEventFields(string eventType, string? eventId, string lastEventId, TimeSpan? reconnectionInterval)
 {
     public const string DefaultEventType = "message";
 
-    public SseEventFields(string eventType, string? eventId, string lastEventId, TimeSpan? reconnectionInterval)
-    {
-        EventType = eventType;
-        EventId = eventId;
-        LastEventId = lastEventId;
-        ReconnectionInterval = reconnectionInterval;
-    }
+    public string EventType { get; } = eventType;
 
-    public string EventType { get; }
+    public string? EventId { get; } = eventId;
 
-    public string? EventId { get; }
+    public string LastEventId { get; } = lastEventId;
 
-    public string LastEventId { get; }
-
-    public TimeSpan? ReconnectionInterval { get; }
+    public TimeSpan? ReconnectionInterval { get; } = reconnectionInterval;
 
     /// <summary>These fields when they are the ones given, so the next event can share them; new fields otherwise.</summary>
     public static SseEventFields Reuse(SseEventFields? previous, string eventType, string? eventId, string lastEventId, TimeSpan? reconnectionInterval) =>
