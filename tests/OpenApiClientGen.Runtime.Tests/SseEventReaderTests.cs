@@ -109,6 +109,20 @@ public sealed class SseEventReaderTests
         Assert.Equal("no event", none.ToString());
     }
 
+    [Fact]
+    public void Fields_are_equal_when_they_describe_the_same_event()
+    {
+        var first = new SseItemInfo("chunk", "7", "7", TimeSpan.FromSeconds(2), 3);
+
+        Assert.Equal(first, new SseItemInfo("chunk", "7", "7", TimeSpan.FromSeconds(2), 3));
+        Assert.True(first == new SseItemInfo("chunk", "7", "7", TimeSpan.FromSeconds(2), 3));
+        Assert.NotEqual(first, new SseItemInfo("chunk", "7", "7", TimeSpan.FromSeconds(2), 4));
+        Assert.NotEqual(first, new SseItemInfo("chunk", null, "7", TimeSpan.FromSeconds(2), 3));
+        Assert.NotEqual(first, new SseItemInfo("Chunk", "7", "7", TimeSpan.FromSeconds(2), 3));
+        Assert.NotEqual(new SseItemInfo("message", null, "", null, 0), default);
+        Assert.Equal(default(SseItemInfo), default);
+    }
+
     private static async Task<List<T>> ReadAsync<T>(string transcript, SseEventReader<T> reader)
     {
         using ApiConnection connection = InMemoryEventStreamHandler.Connect(new[] { Encoding.UTF8.GetBytes(transcript) });

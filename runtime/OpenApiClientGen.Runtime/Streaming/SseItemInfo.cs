@@ -9,7 +9,7 @@ namespace OpenApiClientGen.Runtime;
 /// share those fields, and an event then costs no allocation for them. The default value describes no event: an item
 /// built by hand rather than read from a stream holds it, with <see cref="IsFromStream"/> false.
 /// </remarks>
-public readonly struct SseItemInfo
+public readonly struct SseItemInfo : IEquatable<SseItemInfo>
 {
     private readonly SseEventFields? _fields;
 
@@ -53,6 +53,27 @@ public readonly struct SseItemInfo
 
     /// <inheritdoc/>
     public override string ToString() => IsFromStream ? $"event {Index} ('{EventType}')" : "no event";
+
+    /// <summary>Whether both describe the same event: the same fields at the same position, or both no event.</summary>
+    public bool Equals(SseItemInfo other) =>
+        Index == other.Index
+        && IsFromStream == other.IsFromStream
+        && string.Equals(EventType, other.EventType, StringComparison.Ordinal)
+        && string.Equals(EventId, other.EventId, StringComparison.Ordinal)
+        && string.Equals(LastEventId, other.LastEventId, StringComparison.Ordinal)
+        && ReconnectionInterval == other.ReconnectionInterval;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is SseItemInfo other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => (Index * 397) ^ StringComparer.Ordinal.GetHashCode(EventType);
+
+    /// <summary>Whether both describe the same event.</summary>
+    public static bool operator ==(SseItemInfo left, SseItemInfo right) => left.Equals(right);
+
+    /// <summary>Whether they describe different events.</summary>
+    public static bool operator !=(SseItemInfo left, SseItemInfo right) => !left.Equals(right);
 }
 
 /// <summary>The fields an event shares with the events around it: its name, id, last id and retry interval.</summary>
