@@ -147,7 +147,9 @@ public sealed partial class ApiConnection : IDisposable
         try
         {
             ApiCredential[] credentials = await ApiCredential.ResolveAsync(Options, request.SecuritySchemes, _lastCredentials, token).ConfigureAwait(false);
-            if (credentials.Length > 0)
+            // Written only when it changed: calls run on many threads at once, and a write on every call would pass
+            // the connection's fields from core to core.
+            if (credentials.Length > 0 && !ReferenceEquals(credentials, _lastCredentials))
             {
                 _lastCredentials = credentials;
             }

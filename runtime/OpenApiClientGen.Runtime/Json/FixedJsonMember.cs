@@ -51,17 +51,35 @@ internal static class FixedJsonMember
         return name.Length > 0;
     }
 
+    // Written byte by byte into the one array, with no text made on the way: this runs on every call.
     private static byte[] Appended(ReadOnlySpan<byte> json, string name, bool value, bool empty)
     {
-        string member = (empty ? "\"" : ",\"") + name + (value ? "\":true}" : "\":false}");
-        var result = new byte[json.Length - 1 + member.Length];
+        string literal = value ? "true" : "false";
+        var result = new byte[json.Length + (empty ? 0 : 1) + name.Length + 3 + literal.Length];
         json.Slice(0, json.Length - 1).CopyTo(result);
-        for (int i = 0; i < member.Length; i++)
+        int at = json.Length - 1;
+        if (!empty)
         {
-            result[json.Length - 1 + i] = (byte)member[i];
+            result[at++] = (byte)',';
         }
 
+        result[at++] = (byte)'"';
+        at = Ascii(name, result, at);
+        result[at++] = (byte)'"';
+        result[at++] = (byte)':';
+        at = Ascii(literal, result, at);
+        result[at] = (byte)'}';
         return result;
+    }
+
+    private static int Ascii(string text, byte[] into, int at)
+    {
+        foreach (char c in text)
+        {
+            into[at++] = (byte)c;
+        }
+
+        return at;
     }
 
     // The body again with the member set, copied value by value rather than through a document.
