@@ -118,11 +118,12 @@ internal static class ClientEmitter
 
     private static void WriteOperations(SourceWriter writer, ApiSpec api, string groupPath)
     {
+        var writtenTables = new HashSet<string>(StringComparer.Ordinal);
         foreach (OperationSpec operation in api.Operations.Where(o => o.GroupPath == groupPath))
         {
             StreamEmitter.WriteReaderField(writer, api, operation);
             writer.WriteLine();
-            OperationEmitter.Write(writer, api, operation);
+            OperationEmitter.Write(writer, api, operation, writtenTables);
         }
     }
 }

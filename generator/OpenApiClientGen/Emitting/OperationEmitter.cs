@@ -1,23 +1,25 @@
 namespace OpenApiClientGen.Emitting;
 
 /// <summary>
-/// Writes one operation: its error table, the method that returns the result, the <c>...WithResponseAsync</c> method
-/// that also returns the status and headers, and for JSON object bodies an overload that takes the body's members.
+/// Writes one operation: its error table, unless an operation of the group before it wrote the same one; the method
+/// that returns the result; the <c>...WithResponseAsync</c> method that also returns the status and headers; and for
+/// JSON object bodies an overload that takes the body's members.
 /// </summary>
 internal static class OperationEmitter
 {
     private const string Connection = "_connection";
 
-    public static void Write(SourceWriter writer, ApiSpec api, OperationSpec operation)
+    /// <param name="writtenTables">The error tables the group has written so far; this operation's joins them.</param>
+    public static void Write(SourceWriter writer, ApiSpec api, OperationSpec operation, ISet<string> writtenTables)
     {
         List<MethodParameter> parameters = OperationParameters.Of(api, operation);
         string arguments = string.Join(", ", parameters.Select(p => Identifiers.EscapeKeyword(p.Name)).Concat(new[] { "cancellationToken" }));
         string signature = string.Join(", ", parameters.Select(p => p.Declaration).Concat(new[] { OperationParameters.CancellationToken }));
         (string resultType, string responseType, string send) = Response(api, operation.Response);
 
-        if (!operation.Errors.IsEmpty)
+        if (operation.ErrorTableName is { } table && writtenTables.Add(table))
         {
-            WriteErrorTable(writer, api, operation);
+            WriteErrorTable(writer, api, operation, table);
             writer.WriteLine();
         }
 
@@ -72,9 +74,9 @@ internal static class OperationEmitter
             calls.Add($".Security({string.Join(", ", operation.Security.Select(s => $"global::{api.Namespace}.{api.Names.Security}.{s}"))})");
         }
 
-        if (!operation.Errors.IsEmpty)
+        if (operation.ErrorTableName is { } table)
         {
-            calls.Add($".Errors({operation.ErrorTableName})");
+            calls.Add($".Errors({table})");
         }
 
         // JSON and stream calls accept what they read on their own; only other lists are written out.
@@ -159,10 +161,10 @@ internal static class OperationEmitter
         }
     }
 
-    private static void WriteErrorTable(SourceWriter writer, ApiSpec api, OperationSpec operation)
+    private static void WriteErrorTable(SourceWriter writer, ApiSpec api, OperationSpec operation, string name)
     {
         string table = CSharp.Runtime + "ApiErrorTable";
-        writer.WriteLine($"private static readonly {table} {operation.ErrorTableName} = new {table}()");
+        writer.WriteLine($"private static readonly {table} {name} = new {table}()");
         writer.Indent();
         for (int i = 0; i < operation.Errors.Count; i++)
         {

@@ -78,8 +78,11 @@ internal sealed record OperationSpec
     /// <summary>The method that also returns the status and headers, for example <c>GetPetWithResponseAsync</c>.</summary>
     public string WithResponseName => WithResponseNameFor(MethodName);
 
-    /// <summary>The private field that holds the typed error bodies, for example <c>_getPetErrors</c>.</summary>
-    public string ErrorTableName => "_" + Identifiers.ToCamelCase(MethodName.Substring(0, MethodName.Length - "Async".Length)) + "Errors";
+    /// <summary>
+    /// The private field that holds the typed error bodies, named after their statuses (<c>_on404Errors</c>) and
+    /// shared by the operations of a group that declare the same ones; null for an operation that declares none.
+    /// </summary>
+    public string? ErrorTableName { get; init; }
 
     /// <summary>The C# names of the method's parameters, cancellationToken aside, in no particular order.</summary>
     public IEnumerable<string> ParameterNames => Parameters.Select(p => p.Name).Concat(Body?.ParameterNames(methodSetsStream: StreamFlag is not null) ?? Enumerable.Empty<string>());

@@ -253,7 +253,7 @@ internal sealed class ApiModelBuilder
         }
 
         List<TypeDeclaration> types = _types.Declarations.ToList();
-        return result.Select(o => MemberNames.Name(o, _groups, types)).ToEquatableArray();
+        return MemberNames.ErrorTables(result.Select(o => MemberNames.Name(o, _groups, types))).ToEquatableArray();
     }
 
     private OperationSpec BuildOperation(string group, string methodName, string context, string httpMethod, string path, IOpenApiPathItem pathItem, OpenApiOperation operation)

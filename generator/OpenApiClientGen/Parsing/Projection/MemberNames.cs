@@ -40,6 +40,46 @@ internal static class MemberNames
         Pagination = operation.Pagination is { } pagination ? pagination with { Walk = PageWalk(operation, pagination) } : null,
     };
 
+    /// <summary>
+    /// <paramref name="operations"/> with the names of their error tables: one table a group for each set of typed
+    /// error bodies, since most operations of an API declare the same ones (Mistral's 152 tables hold 2 sets).
+    /// </summary>
+    public static List<OperationSpec> ErrorTables(IEnumerable<OperationSpec> operations)
+    {
+        // Private fields beside the group's methods and properties, which are PascalCase, and `_connection`.
+        var scopes = new Dictionary<string, UniqueNameScope>(StringComparer.Ordinal);
+        var tables = new Dictionary<(string Group, EquatableArray<ErrorResponseSpec> Errors), string>();
+        var named = new List<OperationSpec>();
+        foreach (OperationSpec operation in operations)
+        {
+            if (operation.Errors.IsEmpty)
+            {
+                named.Add(operation);
+                continue;
+            }
+
+            if (!tables.TryGetValue((operation.GroupPath, operation.Errors), out string? name))
+            {
+                if (!scopes.TryGetValue(operation.GroupPath, out UniqueNameScope? scope))
+                {
+                    scopes[operation.GroupPath] = scope = new UniqueNameScope(new[] { "_connection" });
+                }
+
+                string statuses = string.Join("And", operation.Errors.Select(e => StatusName(e.Status)));
+                name = scope.Reserve("_on" + statuses + "Errors");
+                tables[(operation.GroupPath, operation.Errors)] = name;
+            }
+
+            named.Add(operation with { ErrorTableName = name });
+        }
+
+        return named;
+    }
+
+    /// <summary><c>404</c>, <c>4XX</c> or <c>Default</c>: the status as the spec writes it, kept to letters and digits.</summary>
+    private static string StatusName(string status) =>
+        status == "default" ? "Default" : new string(status.Where(c => c is (>= '0' and <= '9') or (>= 'A' and <= 'Z') or (>= 'a' and <= 'z')).ToArray()).ToUpperInvariant();
+
     /// <summary>The method's name with <c>Events</c> for <c>Async</c>, or with <c>EventsReader</c> where a group of the same class has that name.</summary>
     private static string EventReader(OperationSpec operation, IReadOnlyList<GroupSpec> groups)
     {

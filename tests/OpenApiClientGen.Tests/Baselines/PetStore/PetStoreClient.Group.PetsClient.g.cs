@@ -74,7 +74,7 @@ public partial class PetsClient
             },
             cancellationToken);
 
-    private static readonly OACG::ApiErrorTable _getPetErrors = new OACG::ApiErrorTable()
+    private static readonly OACG::ApiErrorTable _on404Errors = new OACG::ApiErrorTable()
         .On("404", global::PetStore.PetStoreClientJson.Error);
 
     /// <inheritdoc cref="GetPetWithResponseAsync" path="/*/node()[not(self::returns)]"/>
@@ -89,7 +89,7 @@ public partial class PetsClient
     public virtual global::System.Threading.Tasks.Task<OACG::ApiResponse<global::PetStore.Pet>> GetPetWithResponseAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var request = new OACG::ApiRequest("GET", "/pets/{petId}", "getPet")
-            .Errors(_getPetErrors)
+            .Errors(_on404Errors)
             .Path("petId", petId);
         return _connection.SendForJsonResponseAsync(request, global::PetStore.PetStoreClientJson.Pet, cancellationToken);
     }
