@@ -7,7 +7,8 @@
 # ROUNDS rounds in which every project gets a clean Release build in turn (interleaved, so a slow minute hurts all
 # alike). Each build runs the compiler in its own process (no build server), so /usr/bin/time's peak resident set is
 # the largest process of the build: the compiler. Our project also gets a one-line .cs edit rebuilt after each clean
-# build. Medians go to results/build-cost.md.
+# build. Medians go to results/build-cost.md; a run of some of the documents goes to results/build-cost-NAME-....md, so
+# it never replaces the full table.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -25,7 +26,14 @@ declare -A documents=(
   [github]="$shared/corpus/github__api.github.com.json"
 )
 names=(mistral openai github)
-[ $# -gt 1 ] && names=("${@:2}")
+report="build-cost.md"
+if [ $# -gt 1 ]; then
+  names=("${@:2}")
+  report="build-cost-$(IFS=-; echo "${names[*]}").md"
+fi
+for name in "${names[@]}"; do
+  [ -n "${documents[$name]+set}" ] || { echo "unknown document '$name': mistral, openai or github" >&2; exit 2; }
+done
 build_flags=(-c Release --no-restore -nologo -v:q -nodeReuse:false -p:UseSharedCompilation=false -p:TreatWarningsAsErrors=false)
 
 # shellcheck source=ours-project.sh
@@ -140,5 +148,5 @@ done
       echo "| $name | $peer | $files | $(awk -v b="$bytes" 'BEGIN { printf "%.2f MB", b / 1e6 }') | ${clean} s$note | $peak_mib | $( [ "$edit" = "-" ] && echo "-" || echo "$edit s") |"
     done
   done
-} > "$results/build-cost.md"
-cat "$results/build-cost.md"
+} > "$results/$report"
+cat "$results/$report"
