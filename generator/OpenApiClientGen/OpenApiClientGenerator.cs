@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,12 +21,12 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (pair, ct) => SpecInputs.ReadSource(pair.File, pair.Options, ct))
             .WithTrackingName(TrackingNames.ReadSpec);
 
-        IncrementalValueProvider<EquatableArray<ReferencedFile>> referencedFiles = files
+        IncrementalValueProvider<ReferencedFiles> referencedFiles = files
             .Where(static pair => SpecInputs.IsReference(pair.File, pair.Options))
             .Select(static (pair, ct) => SpecInputs.ReadReferencedFile(pair.File, ct))
             .WithTrackingName(TrackingNames.ReadReferencedFile)
             .Collect()
-            .Select(static (all, _) => all.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToEquatableArray());
+            .Select(static (all, _) => new ReferencedFiles(all.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToEquatableArray()));
 
         IncrementalValuesProvider<JsonSpec> json = sources
             .Select(static (source, _) => SpecInputs.ConvertToJson(source))
@@ -37,10 +36,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => DetectFeatures(compilation))
             .WithTrackingName(TrackingNames.DetectFeatures);
 
-        IncrementalValuesProvider<ModelResult> models = json
-            .Combine(referencedFiles)
+        // Every value between two steps is a class (see Model/PipelineValues.cs), so pairs are built one at a time.
+        IncrementalValueProvider<ReadContext> readContext = referencedFiles
             .Combine(features)
-            .Select(static (pair, _) => SpecReader.Read(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Select(static (pair, _) => new ReadContext(pair.Left.Files, pair.Right));
+
+        IncrementalValuesProvider<ModelResult> models = json
+            .Combine(readContext)
+            .Select(static (pair, _) => SpecReader.Read(pair.Left, pair.Right.ReferencedFiles, pair.Right.Features))
             .WithTrackingName(TrackingNames.BuildModel);
 
         IncrementalValuesProvider<EmitResult> emitted = models
@@ -48,12 +51,12 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.EmitSource);
 
         // C# 10 and older cannot compile required members: one error per spec says so, instead of hundreds.
-        IncrementalValueProvider<LanguageVersion> languageVersion = context.ParseOptionsProvider
-            .Select(static (options, _) => options is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Latest);
+        IncrementalValueProvider<LanguageSupport> language = context.ParseOptionsProvider
+            .Select(static (options, _) => new LanguageSupport(options is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Latest));
 
-        context.RegisterSourceOutput(emitted.Combine(languageVersion), static (spc, pair) =>
+        context.RegisterSourceOutput(emitted.Combine(language), static (spc, pair) =>
         {
-            if (pair.Right < MinimumLanguageVersion)
+            if (!pair.Right.CanCompileClients)
             {
                 return;
             }
@@ -64,11 +67,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(sources.Combine(languageVersion).Where(static pair => pair.Right < MinimumLanguageVersion), static (spc, pair) =>
+        context.RegisterSourceOutput(sources.Combine(language).Where(static pair => !pair.Right.CanCompileClients), static (spc, pair) =>
             spc.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.LanguageVersionTooLow,
                 Location.Create(pair.Left.Options.FilePath, default, default),
-                pair.Right.ToDisplayString())));
+                pair.Right.Version.ToDisplayString())));
 
         IncrementalValueProvider<PolyfillNeeds> polyfills = context.CompilationProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
@@ -77,9 +80,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                 : PolyfillEmitter.Detect(pair.Left))
             .WithTrackingName(TrackingNames.DetectPolyfills);
 
-        context.RegisterSourceOutput(sources.Collect().Combine(polyfills).Combine(languageVersion), static (spc, pair) =>
+        IncrementalValueProvider<PolyfillNeeds> polyfillsToWrite = polyfills
+            .Combine(language)
+            .Select(static (pair, _) => pair.Right.CanCompileClients ? pair.Left : PolyfillNeeds.Nothing);
+        IncrementalValueProvider<Flag> anySpec = sources.Collect().Select(static (all, _) => Flag.Of(!all.IsEmpty));
+
+        context.RegisterSourceOutput(polyfillsToWrite.Combine(anySpec), static (spc, pair) =>
         {
-            if (pair.Left.Left.IsEmpty || pair.Right < MinimumLanguageVersion || PolyfillEmitter.Emit(pair.Left.Right) is not { } text)
+            if (!pair.Right.Value || PolyfillEmitter.Emit(pair.Left) is not { } text)
             {
                 return;
             }
@@ -101,49 +109,49 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(registrations, static (spc, file) => spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
 
-        IncrementalValueProvider<bool> chatClientHost = context.CompilationProvider
-            .Select(static (compilation, _) => HostCapabilities.ChatClients(compilation))
+        IncrementalValueProvider<Flag> chatClientHost = context.CompilationProvider
+            .Select(static (compilation, _) => Flag.Of(HostCapabilities.ChatClients(compilation)))
             .WithTrackingName(TrackingNames.DetectChatClientHost);
 
         IncrementalValuesProvider<ChatClientTarget> chatClients = models
             .Where(static model => model.Api?.ChatClient is not null)
             .Select(static (model, _) => new ChatClientTarget(model.Api!.Names, model.Api.Title, model.Api.ChatClient!))
             .Combine(chatClientHost)
-            .Where(static pair => pair.Right)
+            .Where(static pair => pair.Right.Value)
             .Select(static (pair, _) => pair.Left);
 
         context.RegisterSourceOutput(
-            chatClients.Select(static (target, _) => ChatClientEmitter.Emit(target)).WithTrackingName(TrackingNames.EmitChatClient).Combine(languageVersion),
+            chatClients.Select(static (target, _) => ChatClientEmitter.Emit(target)).WithTrackingName(TrackingNames.EmitChatClient).Combine(language),
             static (spc, pair) =>
             {
-                if (pair.Right >= MinimumLanguageVersion)
+                if (pair.Right.CanCompileClients)
                 {
                     spc.AddSource(pair.Left.HintName, SourceText.From(pair.Left.Text, System.Text.Encoding.UTF8));
                 }
             });
-        context.RegisterSourceOutput(chatClients.Collect().Combine(languageVersion), static (spc, pair) =>
+        IncrementalValueProvider<Flag> anyChatClient = chatClients.Collect().Select(static (all, _) => Flag.Of(!all.IsEmpty));
+        context.RegisterSourceOutput(anyChatClient.Combine(language), static (spc, pair) =>
         {
-            if (!pair.Left.IsEmpty && pair.Right >= MinimumLanguageVersion)
+            if (pair.Left.Value && pair.Right.CanCompileClients)
             {
                 spc.AddSource(ChatClientEmitter.SupportHintName, SourceText.From(ChatClientEmitter.SupportSource(), System.Text.Encoding.UTF8));
             }
         });
 
-        IncrementalValueProvider<ImmutableArray<(string Path, string Text)>> texts = context.AdditionalTextsProvider
-            .Select(static (file, ct) => (file.Path, file.GetText(ct)?.ToString() ?? ""))
-            .Collect();
+        IncrementalValueProvider<AdditionalFileTexts> texts = context.AdditionalTextsProvider
+            .Select(static (file, ct) => new AdditionalFileText(file.Path, file.GetText(ct)?.ToString() ?? ""))
+            .Collect()
+            .Select(static (all, _) => new AdditionalFileTexts(all));
 
         // Diagnostics have an output of their own: positions depend on the text, the model does not.
-        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = models
-            .Select(static (model, _) => model.Diagnostics)
-            .Where(static d => !d.IsEmpty);
+        IncrementalValuesProvider<SpecDiagnostics> diagnostics = models
+            .Where(static model => !model.Diagnostics.IsEmpty)
+            .Select(static (model, _) => new SpecDiagnostics(model.Diagnostics));
 
-        context.RegisterSourceOutput(diagnostics.Combine(texts), static (spc, pair) => DiagnosticReporter.Report(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(diagnostics.Combine(texts), static (spc, pair) => DiagnosticReporter.Report(spc, pair.Left.Items, pair.Right));
         context.RegisterSourceOutput(emitted.Where(static e => e.Error is not null).Combine(texts), static (spc, pair) =>
             DiagnosticReporter.Report(spc, new[] { pair.Left.Error! }.ToEquatableArray(), pair.Right));
     }
-
-    private const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp11;
 
     // Set by build/OpenApiClientGen.props from the OpenApiClientGenPolyfills property.
     private const string PolyfillsOptionKey = "build_property.OpenApiClientGenPolyfills";

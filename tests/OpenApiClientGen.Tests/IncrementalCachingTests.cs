@@ -91,6 +91,50 @@ public sealed class IncrementalCachingTests
         }
     }
 
+    // The compiler's step tables are generic over the value's type and need machine code of their own for every struct
+    // type, compiled afresh in each build; over classes they share one copy. So a value between steps is a class, or a
+    // pair (Combine) or collection (Collect) of classes.
+    [Fact]
+    public void Every_value_between_steps_is_a_class_or_a_pair_or_collection_of_classes()
+    {
+        (GeneratorDriver driver, _) = RunOnce(new SpecInput("/specs/petstore.yaml", PetStore));
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        var seen = new HashSet<IncrementalGeneratorRunStep>();
+        var pending = new Stack<IncrementalGeneratorRunStep>(result.TrackedOutputSteps.Values.SelectMany(runs => runs));
+        var offending = new SortedSet<string>(System.StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            IncrementalGeneratorRunStep step = pending.Pop();
+            if (!seen.Add(step))
+            {
+                continue;
+            }
+
+            foreach ((object value, _) in step.Outputs)
+            {
+                if (!IsSharedShape(value.GetType()))
+                {
+                    offending.Add($"{step.Name ?? "(unnamed)"}: {value.GetType()}");
+                }
+            }
+
+            foreach ((IncrementalGeneratorRunStep source, _) in step.Inputs)
+            {
+                pending.Push(source);
+            }
+        }
+
+        Assert.True(seen.Count > 20, $"only {seen.Count} steps were walked");
+        Assert.Empty(offending);
+    }
+
+    private static bool IsSharedShape(System.Type type) =>
+        !type.IsValueType
+        || (type.IsGenericType
+            && (type.GetGenericTypeDefinition() == typeof(System.ValueTuple<,>) || type.GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>))
+            && type.GetGenericArguments().All(argument => !argument.IsValueType));
+
     private IReadOnlyList<AdditionalText> _texts = new List<AdditionalText>();
 
     private (GeneratorDriver Driver, CSharpCompilation Compilation) RunOnce(params SpecInput[] specs)

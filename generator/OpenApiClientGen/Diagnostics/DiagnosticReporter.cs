@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using OpenApiClientGen.Parsing;
@@ -8,11 +7,11 @@ namespace OpenApiClientGen.Diagnostics;
 /// <summary>Turns <see cref="DiagnosticInfo"/>s into Roslyn diagnostics located at their line and column in the spec.</summary>
 internal static class DiagnosticReporter
 {
-    public static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, ImmutableArray<(string Path, string Text)> texts)
+    public static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, AdditionalFileTexts texts)
     {
         foreach (IGrouping<string, DiagnosticInfo> byFile in diagnostics.GroupBy(d => d.Location.FilePath, StringComparer.Ordinal))
         {
-            string text = texts.FirstOrDefault(t => string.Equals(t.Path, byFile.Key, StringComparison.Ordinal)).Text ?? "";
+            string text = texts.Files.FirstOrDefault(t => string.Equals(t.Path, byFile.Key, StringComparison.Ordinal))?.Text ?? "";
             List<string> pointers = byFile.Where(d => !d.Location.IsResolved && d.Location.Pointer is not null).Select(d => d.Location.Pointer!).Distinct().ToList();
             Dictionary<string, (int Line, int Column)> positions = pointers.Count == 0
                 ? new Dictionary<string, (int, int)>()

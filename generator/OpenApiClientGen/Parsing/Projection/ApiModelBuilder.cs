@@ -336,7 +336,7 @@ internal sealed class ApiModelBuilder
     // A JSON body's member or a form body's field (OpenAI's transcriptions) named `stream`, boolean and not fixed.
     private bool HasStreamMember(RequestBodySpec? body) =>
         body is { Kind: BodyKind.Json, Type: { Kind: TypeKind.Declared } type }
-            ? _types.Declarations.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == type.Name) is { } model
+            ? _types.Declaration(type.Name) is ObjectTypeSpec model
                 && model.Properties.Any(p => p.JsonName == "stream" && p.FixedBoolean is null && IsBoolean(p.Type))
             : body is { Kind: BodyKind.Multipart or BodyKind.FormUrlEncoded } && body.Fields.Any(f => f.IsStreamFlag);
 

@@ -39,6 +39,10 @@ internal sealed partial class SchemaTypeBuilder
     /// <summary>Every declaration, with discriminator tags filled in as the starting values of their members.</summary>
     public IReadOnlyList<TypeDeclaration> Declarations => _declarations.Select(WithTagDefault).ToList();
 
+    /// <summary>The declaration named <paramref name="name"/> as <see cref="Declarations"/> lists it, without listing them all.</summary>
+    public TypeDeclaration? Declaration(string name) =>
+        _declarations.FirstOrDefault(d => d.Name == name) is { } declaration ? WithTagDefault(declaration) : null;
+
     /// <summary>The model declared as <paramref name="name"/>, or null when that name is not a model.</summary>
     public ObjectTypeSpec? DeclaredObject(string name) => _declarations.OfType<ObjectTypeSpec>().FirstOrDefault(t => t.Name == name);
 

@@ -195,13 +195,13 @@ internal sealed class StreamModelBuilder
     /// </summary>
     private (ObjectTypeSpec Declaration, StreamFrameSpec Spec, EquatableArray<string>? EventNames)? FrameOf(TypeRef type)
     {
-        if (type.Kind != TypeKind.Declared || FindDeclaration(type.Name) is not ObjectTypeSpec declaration || PropertyOf(declaration, "data") is not { } data)
+        if (type.Kind != TypeKind.Declared || _types.Declaration(type.Name) is not ObjectTypeSpec declaration || PropertyOf(declaration, "data") is not { } data)
         {
             return null;
         }
 
         PropertySpec? eventProperty = PropertyOf(declaration, "event");
-        EnumTypeSpec? eventEnum = eventProperty?.Type.Kind == TypeKind.Declared ? FindDeclaration(eventProperty.Type.Name) as EnumTypeSpec : null;
+        EnumTypeSpec? eventEnum = eventProperty?.Type.Kind == TypeKind.Declared ? _types.Declaration(eventProperty.Type.Name) as EnumTypeSpec : null;
         bool eventUsable = eventProperty is null || (eventProperty.Presence != Presence.WhenSet && (Equals(eventProperty.Type, TypeRef.String) || eventEnum is not null));
         bool othersOptional = declaration.Properties.All(p => p.JsonName is "event" or "data" || p.Presence != Presence.Always);
         if (!eventUsable || data.Presence == Presence.WhenSet || !othersOptional || declaration.Properties.Any(p => AddedFrameMembers.Contains(p.Name)))
@@ -213,8 +213,6 @@ internal sealed class StreamModelBuilder
         EquatableArray<string>? eventNames = eventEnum is { Members.Count: > 1 } ? eventEnum.Members.Select(m => m.Value).ToEquatableArray() : null;
         return (declaration, new StreamFrameSpec { Name = declaration.Name, EventProperty = eventProperty?.Name, DataProperty = data.Name }, eventNames);
     }
-
-    private TypeDeclaration? FindDeclaration(string name) => _types.Declarations.FirstOrDefault(d => d.Name == name);
 
     private static PropertySpec? PropertyOf(ObjectTypeSpec declaration, string jsonName) =>
         declaration.Properties.FirstOrDefault(p => p.JsonName == jsonName);

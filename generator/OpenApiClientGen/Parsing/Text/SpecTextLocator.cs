@@ -68,11 +68,13 @@ internal static class SpecTextLocator
 
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
+    // Only the containers on the way to a wanted pointer get paths: the rest of the document is read past, and the
+    // walk stops once every wanted position is known.
     private static void WalkYaml(string text, HashSet<string> interesting, Dictionary<string, (int, int)> found)
     {
         var parser = new Parser(new StringReader(text));
         var frames = new Stack<Frame>();
-        while (parser.MoveNext())
+        while (parser.MoveNext() && found.Count < interesting.Count)
         {
             ParsingEvent current = parser.Current!;
             if (current is DocumentEnd)
@@ -91,6 +93,16 @@ internal static class SpecTextLocator
                 continue;
             }
 
+            if (frames.Count > 0 && frames.Peek() == Frame.Uninteresting)
+            {
+                if (current is MappingStart or SequenceStart)
+                {
+                    frames.Push(Frame.Uninteresting);
+                }
+
+                continue;
+            }
+
             string path = "";
             if (frames.Count > 0)
             {
@@ -102,6 +114,12 @@ internal static class SpecTextLocator
                     if (interesting.Contains(keyPath) && !found.ContainsKey(keyPath))
                     {
                         found[keyPath] = ((int)current.Start.Line, (int)current.Start.Column);
+                    }
+
+                    // A mapping or sequence as a key holds no wanted position.
+                    if (current is MappingStart or SequenceStart)
+                    {
+                        frames.Push(Frame.Uninteresting);
                     }
 
                     continue;
@@ -117,7 +135,7 @@ internal static class SpecTextLocator
 
             if (current is MappingStart or SequenceStart)
             {
-                frames.Push(new Frame(path, current is MappingStart));
+                frames.Push(interesting.Contains(path) ? new Frame(path, current is MappingStart) : Frame.Uninteresting);
             }
         }
     }
@@ -189,6 +207,9 @@ internal static class SpecTextLocator
 
     private sealed class Frame
     {
+        /// <summary>A container no wanted pointer leads into.</summary>
+        public static readonly Frame Uninteresting = new("", isMapping: false);
+
         public Frame(string path, bool isMapping)
         {
             Path = path;
