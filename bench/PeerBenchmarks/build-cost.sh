@@ -5,10 +5,11 @@
 #
 # For each document it writes one small project per generator under obj/buildcost/, restores it once, then runs
 # ROUNDS rounds in which every project gets a clean Release build in turn (interleaved, so a slow minute hurts all
-# alike). Each build runs the compiler in its own process (no build server), so /usr/bin/time's peak resident set is
-# the largest process of the build: the compiler. Our project also gets a one-line .cs edit rebuilt after each clean
-# build. Medians go to results/build-cost.md; a run of some of the documents goes to results/build-cost-NAME-....md, so
-# it never replaces the full table.
+# alike). Our projects use the OpenApiClientGen package packed from this tree, as a user's project does. Each build
+# runs the compiler in its own process (no build server), so /usr/bin/time's peak resident set is the largest process
+# of the build: the compiler. Our project also gets a one-line .cs edit rebuilt after each clean build. Medians go to
+# results/build-cost.md; a run of some of the documents goes to results/build-cost-NAME-....md, so it never replaces
+# the full table.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -94,14 +95,13 @@ timed_build() { # project-folder -> "seconds peak-KiB errors"; a build with erro
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-dotnet build "$repo/generator/OpenApiClientGen/OpenApiClientGen.csproj" -c Release -nologo -v:q > /dev/null
-dotnet build "$repo/runtime/OpenApiClientGen.Runtime/OpenApiClientGen.Runtime.csproj" -c Release -nologo -v:q > /dev/null
+packages_of_this_tree "$work/feed"
 dotnet build "$repo/generator/OpenApiClientGen.Cli/OpenApiClientGen.Cli.csproj" -c Release -nologo -v:q > /dev/null
 cli="$repo/generator/OpenApiClientGen.Cli/bin/Release/net8.0/oacg.dll"
 
 declare -A size
 for name in "${names[@]}"; do
-  ours_project "$work/ours-$name" "${documents[$name]}"
+  ours_project "$work/ours-$name" "${documents[$name]}" "$work/feed"
   kiota_project "$name" "${documents[$name]}"
   rm -rf "$work/ours-$name-generated"
   dotnet "$cli" generate "${documents[$name]}" -o "$work/ours-$name-generated" --namespace Measured --client MeasuredClient > "$work/ours-$name-generated.log" 2>&1

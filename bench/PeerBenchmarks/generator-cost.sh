@@ -2,10 +2,11 @@
 # What our generator itself costs inside a build, as the compiler reports it, and what the rebuild after a one-line
 # .cs edit costs in all.
 #
-#   generator-cost.sh [ROUNDS] [own|server] [DOCUMENT]     (defaults: 5, own, mistral)
+#   generator-cost.sh [ROUNDS] [own|server] [DOCUMENT] [package|source]     (defaults: 5, own, mistral, package)
 #
 # One small project under obj/generatorcost/ holds the client for DOCUMENT (mistral or openai, the vendors' full
-# published documents). Each round makes a one-line .cs edit and rebuilds with -p:ReportAnalyzer=true; the compiler
+# published documents). It uses the OpenApiClientGen package packed from this tree, as a user's project does
+# (`package`), or builds the generator from source as a project reference (`source`: its files are not precompiled). Each round makes a one-line .cs edit and rebuilds with -p:ReportAnalyzer=true; the compiler
 # then prints each generator's execution time, and ours is taken from that table, next to the build's wall time.
 #
 #   own     the compiler runs in its own process for every build, as build-cost.sh measures it: the generator and
@@ -18,6 +19,7 @@ set -euo pipefail
 rounds=${1:-5}
 mode=${2:-own}
 document=${3:-mistral}
+from=${4:-package}
 here=$(cd "$(dirname "$0")" && pwd)
 work="$here/obj/generatorcost"
 repo=$(cd "$here/../.." && pwd)
@@ -33,19 +35,30 @@ case "$mode" in
   *) echo "MODE is own or server" >&2; exit 2 ;;
 esac
 [ "$mode" = own ] && [ "$document" != mistral ] && results="$here/results/generator-cost-own-$document.md"
+case "$from" in
+  package) ;;
+  source) results="${results%.md}-source.md" ;;
+  *) echo "the generator comes from the package or the source" >&2; exit 2 ;;
+esac
 rm -rf "$work"
 mkdir -p "$work" "$here/results"
 
 # shellcheck source=ours-project.sh
 source "$here/ours-project.sh"
-ours_project "$work" "$spec"
-dotnet restore "$work" -nologo -v:q > /dev/null
+project="$work/project"
+if [ "$from" = package ]; then
+  packages_of_this_tree "$work/feed"
+  ours_project "$project" "$spec" "$work/feed"
+else
+  ours_project "$project" "$spec"
+fi
+dotnet restore "$project" -nologo -v:q > /dev/null
 
 build() {
   local start end
   start=$(date +%s.%N)
-  dotnet build "$work" -c Release --no-restore -nologo -nodeReuse:false -p:UseSharedCompilation=$shared_compilation \
-    -p:TreatWarningsAsErrors=false -p:ReportAnalyzer=true ${EXTRA_BUILD_FLAGS:-} -v:d > "$work/build.log" 2>&1
+  dotnet build "$project" -c Release --no-restore -nologo -nodeReuse:false -p:UseSharedCompilation=$shared_compilation \
+    -p:TreatWarningsAsErrors=false -p:ReportAnalyzer=true ${EXTRA_BUILD_FLAGS:-} -v:d > "$project/build.log" 2>&1
   end=$(date +%s.%N)
   wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
 }
@@ -59,9 +72,9 @@ fi
 samples=()
 walls=()
 for round in $(seq 1 "$rounds"); do
-  sed -i "s/Value = [0-9]*/Value = $round/" "$work/Edited.cs"
+  sed -i "s/Value = [0-9]*/Value = $round/" "$project/Edited.cs"
   build
-  seconds=$(grep -E '^ +[0-9.<]+ +[0-9<]+ +OpenApiClientGen\.OpenApiClientGenerator$' "$work/build.log" | tail -1 | awk '{print $1}')
+  seconds=$(grep -E '^ +[0-9.<]+ +[0-9<]+ +OpenApiClientGen\.OpenApiClientGenerator$' "$project/build.log" | tail -1 | awk '{print $1}')
   echo "round $round: generator $seconds s, rebuild $wall s"
   samples+=("$seconds")
   walls+=("$wall")
@@ -80,7 +93,11 @@ median() { printf '%s\n' "$@" | sed 's/^<//' | sort -g | awk '{a[NR]=$1} END {pr
   else
     echo "OpenApiClientGen.OpenApiClientGenerator in a rebuild after a one-line .cs edit, in the compiler server after one warm-up build,"
   fi
-  echo "and the rebuild's wall time (dotnet build, restore done)."
+  if [ "$from" = package ]; then
+    echo "and the rebuild's wall time (dotnet build, restore done). The project uses the OpenApiClientGen package packed from this tree."
+  else
+    echo "and the rebuild's wall time (dotnet build, restore done). The generator is built from source, as a project reference."
+  fi
   echo
   echo "| rounds | generator, median | samples | rebuild, median | samples |"
   echo "| ---: | ---: | --- | ---: | --- |"
