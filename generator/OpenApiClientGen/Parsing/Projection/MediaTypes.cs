@@ -16,8 +16,16 @@ internal static class MediaTypes
     public static bool IsJson(string? mediaType)
     {
         string type = Essence(mediaType);
-        return type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "*/*";
+        return type == "application/json" || (type.EndsWith("+json", StringComparison.Ordinal) && !IsSequentialJson(type)) || type == "*/*";
     }
+
+    /// <summary>
+    /// Whether the body is a sequence of JSON values, one after another: OpenAPI 3.2's sequential media types
+    /// (<c>application/jsonl</c>, <c>application/x-ndjson</c>, <c>application/json-seq</c>), and the
+    /// <c>application/x-json-stream</c> and <c>application/stream+json</c> that servers use for newline-delimited JSON.
+    /// </summary>
+    public static bool IsSequentialJson(string? mediaType) =>
+        Essence(mediaType) is "application/jsonl" or "application/x-ndjson" or "application/json-seq" or "application/x-json-stream" or "application/stream+json";
 
     public static bool IsEventStream(string mediaType) => Essence(mediaType) == EventStream;
 }

@@ -3,9 +3,9 @@ using Microsoft.OpenApi;
 namespace OpenApiClientGen.Parsing;
 
 /// <summary>
-/// Recognizes operations whose success response is sequential JSON (OpenAPI 3.2's "sequential media types":
-/// <c>application/jsonl</c>, <c>application/x-ndjson</c>, <c>application/json-seq</c>, <c>application/x-json-stream</c>)
-/// and turns each into a method that returns <c>IAsyncEnumerable</c>; one that offers JSON as well gets both methods.
+/// Recognizes operations whose success response is sequential JSON (OpenAPI 3.2's "sequential media types" and the
+/// like, see <see cref="MediaTypes.IsSequentialJson"/>) and turns each into a method that returns
+/// <c>IAsyncEnumerable</c>; one that offers JSON as well gets both methods.
 /// </summary>
 /// <remarks>
 /// The item type is the 3.2 <c>itemSchema</c>, or the <c>schema</c> where a 3.0 or 3.1 document puts the item's schema
@@ -29,7 +29,7 @@ internal sealed class SequentialStreamBuilder
     /// <param name="accept">The <c>Accept</c> of the method that reads the response as <paramref name="built"/> does.</param>
     public IEnumerable<OperationSpec> Split(OperationSpec built, OpenApiOperation operation, UniqueNameScope names, string baseName, string context, bool bodyStreams, string? accept)
     {
-        if (built.Stream is not null || SuccessResponses.FirstMedia(operation.Responses, IsSequentialJson) is not { } sequential)
+        if (built.Stream is not null || SuccessResponses.FirstMedia(operation.Responses, MediaTypes.IsSequentialJson) is not { } sequential)
         {
             return new[] { built with { Accept = accept } };
         }
@@ -52,7 +52,4 @@ internal sealed class SequentialStreamBuilder
             built with { MethodName = streamName, Stream = stream, Accept = MediaTypes.Essence(sequential.Key), StreamFlag = streams },
         };
     }
-
-    private static bool IsSequentialJson(string mediaType) =>
-        MediaTypes.Essence(mediaType) is "application/jsonl" or "application/x-ndjson" or "application/json-seq" or "application/x-json-stream";
 }

@@ -29,11 +29,13 @@ internal sealed class DocumentUnderRepair
 internal static class DocumentRepairs
 {
     /// <summary>
-    /// Bundling comes first, so that every later repair also sees the schemas the document pulls in from other files.
+    /// Bundling comes first, so that every later repair also sees the schemas the document pulls in from other files;
+    /// then the schemas that Fern's streaming extension holds move into the responses, so the rest see them there.
     /// </summary>
     public static readonly IReadOnlyList<DocumentRepair> InOrder = new DocumentRepair[]
     {
         ReferenceBundler.Bundle,
+        FernStreaming.Expand,
         OpenAdditionalProperties.SpellAsEmptySchema,
         ExclusiveBoundRewriter.Apply,
         MisplacedVocabulary.Remove,
