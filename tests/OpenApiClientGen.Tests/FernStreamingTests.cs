@@ -218,13 +218,19 @@ public sealed class FernStreamingTests : IClassFixture<FernStreamingTests.Compil
     public void The_sse_stream_method_sends_stream_true_asks_for_events_and_ends_at_the_terminator() =>
         Assert.Equal(
             "message-start:,content-delta:hel | accept=text/event-stream body={\"message\":\"hi\",\"stream\":true}",
-            Call("ChatStream", Events + "data: [DONE]\n\n"));
+            Call("ChatStream", Events + "data: [DONE]\n\nevent: content-delta\ndata: {\"type\":\"after\"}\n\n"));
 
     [Fact]
-    public void An_sse_stream_closed_before_its_terminator_is_an_error() =>
+    public void A_terminator_of_done_need_not_come_as_a_stream_that_ends_with_its_last_event_shows() =>
         Assert.Equal(
-            "message-start:,content-delta:hel,ApiStreamException | accept=text/event-stream body={\"message\":\"hi\",\"stream\":true}",
+            "message-start:,content-delta:hel | accept=text/event-stream body={\"message\":\"hi\",\"stream\":true}",
             Call("ChatStream", Events));
+
+    [Fact]
+    public void An_sse_stream_cut_inside_an_event_is_an_error() =>
+        Assert.Equal(
+            "message-start:,ApiStreamException | accept=text/event-stream body={\"message\":\"hi\",\"stream\":true}",
+            Call("ChatStream", "event: message-start\ndata: {\"type\":\"message-start\"}\n\nevent: content-delta\ndata: {\"type\":\"con"));
 
     [Fact]
     public void Without_a_format_the_stream_is_newline_delimited_json() =>

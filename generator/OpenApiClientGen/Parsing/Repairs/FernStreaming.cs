@@ -7,7 +7,9 @@ namespace OpenApiClientGen.Parsing;
 /// <c>application/json</c> (Cohere's chat), which no client can read as one. Rewritten so that the success response
 /// offers each under its own media type, the operation gets a method for each, and each sets the body's flag:
 /// <list type="bullet">
-/// <item><description><c>format: sse</c>: <c>text/event-stream</c>, ended by its <c>terminator</c> when it names one.</description></item>
+/// <item><description><c>format: sse</c>: <c>text/event-stream</c>. A <c>terminator</c> of <c>[DONE]</c> is the default sentinel,
+/// which ends the stream when it comes and need not come (Cohere's streams end with their <c>message-end</c> event);
+/// another terminator is the sentinel the stream must end with.</description></item>
 /// <item><description><c>format: json</c>, Fern's default: newline-delimited JSON, as <c>application/stream+json</c>, the type
 /// Cohere's document gives the same kind of stream where it names one (its <c>generate</c>).</description></item>
 /// </list>
@@ -21,6 +23,7 @@ internal static class FernStreaming
     private const string SentinelExtension = "x-speakeasy-sse-sentinel";
     private const string ComponentPrefix = "#/components/schemas/";
     private const string JsonLines = "application/stream+json";
+    private const string DefaultSentinel = "[DONE]";
 
     private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
@@ -68,7 +71,7 @@ internal static class FernStreaming
 
         bool sse = string.Equals(Text(streaming["format"]), "sse", StringComparison.OrdinalIgnoreCase);
         var streamMedia = new JsonObject { ["schema"] = Referenced(streamSchema, declared, components) };
-        if (sse && Text(streaming["terminator"]) is { Length: > 0 } terminator)
+        if (sse && Text(streaming["terminator"]) is { Length: > 0 } terminator && terminator != DefaultSentinel)
         {
             streamMedia[SentinelExtension] = terminator;
         }
