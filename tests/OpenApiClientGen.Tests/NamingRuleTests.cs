@@ -304,6 +304,26 @@ public sealed class NamingRuleTests
     }
 
     [Fact]
+    public void Api_in_an_operation_id_a_person_wrote_is_a_word_of_the_name_not_a_module()
+    {
+        // Cohere's checkAPIKey; only an id of underscore-separated words (FastAPI's) has a module before `api`.
+        GeneratorRun run = Run("""
+              /v1/check-api-key:
+                post:
+                  tags: [keys]
+                  operationId: checkAPIKey
+                  responses: {'204': {description: valid}}
+              /v1/keys/rotate:
+                post:
+                  tags: [keys]
+                  operationId: keys_api_rotate_key
+                  responses: {'204': {description: rotated}}
+            """);
+
+        Assert.Equal(new[] { "Keys.CheckApiKeyAsync", "Keys.RotateAsync" }, Methods(run));
+    }
+
+    [Fact]
     public void A_large_document_without_tags_groups_by_the_first_path_segment_and_names_by_verb_and_path_shape()
     {
         // More operations than a document may have and stay flat.

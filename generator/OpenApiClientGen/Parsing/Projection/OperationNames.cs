@@ -13,6 +13,8 @@ namespace OpenApiClientGen.Parsing;
 internal static class OperationNames
 {
     // Words that name the server's code, not the operation: FastAPI routers (`files_api_routes_...`), NestJS controllers.
+    private static readonly char[] WordSeparators = { '_', '-' };
+
     private static readonly HashSet<string> NoiseWords = new(StringComparer.OrdinalIgnoreCase) { "api", "apis", "route", "routes", "controller" };
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase) { "from", "to", "by", "for", "with", "of", "in", "into", "on", "as" };
@@ -73,8 +75,9 @@ internal static class OperationNames
         string function = FastApiFunction(operationId!, httpMethod, path) ?? operationId!;
         IReadOnlyList<string> words = Identifiers.Words(function);
         string versions = string.Concat(words.Where(IsVersion).Select(Identifiers.ToPascalCase));
-        // What comes before `api` or `routes` names the server's module: `agents_api_v1_conversations_append`.
-        int module = words.Count - 1;
+        // What comes before `api` or `routes` names the server's module: `agents_api_v1_conversations_append`. Only in
+        // an id of separated words, as such servers make them; in a camelCase `checkAPIKey` the word is the name's.
+        int module = operationId!.IndexOfAny(WordSeparators) < 0 ? -1 : words.Count - 1;
         while (module >= 0 && !NoiseWords.Contains(words[module]))
         {
             module--;
