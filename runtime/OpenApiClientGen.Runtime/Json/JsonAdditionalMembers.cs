@@ -19,6 +19,9 @@ public abstract class JsonAdditionalMembers<TOwner>
 
     internal abstract void Write(Utf8JsonWriter writer, TOwner owner, JsonSerializerOptions options);
 
+    /// <summary>Whether <paramref name="owner"/> holds an additional member named <paramref name="name"/>.</summary>
+    internal abstract bool Has(TOwner owner, string name);
+
     private sealed class Typed<TValue> : JsonAdditionalMembers<TOwner>
     {
         private readonly JsonConverter<TValue> _codec;
@@ -32,6 +35,8 @@ public abstract class JsonAdditionalMembers<TOwner>
 
         internal override void Read(ref Utf8JsonReader reader, TOwner owner, string name, JsonSerializerOptions options) =>
             _get(owner)[name] = _codec.Read(ref reader, typeof(TValue), options)!;
+
+        internal override bool Has(TOwner owner, string name) => _get(owner) is { } members && members.ContainsKey(name);
 
         internal override void Write(Utf8JsonWriter writer, TOwner owner, JsonSerializerOptions options)
         {

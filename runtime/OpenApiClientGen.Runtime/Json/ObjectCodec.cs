@@ -6,7 +6,7 @@ namespace OpenApiClientGen.Runtime;
 /// on first use, so models that refer to each other can be declared in any order.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
+public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher, ITaggedWriter<T>
     where T : class
 {
     private readonly Func<T> _create;
@@ -90,7 +90,17 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
     }
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => Write(writer, value, options, null, null);
+
+    void ITaggedWriter<T>.Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options, string discriminator, string tag) =>
+        Write(writer, value, options, discriminator, tag);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as the variant of a union that <paramref name="tag"/> names in its discriminator
+    /// member <paramref name="discriminator"/>: a type that does not declare that member (Cohere's citation sources,
+    /// whose oneOf is tagged by a <c>type</c> neither branch lists) still goes out tagged, so a server can tell it apart.
+    /// </summary>
+    private void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options, string? discriminator, string? tag)
     {
         if (value is null)
         {
@@ -100,6 +110,11 @@ public sealed class ObjectCodec<T> : JsonConverter<T>, IObjectMatcher
 
         Members members = _members.Value;
         writer.WriteStartObject();
+        if (discriminator is not null && tag is not null && !members.ByName.ContainsKey(discriminator) && members.Additional?.Has(value, discriminator) != true)
+        {
+            writer.WriteString(discriminator, tag);
+        }
+
         var visit = JsonMemberVisit.Writing(members.InOrder, writer, options);
         for (int i = 0; i < members.InOrder.Length; i++)
         {

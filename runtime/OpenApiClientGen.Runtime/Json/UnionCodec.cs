@@ -11,6 +11,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
 {
     private readonly Func<object, T> _wrap;
     private readonly byte[]? _discriminator;
+    private readonly string? _discriminatorName;
     private readonly Lazy<Table> _table;
 
     /// <summary>Creates the codec.</summary>
@@ -21,6 +22,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
     {
         _wrap = wrap;
         _discriminator = discriminator is null ? null : System.Text.Encoding.UTF8.GetBytes(discriminator);
+        _discriminatorName = discriminator;
         _table = new Lazy<Table>(() => new Table(variants()));
     }
 
@@ -66,7 +68,7 @@ public sealed class UnionCodec<T> : JsonConverter<T>, IObjectMatcher
 
         foreach (UnionVariant variant in _table.Value.Variants)
         {
-            if (variant.TryWrite(writer, value.Value, options))
+            if (variant.TryWrite(writer, value.Value, options, _discriminatorName))
             {
                 return;
             }

@@ -24,7 +24,8 @@ public abstract class UnionVariant
 
     internal abstract object? Read(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
-    internal abstract bool TryWrite(Utf8JsonWriter writer, object value, JsonSerializerOptions options);
+    /// <summary>Writes <paramref name="value"/> when it is this variant's type, tagged in <paramref name="discriminator"/> if it names one.</summary>
+    internal abstract bool TryWrite(Utf8JsonWriter writer, object value, JsonSerializerOptions options, string? discriminator);
 
     /// <summary>How well an object fits this variant; negative when it cannot be this variant.</summary>
     internal abstract int Score(Utf8JsonReader reader);
@@ -40,14 +41,22 @@ public abstract class UnionVariant
 
         internal override object? Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _codec.Read(ref reader, typeof(TValue), options);
 
-        internal override bool TryWrite(Utf8JsonWriter writer, object value, JsonSerializerOptions options)
+        internal override bool TryWrite(Utf8JsonWriter writer, object value, JsonSerializerOptions options, string? discriminator)
         {
             if (value is not TValue typed)
             {
                 return false;
             }
 
-            _codec.Write(writer, typed, options);
+            if (discriminator is not null && Tags.Length > 0 && _codec is ITaggedWriter<TValue> tagged)
+            {
+                tagged.Write(writer, typed, options, discriminator, Tags[0]);
+            }
+            else
+            {
+                _codec.Write(writer, typed, options);
+            }
+
             return true;
         }
 
@@ -60,4 +69,10 @@ internal interface IObjectMatcher
 {
     /// <summary>Negative when the object cannot be this type; otherwise higher is a better fit.</summary>
     int Score(Utf8JsonReader reader);
+}
+
+/// <summary>A codec that writes an object as a union's variant, with the tag in the discriminator member if it lacks it.</summary>
+internal interface ITaggedWriter<in T>
+{
+    void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options, string discriminator, string tag);
 }
