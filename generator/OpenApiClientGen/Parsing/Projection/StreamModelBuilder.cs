@@ -226,7 +226,7 @@ internal sealed class StreamModelBuilder
             && reference.TryGetValue(out string? target)
             && target.StartsWith(ComponentSchemaPrefix, StringComparison.Ordinal))
         {
-            string id = target.Substring(ComponentSchemaPrefix.Length).Replace("~1", "/").Replace("~0", "~");
+            string id = SpecTextLocator.Unescape(target.Substring(ComponentSchemaPrefix.Length));
             if (_document.Components?.Schemas?.ContainsKey(id) == true)
             {
                 return _types.Resolve(new OpenApiSchemaReference(id, _document, null), contextName);

@@ -110,7 +110,7 @@ internal static class FernStreaming
             .Where(pointer => pointer.StartsWith(ComponentPrefix, StringComparison.Ordinal));
         foreach (string pointer in branches)
         {
-            if (components[Unescape(pointer.Substring(ComponentPrefix.Length))] is { } component && JsonNode.DeepEquals(component, schema))
+            if (components[SpecTextLocator.Unescape(Uri.UnescapeDataString(pointer.Substring(ComponentPrefix.Length)))] is { } component && JsonNode.DeepEquals(component, schema))
             {
                 return new JsonObject { ["$ref"] = pointer };
             }
@@ -120,8 +120,6 @@ internal static class FernStreaming
             ? new JsonObject { ["$ref"] = ComponentPrefix + SpecTextLocator.Escape(name) }
             : schema.DeepClone();
     }
-
-    private static string Unescape(string segment) => Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~");
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 }

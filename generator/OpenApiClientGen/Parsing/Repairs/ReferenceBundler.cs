@@ -141,7 +141,7 @@ internal sealed class ReferenceBundler
         string[] segments = targetPointer.Split('/');
         if (segments.Length == 4 && segments[1] == "components")
         {
-            holder["$ref"] = "#" + Import(key, segments[2], Unescape(segments[3]), target!, targetFile, targetPointer);
+            holder["$ref"] = "#" + Import(key, segments[2], SpecTextLocator.Unescape(segments[3]), target!, targetFile, targetPointer);
             return;
         }
 
@@ -217,7 +217,7 @@ internal sealed class ReferenceBundler
 
         foreach (string raw in pointer.Substring(1).Split('/'))
         {
-            string segment = Unescape(raw);
+            string segment = SpecTextLocator.Unescape(raw);
             node = node switch
             {
                 JsonObject obj => obj.TryGetPropertyValue(segment, out JsonNode? child) ? child : null,
@@ -233,5 +233,4 @@ internal sealed class ReferenceBundler
         return node;
     }
 
-    private static string Unescape(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
 }

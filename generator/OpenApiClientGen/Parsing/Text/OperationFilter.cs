@@ -253,7 +253,7 @@ internal static class OperationFilter
     private static string Unescape(string segment)
     {
         string decoded = segment.IndexOf('%') >= 0 ? Uri.UnescapeDataString(segment) : segment;
-        return decoded.Replace("~1", "/").Replace("~0", "~");
+        return SpecTextLocator.Unescape(decoded);
     }
 
     private static Regex Glob(string pattern)

@@ -68,6 +68,9 @@ internal static class SpecTextLocator
 
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
+    /// <summary>A JSON pointer segment as the key it names: <c>~1</c> is <c>/</c> and <c>~0</c> is <c>~</c>.</summary>
+    public static string Unescape(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
+
     // Only the containers on the way to a wanted pointer get paths: the rest of the document is read past, and the
     // walk stops once every wanted position is known.
     private static void WalkYaml(string text, HashSet<string> interesting, Dictionary<string, (int, int)> found)
