@@ -320,6 +320,18 @@ public sealed partial class ApiConnection : IDisposable
             response.Dispose();
             throw TooLarge(response, request, limit, ex);
         }
+        catch (Exception ex) when (ex is IOException or HttpRequestException { InnerException: IOException })
+        {
+            // The connection broke, or closed before Content-Length: the pooled read throws the IOException itself,
+            // HttpContent's own buffering wraps it.
+            response.Dispose();
+            throw new ApiBodyIncompleteException(
+                response.StatusCode,
+                ApiSecrets.ScrubOrNull(response.ReasonPhrase, request.Secrets),
+                ApiSecrets.Scrub(HeadersOf(response), request.Secrets),
+                request.Operation,
+                ApiSecrets.Scrub(ex, request.Secrets));
+        }
         catch
         {
             response.Dispose();

@@ -158,17 +158,19 @@ public sealed partial class ApiRequest
     public const string JsonMediaType = "application/json";
 
     // A JSON or stream call accepts what it reads unless the operation said more (application/problem+json, say).
-    internal void AcceptUnlessSet(string mediaType)
+    // Returns the Accept value the request goes out with, which is what a wrong answer is measured against.
+    internal string AcceptUnlessSet(string mediaType)
     {
         foreach (KeyValuePair<string, string> header in _headers ?? NoPairs)
         {
             if (string.Equals(header.Key, "Accept", StringComparison.OrdinalIgnoreCase))
             {
-                return;
+                return header.Value;
             }
         }
 
         Accept(mediaType);
+        return mediaType;
     }
 
     // The official SDKs send plain "application/json"; a charset parameter is redundant for JSON (RFC 8259).

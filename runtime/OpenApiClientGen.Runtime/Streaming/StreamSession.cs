@@ -82,7 +82,7 @@ internal sealed class StreamSession
     /// </summary>
     public async Task<Stream> OpenAsync(string mediaType, IReadOnlyCollection<string> readable)
     {
-        _request.AcceptUnlessSet(mediaType);
+        string accepted = _request.AcceptUnlessSet(mediaType);
         _opened = true;
         _activity = ApiTelemetry.Start(_request);
         _request.Activity = _activity;
@@ -92,7 +92,7 @@ internal sealed class StreamSession
             _response = await _connection.SendCheckedAsync(_request, HttpCompletionOption.ResponseHeadersRead, Cancellation).ConfigureAwait(false);
             if (_response.Content.Headers.ContentType?.MediaType is { } answered && !readable.Contains(answered, StringComparer.OrdinalIgnoreCase))
             {
-                throw await _connection.WrongMediaTypeAsync(_request, _response, answered, mediaType, Cancellation).ConfigureAwait(false);
+                throw await _connection.WrongMediaTypeAsync(_request, _response, answered, accepted, Cancellation).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
