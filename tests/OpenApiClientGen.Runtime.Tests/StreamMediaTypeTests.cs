@@ -34,6 +34,16 @@ public sealed class StreamMediaTypeTests
         Assert.Equal("application/x-ndjson", ex.Expected);
     }
 
+    [Fact]
+    public async Task A_sequential_json_stream_the_operation_asked_for_by_its_own_media_type_names_that_type_when_answered_with_json()
+    {
+        ApiContentTypeException ex = await AnsweredWithJsonAsync(connection =>
+            connection.StreamJsonSequenceAsync(Request().Accept("application/stream+json"), JsonSequenceStreamTests.Chunk.Codec, JsonSequenceFraming.Lines, default).CollectUntilFailureAsync());
+
+        Assert.Equal("application/stream+json", ex.Expected);
+        Assert.Contains("not application/stream+json", ex.Message);
+    }
+
     [Theory]
     [InlineData("application/x-ndjson")]
     [InlineData("application/jsonl")]
