@@ -26,18 +26,32 @@ internal sealed record MethodParameter
     public string Declaration => $"{Type} {Identifiers.EscapeKeyword(Name)}{(Default is null ? "" : " = " + Default)}";
 }
 
-/// <summary>The parameters of an operation's method, in signature order: required, the body, optional, cancellation.</summary>
+/// <summary>
+/// The parameters of an operation's method, in signature order: required, the body, optional, cancellation. A body
+/// the spec leaves optional still comes first among the optional ones (Cohere marks none required), so that
+/// <c>ChatAsync(request)</c> passes the body, not a header; a form's optional fields come last.
+/// </summary>
 internal static class OperationParameters
 {
     public const string CancellationToken = "global::System.Threading.CancellationToken cancellationToken = default";
 
     public static List<MethodParameter> Of(ApiSpec api, OperationSpec operation)
     {
+        bool form = operation.Body?.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded;
         var result = new List<MethodParameter>();
         result.AddRange(operation.Parameters.Where(p => p.IsRequired).Select(p => Parameter(api, p)));
         result.AddRange(BodyParameters(api, operation.Body, required: true, operation.StreamFlag));
+        if (!form)
+        {
+            result.AddRange(BodyParameters(api, operation.Body, required: false, operation.StreamFlag));
+        }
+
         result.AddRange(operation.Parameters.Where(p => !p.IsRequired).Select(p => Parameter(api, p)));
-        result.AddRange(BodyParameters(api, operation.Body, required: false, operation.StreamFlag));
+        if (form)
+        {
+            result.AddRange(BodyParameters(api, operation.Body, required: false, operation.StreamFlag));
+        }
+
         return result;
     }
 

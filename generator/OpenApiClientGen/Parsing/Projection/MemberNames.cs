@@ -122,6 +122,13 @@ internal static class FlattenedOverloads
             .OrderBy(p => p.Presence == Presence.Always ? 0 : 1)
             .Select(p => new FlattenedMemberSpec { Property = p, ParameterName = names.Reserve(Identifiers.ToCamelCase(p.Name)) })
             .ToEquatableArray();
+        // A body the spec leaves optional gets the overload only when the model has a member it must be given: with
+        // none, the overload and the method could both be called with no arguments.
+        if (operation.Body is { IsRequired: false } && !members.Any(m => m.Property.Presence == Presence.Always))
+        {
+            return null;
+        }
+
         // A required flag the overload does not take still needs a value; the method's own one goes out.
         var flags = model.Properties.Where(p => p.FixedBoolean is null && p.IsStreamFlag && p.Presence == Presence.Always).Select(p => p.Name).ToEquatableArray();
         return new FlattenedBodySpec { ModelName = model.Name, Members = members, StreamFlags = flags };
@@ -129,7 +136,7 @@ internal static class FlattenedOverloads
 
     private static ObjectTypeSpec? ModelOf(OperationSpec operation, IReadOnlyList<TypeDeclaration> types)
     {
-        if (operation.Body is not { Kind: BodyKind.Json, IsRequired: true, Type: { Kind: TypeKind.Declared, IsValueType: false } type })
+        if (operation.Body is not { Kind: BodyKind.Json, Type: { Kind: TypeKind.Declared, IsValueType: false } type })
         {
             return null;
         }
