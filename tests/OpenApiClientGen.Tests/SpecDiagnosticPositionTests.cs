@@ -147,6 +147,37 @@ public sealed class SpecDiagnosticPositionTests
     }
 
     [Fact]
+    public void A_discriminator_an_inline_union_does_not_require_is_reported_at_it_without_a_blank_schema_name()
+    {
+        const string spec = """
+            openapi: 3.0.1
+            info: {title: Kinds, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema:
+                            oneOf:
+                            - {type: object, properties: {x: {type: string}}}
+                            - {type: object, properties: {y: {type: string}}}
+                            discriminator: {propertyName: kind}
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/spec.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OACG0014", diagnostic.Id);
+        AssertAt(diagnostic, line: 16, column: 17);
+        Assert.StartsWith("The schema must contain property specified in the discriminator kind", diagnostic.GetMessage());
+        Assert.DoesNotContain("  ", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void A_vocabulary_that_is_not_a_map_is_ignored_and_reported_as_information_at_the_keyword()
     {
         // Swagger's petstore31 example gives `$vocabulary`, a meta-schema keyword, as a string.

@@ -61,7 +61,7 @@ internal static class SpecReader
                 foreach (OpenApiError warning in readerDiagnostic.Warnings)
                 {
                     string id = warning is OpenApiValidatorWarning ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderWarning.Id;
-                    diagnostics.Add(DiagnosticInfo.Create(id, PointerLocation(file, warning.Pointer), warning.Message));
+                    diagnostics.Add(DiagnosticInfo.Create(id, PointerLocation(file, warning.Pointer), WithoutBlankName(warning.Message)));
                 }
             }
 
@@ -108,6 +108,11 @@ internal static class SpecReader
         return supported;
     }
 
+    // The validator names a schema by its component id, which an inline schema has none of ("Schema  must contain
+    // property specified in the discriminator ..."); the diagnostic's position already says which schema it is.
+    private static string WithoutBlankName(string message) =>
+        message.StartsWith("Schema  ", StringComparison.Ordinal) ? "The schema " + message.Substring("Schema  ".Length) : message;
+
     private static DiagnosticInfo FromReaderError(string file, OpenApiError error)
     {
         SpecLocation location = PointerLocation(file, error.Pointer);
@@ -128,7 +133,7 @@ internal static class SpecReader
         // keywords, and the client is the same without it.
         bool harmless = error is OpenApiValidatorError || error.Message.Contains(" is not a valid property");
         string id = harmless ? DiagnosticDescriptors.ValidationRuleNotMet.Id : DiagnosticDescriptors.ReaderError.Id;
-        return DiagnosticInfo.Create(id, location, error.Message);
+        return DiagnosticInfo.Create(id, location, WithoutBlankName(error.Message));
     }
 
     // OpenAPI 3.1 made an operation's responses optional; the reader's rule still asks for one in every version.
