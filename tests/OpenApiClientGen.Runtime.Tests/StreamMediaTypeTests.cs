@@ -67,6 +67,37 @@ public sealed class StreamMediaTypeTests
         Assert.Equal(["a", "b"], items.ConvertAll(i => i.Content));
     }
 
+    [Fact]
+    public async Task A_sequential_json_stream_answered_with_events_reads_each_events_data_as_an_item()
+    {
+        await using StreamServer server = await StreamServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await StreamServer.WriteSlowlyAsync(context, "event: text-generation\ndata: {\"content\":\"a\"}\n\n: keep-alive\n\nevent: stream-end\ndata: {\"content\":\"b\"}\n\n", pieceSize: 7);
+        });
+        using ApiConnection connection = server.Connect();
+
+        var items = await connection.StreamJsonSequenceAsync(new ApiRequest("POST", "/v1/chat").Header("Accepts", "text/event-stream"), JsonSequenceStreamTests.Chunk.Codec, JsonSequenceFraming.Lines, default).CollectAsync();
+
+        Assert.Equal(["a", "b"], items.ConvertAll(i => i.Content));
+    }
+
+    [Fact]
+    public async Task A_sequential_json_stream_answered_with_events_and_cut_inside_one_is_a_stream_error()
+    {
+        await using StreamServer server = await StreamServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.WriteAsync("data: {\"content\":\"a\"}\n\ndata: {\"content\":");
+        });
+        using ApiConnection connection = server.Connect();
+
+        (var items, Exception? failure) = await connection.StreamJsonSequenceAsync(new ApiRequest("POST", "/v1/chat"), JsonSequenceStreamTests.Chunk.Codec, JsonSequenceFraming.Lines, default).CollectUntilFailureAsync();
+
+        Assert.Equal(["a"], items.ConvertAll(i => i.Content));
+        Assert.Equal(ApiStreamFailure.Truncated, Assert.IsType<ApiStreamException>(failure).Failure);
+    }
+
     private static ApiRequest Request() => new ApiRequest("POST", "/api/chat").Security(new ApiSecurityScheme("bearer", ApiSecurityKind.Bearer));
 
     private static async Task<ApiContentTypeException> AnsweredWithJsonAsync<T>(Func<ApiConnection, Task<(System.Collections.Generic.List<T> Items, Exception? Failure)>> read)

@@ -27,7 +27,9 @@ public enum JsonSequenceFraming
 /// The body is split in a buffer that holds at most one item beyond what has been read, never the whole body. Blank
 /// lines are skipped. A text that is not valid JSON for the item type, a body that ends inside a text, an item larger
 /// than <see cref="ApiClientOptions.MaxEventSize"/> and a server that goes quiet for longer than
-/// <see cref="ApiClientOptions.StreamIdleTimeout"/> are each an <see cref="ApiStreamException"/>.
+/// <see cref="ApiClientOptions.StreamIdleTimeout"/> are each an <see cref="ApiStreamException"/>. A server that answers
+/// with <c>text/event-stream</c> instead (Cohere's chat, when its <c>Accepts</c> header asks for it) is read as events,
+/// each event's data one item, by the event stream's rules.
 /// </remarks>
 internal static class JsonSequenceStream
 {
@@ -62,6 +64,7 @@ internal static class JsonSequenceStream
         {
             "application/x-ndjson", "application/jsonl", "application/json-seq", "application/x-json-stream",
             "application/x-jsonlines", "application/jsonlines", "application/stream+json",
+            SseEventStream.EventStreamMediaType,
         };
 
         private readonly StreamSession _session;
@@ -88,10 +91,20 @@ internal static class JsonSequenceStream
             _maxItemSize = session.Options.MaxEventSize;
         }
 
-        public T Current { get; private set; } = default!;
+        // Set when the server answered with events (Cohere's chat does, given its Accepts header): each event's data is
+        // an item, and the event stream's own rules hold for its end.
+        private IAsyncEnumerator<T>? _events;
+        private T _current = default!;
+
+        public T Current => _events is null ? _current : _events.Current;
 
         public ValueTask<bool> MoveNextAsync()
         {
+            if (_events is not null)
+            {
+                return _events.MoveNextAsync();
+            }
+
             if (_ended)
             {
                 return new ValueTask<bool>(false);
@@ -121,6 +134,12 @@ internal static class JsonSequenceStream
 
         public ValueTask DisposeAsync()
         {
+            if (_events is not null)
+            {
+                _ended = true;
+                return _events.DisposeAsync();
+            }
+
             _ended = true;
             ReleaseBody();
             _session.Dispose();
@@ -129,15 +148,27 @@ internal static class JsonSequenceStream
 
         private async Task<bool> StartAsync()
         {
+            Stream body;
             try
             {
-                _body = await _session.OpenAsync(_framing == JsonSequenceFraming.RecordSeparated ? "application/json-seq" : "application/x-ndjson", ReadableMediaTypes).ConfigureAwait(false);
-                _buffer = ArrayPool<byte>.Shared.Rent(FirstBufferSize);
+                body = await _session.OpenAsync(_framing == JsonSequenceFraming.RecordSeparated ? "application/json-seq" : "application/x-ndjson", ReadableMediaTypes).ConfigureAwait(false);
+                if (!string.Equals(_session.AnsweredMediaType, SseEventStream.EventStreamMediaType, StringComparison.OrdinalIgnoreCase))
+                {
+                    _body = body;
+                    _buffer = ArrayPool<byte>.Shared.Rent(FirstBufferSize);
+                }
             }
             catch
             {
                 End();
                 throw;
+            }
+
+            if (_body is null)
+            {
+                // The events' reader owns the body and the session from here on, and ends them itself.
+                _events = SseEventStream.Adopt(_session, body, SseEventReader.Json(_codec));
+                return await _events.MoveNextAsync().ConfigureAwait(false);
             }
 
             return await ReadMoreAsync().ConfigureAwait(false);
@@ -213,7 +244,7 @@ internal static class JsonSequenceStream
 
                 if (!text.IsEmpty)
                 {
-                    Current = Parse(text);
+                    _current = Parse(text);
                     _index++;
                     _session.ItemRead();
                     return true;
@@ -240,7 +271,7 @@ internal static class JsonSequenceStream
 
             _start = _end;
             _scanned = _end;
-            Current = Parse(text);
+            _current = Parse(text);
             _index++;
             _session.ItemRead();
             return true;

@@ -28,7 +28,18 @@ internal static class SseEventStream
             new Enumerator<TEvent>(new StreamSession(connection, request, cancellationToken, enumeratorCancellation, "event"), reader);
     }
 
-    private const string EventStreamMediaType = "text/event-stream";
+    internal const string EventStreamMediaType = "text/event-stream";
+
+    /// <summary>
+    /// Reads the events of a body <paramref name="session"/> has already opened, as another reader's stream that the
+    /// server answered with events instead.
+    /// </summary>
+    internal static IAsyncEnumerator<TEvent> Adopt<TEvent>(StreamSession session, Stream body, SseEventReader<TEvent> reader)
+    {
+        var events = new Enumerator<TEvent>(session, reader);
+        events.Adopt(body);
+        return events;
+    }
 
     /// <summary>
     /// Reads one response. Written by hand rather than as an iterator method so that an event the parser already holds
@@ -53,6 +64,12 @@ internal static class SseEventStream
         }
 
         public TEvent Current { get; private set; } = default!;
+
+        public void Adopt(Stream body)
+        {
+            _body = body;
+            _parser = new SseEventParser<TEvent>(_session, body, _reader, _session.Options.MaxEventSize);
+        }
 
         public ValueTask<bool> MoveNextAsync()
         {

@@ -69,6 +69,9 @@ internal sealed class StreamSession
 
     public ApiClientOptions Options => _connection.Options;
 
+    /// <summary>The media type of the response <see cref="OpenAsync"/> opened, or null before it or when none was given.</summary>
+    public string? AnsweredMediaType => _response?.Content.Headers.ContentType?.MediaType;
+
     public string Operation => _request.Operation;
 
     /// <summary>Whether the read timer, rather than the caller, has cancelled a read.</summary>
