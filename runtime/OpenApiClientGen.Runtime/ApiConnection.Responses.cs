@@ -29,7 +29,8 @@ public sealed partial class ApiConnection
                 ApiSecrets.ScrubOrNull(response.ReasonPhrase, secrets),
                 ApiException.BodyText(ApiSecrets.Scrub(body.Span.ToArray(), secrets), Options.MaxErrorBodyLength),
                 ApiSecrets.Scrub(HeadersOf(response), secrets),
-                ApiSecrets.Scrub(request.Operation + $" returned a body that is not the expected {typeof(T).Name}: {ex.Message}", secrets),
+                request.Operation,
+                ApiSecrets.Scrub(UnreadableBody(typeof(T).Name, response, ex), secrets),
                 ApiSecrets.Scrub(ex, secrets));
         }
         finally
@@ -37,6 +38,12 @@ public sealed partial class ApiConnection
             body.Return();
         }
     }
+
+    // The content type says at once when the server sent something else than JSON (events, because the body asked for a stream).
+    private static string UnreadableBody(string expected, HttpResponseMessage response, JsonException ex) =>
+        response.Content.Headers.ContentType?.MediaType is { } mediaType
+            ? $"its body ({mediaType}) is not the expected {expected}: {ex.Message}"
+            : $"its body is not the expected {expected}: {ex.Message}";
 
     /// <summary>
     /// The exception for a success response that is not the media type a stream method reads (JSON where events or

@@ -23,7 +23,20 @@ public class ApiException : Exception
         IReadOnlyDictionary<string, IEnumerable<string>>? headers,
         string? operation = null,
         Exception? innerException = null)
-        : base(FormatMessage(statusCode, reasonPhrase, operation), innerException)
+        : this(statusCode, reasonPhrase, body, headers, operation, null, innerException)
+    {
+    }
+
+    // detail: what went wrong beyond the status, for a success whose body could not be read ("its body is not ...").
+    internal ApiException(
+        HttpStatusCode statusCode,
+        string? reasonPhrase,
+        string? body,
+        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
+        string? operation,
+        string? detail,
+        Exception? innerException)
+        : base(FormatMessage(statusCode, reasonPhrase, operation, detail), innerException)
     {
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;
@@ -122,10 +135,13 @@ public class ApiException : Exception
     }
 #endif
 
-    private static string FormatMessage(HttpStatusCode statusCode, string? reasonPhrase, string? operation)
+    private static string FormatMessage(HttpStatusCode statusCode, string? reasonPhrase, string? operation, string? detail)
     {
-        string status = $"{(int)statusCode} {(string.IsNullOrEmpty(reasonPhrase) ? statusCode.ToString() : reasonPhrase)}";
-        return operation is null ? $"The server answered {status}." : $"{operation} failed: the server answered {status}.";
+        // A status without a name of its own (Anthropic's 529) is its number alone, not "529 529".
+        string? name = !string.IsNullOrEmpty(reasonPhrase) ? reasonPhrase : Enum.IsDefined(typeof(HttpStatusCode), statusCode) ? statusCode.ToString() : null;
+        string status = name is null ? ((int)statusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{(int)statusCode} {name}";
+        string answered = detail is null ? $"the server answered {status}." : $"the server answered {status}, but {detail}";
+        return operation is null ? char.ToUpperInvariant(answered[0]) + answered.Substring(1) : $"{operation} failed: {answered}";
     }
 
     private static IReadOnlyDictionary<string, IEnumerable<string>> Redact(IReadOnlyDictionary<string, IEnumerable<string>>? headers)

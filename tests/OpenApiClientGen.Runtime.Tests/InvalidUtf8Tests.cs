@@ -29,7 +29,7 @@ public sealed class InvalidUtf8Tests
         ApiException ex = await ReadResponseAsync(BadTag, Codecs.Figure);
 
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
-        Assert.StartsWith("GET /items returned a body that is not the expected Figure: The discriminator value of Figure at byte 8 is not valid UTF-8.", ex.Message);
+        Assert.StartsWith("GET /items failed: the server answered 200 OK, but its body (application/json) is not the expected Figure: The discriminator value of Figure at byte 8 is not valid UTF-8.", ex.Message);
         Assert.StartsWith("{\"kind\":\"", ex.Body);
     }
 
@@ -39,7 +39,7 @@ public sealed class InvalidUtf8Tests
         ApiException ex = await ReadResponseAsync(BadKey, Codecs.Counts);
 
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
-        Assert.StartsWith("GET /items returned a body that is not the expected IDictionary`2: A key of the map at byte 8 is not valid UTF-8.", ex.Message);
+        Assert.StartsWith("GET /items failed: the server answered 200 OK, but its body (application/json) is not the expected IDictionary`2: A key of the map at byte 8 is not valid UTF-8.", ex.Message);
     }
 
     [Fact]

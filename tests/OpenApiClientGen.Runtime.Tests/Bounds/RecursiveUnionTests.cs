@@ -49,7 +49,7 @@ public sealed class RecursiveUnionTests
         ApiException ex = Assert.IsType<ApiException>(failure);
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
         Assert.Equal(json, ex.Body);
-        Assert.StartsWith("GET /tree returned a body that is not the expected Node: A JSON object matches no variant of Node", ex.Message);
+        Assert.StartsWith("GET /tree failed: the server answered 200 OK, but its body (application/json) is not the expected Node: A JSON object matches no variant of Node", ex.Message);
         Assert.InRange(Encoding.UTF8.GetByteCount(ex.Message), 1, 4095);
     }
 
