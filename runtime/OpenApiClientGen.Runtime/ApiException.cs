@@ -36,7 +36,7 @@ public class ApiException : Exception
         string? operation,
         string? detail,
         Exception? innerException)
-        : base(FormatMessage(statusCode, reasonPhrase, operation, detail), innerException)
+        : base(FormatMessage(statusCode, reasonPhrase, operation, detail, body), innerException)
     {
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;
@@ -135,12 +135,15 @@ public class ApiException : Exception
     }
 #endif
 
-    private static string FormatMessage(HttpStatusCode statusCode, string? reasonPhrase, string? operation, string? detail)
+    private static string FormatMessage(HttpStatusCode statusCode, string? reasonPhrase, string? operation, string? detail, string? body)
     {
         // A status without a name of its own (Anthropic's 529) is its number alone, not "529 529".
         string? name = !string.IsNullOrEmpty(reasonPhrase) ? reasonPhrase : Enum.IsDefined(typeof(HttpStatusCode), statusCode) ? statusCode.ToString() : null;
         string status = name is null ? ((int)statusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{(int)statusCode} {name}";
-        string answered = detail is null ? $"the server answered {status}." : $"the server answered {status}, but {detail}";
+        string answered = detail is not null ? $"the server answered {status}, but {detail}"
+            : (int)statusCode >= 400 && ApiErrorText.Of(body) is { } said && !string.Equals(said, name, StringComparison.OrdinalIgnoreCase)
+                ? $"the server answered {status}: {said}{(ApiErrorText.EndsSentence(said) ? "" : ".")}"
+            : $"the server answered {status}.";
         return operation is null ? char.ToUpperInvariant(answered[0]) + answered.Substring(1) : $"{operation} failed: {answered}";
     }
 
