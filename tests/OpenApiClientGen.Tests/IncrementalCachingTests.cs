@@ -73,6 +73,53 @@ public sealed class IncrementalCachingTests
         Assert.Equal(1, models.Count(r => r == IncrementalStepRunReason.Cached));
     }
 
+    // The JSON step hands its tree to the model step once, and the model step repairs it in place (here: 3.0's
+    // 'nullable' in a 3.1 document). A rerun of the model step alone, for a target that changed, must read the
+    // document as the first run did, not the repaired tree again.
+    [Fact]
+    public void A_rerun_for_another_target_reads_the_document_as_the_first_run_did()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: Dates, version: "1" }
+            paths:
+              /days:
+                get:
+                  operationId: getDay
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: "#/components/schemas/Day" }
+            components:
+              schemas:
+                Day:
+                  type: object
+                  properties:
+                    date: { type: string, format: date }
+                    note: { type: string, nullable: true }
+            """;
+        var input = new SpecInput("/specs/dates.yaml", spec);
+        (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce(input);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        CSharpCompilation withoutRuntime = compilation.RemoveReferences(compilation.References.Single(r => r.Display!.EndsWith("OpenApiClientGen.Runtime.dll", System.StringComparison.Ordinal)));
+
+        GeneratorRunResult rerun = driver.RunGenerators(withoutRuntime).GetRunResult().Results.Single();
+        GeneratorRunResult fresh = GeneratorHarness.CreateDriver(new[] { input }).RunGenerators(withoutRuntime).GetRunResult().Results.Single();
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, Reasons(rerun, TrackingNames.ConvertToJson));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(rerun, TrackingNames.BuildModel));
+        Assert.Contains(rerun.Diagnostics, d => d.GetMessage().Contains("'nullable' is an OpenAPI 3.0 keyword"));
+        Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), rerun.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(fresh.GeneratedSources.Select(s => s.HintName + s.SourceText), rerun.GeneratedSources.Select(s => s.HintName + s.SourceText));
+        Assert.Contains("global::System.DateOnly? Date", Day(first));
+        Assert.Contains("string? Date", Day(rerun));
+        Assert.Contains("Optional<string?> Note", Day(rerun));
+
+        static string Day(GeneratorRunResult result) => result.GeneratedSources.Single(s => s.HintName.Contains(".Model.Day.")).SourceText.ToString();
+    }
+
     [Fact]
     public void Step_outputs_hold_no_roslyn_or_openapi_objects()
     {

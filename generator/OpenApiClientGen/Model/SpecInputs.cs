@@ -28,7 +28,40 @@ internal sealed record ReferencedFile(string FilePath, string? Json);
 /// A spec converted to normalized JSON (step 2). <see cref="Json"/> is null when the text could not be read, and
 /// <see cref="Error"/> says why; <see cref="Repairs"/> is what was read more leniently than the YAML reader allows.
 /// </summary>
-internal sealed record JsonSpec(SpecOptions Options, string? Json, DiagnosticInfo? Error, EquatableArray<DiagnosticInfo> Repairs = default);
+internal sealed record JsonSpec(SpecOptions Options, string? Json, DiagnosticInfo? Error, EquatableArray<DiagnosticInfo> Repairs = default)
+{
+    /// <summary>
+    /// The tree <see cref="Json"/> was written from, for the step that reads it next, so that a fresh build does not
+    /// parse the text it has just written. Outside the record's equality.
+    /// </summary>
+    public Handoff<JsonObject> Tree { get; init; } = Handoff<JsonObject>.None;
+}
+
+/// <summary>
+/// A value one pipeline step hands to the next once, outside the steps' equality: the next step takes it and owns it
+/// from then on, and a step that finds it taken (a rerun for another reason: the target's features changed) or never
+/// given makes it again from the equatable members. Every two handoffs are equal, so a record holding one compares
+/// by its other members, and a cached value keeps nothing once its handoff is taken.
+/// </summary>
+internal sealed class Handoff<T> : IEquatable<Handoff<T>>
+    where T : class
+{
+    /// <summary>A handoff of nothing.</summary>
+    public static readonly Handoff<T> None = new(null);
+
+    private T? _value;
+
+    public Handoff(T? value) => _value = value;
+
+    /// <summary>The value, once: every later call, on any thread, returns null.</summary>
+    public T? Take() => System.Threading.Interlocked.Exchange(ref _value, null);
+
+    public bool Equals(Handoff<T>? other) => other is not null;
+
+    public override bool Equals(object? obj) => obj is Handoff<T>;
+
+    public override int GetHashCode() => 0;
+}
 
 /// <summary>The equatable client model of one spec and what was found wrong with it (steps 3 and 4).</summary>
 internal sealed record ModelResult(SpecOptions Options, ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -92,7 +92,10 @@ internal static class SpecInputs
             repairs = repairs.Concat(OperationFilter.Apply(root, filters, options.FilePath)).ToEquatableArray();
         }
 
-        return new JsonSpec(options, SpecTextConverter.ToJsonText(node), null, repairs);
+        return new JsonSpec(options, SpecTextConverter.ToJsonText(node), null, repairs)
+        {
+            Tree = new Handoff<JsonObject>(node as JsonObject),
+        };
     }
 
     public static ReferencedFile ReadReferencedFile(AdditionalText file, CancellationToken cancellationToken)

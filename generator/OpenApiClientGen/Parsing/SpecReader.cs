@@ -21,7 +21,8 @@ internal static class SpecReader
                 return new ModelResult(spec.Options, null, spec.Error is null ? EquatableArray<DiagnosticInfo>.Empty : new[] { spec.Error }.ToEquatableArray());
             }
 
-            if (JsonNode.Parse(spec.Json) is not JsonObject root || !HasSupportedVersion(root, file, diagnostics))
+            // The repairs below change the tree, so it is taken from the step before once and parsed again on a rerun.
+            if ((spec.Tree.Take() ?? JsonNode.Parse(spec.Json)) is not JsonObject root || !HasSupportedVersion(root, file, diagnostics))
             {
                 if (diagnostics.Count == 0)
                 {
