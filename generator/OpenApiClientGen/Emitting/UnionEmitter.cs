@@ -10,11 +10,10 @@ internal static class UnionEmitter
     {
         var writer = SourceWriter.ForFile(ns);
         SpecText.WriteDoc(writer, "summary", union.Description);
-        string variants = string.Join(", ", union.Variants.Select(v => $"<c>{SpecText.Xml(v.Name)}</c>"));
-        string choice = union.Discriminator is null
-            ? "chosen by the shape of the JSON"
-            : $"chosen by the <c>{SpecText.Xml(union.Discriminator)}</c> member; a value this version does not know is kept in <see cref=\"{CSharp.Runtime}JsonUnion.Unknown\"/>";
-        SpecText.WriteDocXml(writer, "remarks", $"One of {variants}, {choice}.");
+        // The variants are the members below (an As property and a conversion each), so the remark does not list them again.
+        SpecText.WriteDocXml(writer, "remarks", union.Discriminator is null
+            ? "Chosen by the shape of the JSON."
+            : $"Chosen by the <c>{SpecText.Xml(union.Discriminator)}</c> member; a value this version does not know is kept in <see cref=\"{CSharp.Runtime}JsonUnion.Unknown\"/>.");
         writer.WriteLine(CSharp.GeneratedCodeAttribute);
         writer.OpenBlock($"public sealed partial class {union.Name} : {CSharp.Runtime}JsonUnion");
         writer.WriteLine($"internal {union.Name}(object value) : base(value) {{ }}");

@@ -46,6 +46,7 @@ internal sealed class ApiModelBuilder
     {
         _types.DeclareComponents(_document.Components?.Schemas);
         EquatableArray<OperationSpec> operations = BuildOperations();
+        _types.DeclareUnreferencedUnions(_document.Components?.Schemas);
         _diagnostics.AddRange(_types.NameClashes.Select(c => DiagnosticInfo.Create(
             DiagnosticDescriptors.NameCollision.Id,
             c.Pointer is null ? SpecLocation.AtFileStart(_options.FilePath) : SpecLocation.AtPointer(_options.FilePath, c.Pointer),

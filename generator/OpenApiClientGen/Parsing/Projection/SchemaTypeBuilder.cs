@@ -96,6 +96,31 @@ internal sealed partial class SchemaTypeBuilder
         }
     }
 
+    /// <summary>
+    /// Declares the union components no operation or type refers to, as <see cref="DeclareComponents"/> declares the
+    /// unreferenced object components: a document's union of the events a stream or a socket sends (OpenAI's
+    /// <c>ResponsesServerEvent</c>, Anthropic's <c>MessageStreamEvent</c>) is often named by nothing else. Called after
+    /// every operation is built, so that no other type's name changes. Only a union of components that already have a
+    /// type is declared: it adds one type over them. A union that spells its variants in place would add a model for
+    /// each (137 of them in OpenAI's document, 9% of its output) for types nothing sends or returns.
+    /// </summary>
+    public void DeclareUnreferencedUnions(IDictionary<string, IOpenApiSchema>? schemas)
+    {
+        foreach (KeyValuePair<string, IOpenApiSchema> pair in (schemas ?? new Dictionary<string, IOpenApiSchema>()).Where(pair => pair.Value is not null).OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            IOpenApiSchema core = Unwrap(pair.Value).Core;
+            if (_componentTypes.ContainsKey(pair.Key) || _aliases.ContainsKey(pair.Key) || core is OpenApiSchemaReference || !IsUnion(core) || _inlineTypes.ContainsKey(core)
+                || !UnionBranches(core).All(branch => branch is OpenApiSchemaReference { Reference.Id: { } id } && (_componentTypes.ContainsKey(id) || _aliases.ContainsKey(id))))
+            {
+                continue;
+            }
+
+            _resolvingAliases.Add(pair.Key);
+            _aliases[pair.Key] = Resolve(pair.Value, pair.Key);
+            _resolvingAliases.Remove(pair.Key);
+        }
+    }
+
     /// <summary>Deeper nesting than this is typed as JsonElement; it keeps the generator's own stack bounded.</summary>
     public const int MaxDepth = 64;
 

@@ -7,7 +7,7 @@ using OACG = global::OpenApiClientGen.Runtime;
 namespace Zoo;
 
 /// <summary>A cat, or something this version does not know.</summary>
-/// <remarks>One of <c>Cat</c>, chosen by the <c>kind</c> member; a value this version does not know is kept in <see cref="OACG::JsonUnion.Unknown"/>.</remarks>
+/// <remarks>Chosen by the <c>kind</c> member; a value this version does not know is kept in <see cref="OACG::JsonUnion.Unknown"/>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public sealed partial class Animal : OACG::JsonUnion
 {

@@ -6,7 +6,7 @@ using OACG = global::OpenApiClientGen.Runtime;
 
 namespace Zoo;
 
-/// <remarks>One of <c>String</c>, <c>EntryList</c>, <c>Double</c>, chosen by the shape of the JSON.</remarks>
+/// <remarks>Chosen by the shape of the JSON.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("OpenApiClientGen", "0.1.0")]
 public sealed partial class Inputs : OACG::JsonUnion
 {
