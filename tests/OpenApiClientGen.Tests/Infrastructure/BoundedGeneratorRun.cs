@@ -30,7 +30,7 @@ public static class BoundedGeneratorRun
                 {
                     GeneratorDriver driver = GeneratorHarness.CreateDriver(specs, parseOptions, out _)
                         .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation("namespace Consumer { internal static class Marker { } }", parseOptions), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
-                    run = new GeneratorRun(driver.GetRunResult(), output, diagnostics);
+                    run = new GeneratorRun(driver.GetRunResult(), GeneratorHarness.WithNullableWarnings(output), diagnostics);
                 }
                 catch (Exception ex)
                 {
