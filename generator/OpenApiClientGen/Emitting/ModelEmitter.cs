@@ -16,9 +16,8 @@ internal static class ModelEmitter
             writer.WriteLine($"public {type.Name}()");
             writer.WriteEmptyBlock();
             writer.WriteLine();
-            // CS8618 is reported at constructors, and the rest of the file declares none, so the warning stays off
-            // without a restore (a thousand models save the line).
-            writer.WriteLine("#pragma warning disable CS8618 // The JSON codec sets them.");
+            // It leaves the members to the JSON codec. The file's header turns nullable warnings off, so CS8618 is not
+            // reported here.
             writer.WriteLine("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
             writer.WriteLine($"internal {type.Name}({CSharp.Runtime}JsonCreation creation)");
             writer.WriteEmptyBlock();

@@ -15,7 +15,6 @@ public sealed partial class NewPet
     {
     }
 
-    #pragma warning disable CS8618 // The JSON codec sets them.
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     internal NewPet(OACG::JsonCreation creation)
     {
