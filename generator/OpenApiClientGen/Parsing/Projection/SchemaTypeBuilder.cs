@@ -99,7 +99,7 @@ internal sealed partial class SchemaTypeBuilder
     /// <summary>
     /// Declares the union components no operation or type refers to, as <see cref="DeclareComponents"/> declares the
     /// unreferenced object components: a document's union of the events a stream or a socket sends (OpenAI's
-    /// <c>ResponsesServerEvent</c>, Anthropic's <c>MessageStreamEvent</c>) is often named by nothing else. Called after
+    /// <c>RealtimeServerEvent</c>, Anthropic's <c>MessageStreamEvent</c>) is often named by nothing else. Called after
     /// every operation is built, so that no other type's name changes. Only a union of components that already have a
     /// type is declared: it adds one type over them. A union that spells its variants in place would add a model for
     /// each (137 of them in OpenAI's document, 9% of its output) for types nothing sends or returns.
