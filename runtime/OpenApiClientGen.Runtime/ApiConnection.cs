@@ -291,7 +291,11 @@ public sealed partial class ApiConnection : IDisposable
 
         // Headers first, whatever the caller asked for: an error body is read only up to the limit, never whole. From
         // here on the message is the redirects', which dispose it.
-        return ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentials.Count > 0, request, cancellationToken);
+        // A credential the caller set as a plain header is one all the same: it keeps the redirects on the request's
+        // origin and is scrubbed from what comes back.
+        request.HeaderSecrets = SecretHeaders.CarriedBy(Options.DefaultHeaders, call?.Headers, _httpClient.DefaultRequestHeaders);
+        bool credentialed = credentials.Count > 0 || request.HeaderSecrets is not null;
+        return ApiRedirects.SendAsync(_httpClient, message, HttpCompletionOption.ResponseHeadersRead, credentialed, request, cancellationToken);
     }
 
     // The body is read whole, up to the HttpClient's MaxResponseContentBufferSize: a longer one is a typed error.

@@ -100,14 +100,19 @@ internal sealed class ApiCredential
     }
 
     /// <summary>What must never show up in an exception: the raw credentials and every encoded form of them.</summary>
-    public static IReadOnlyList<string> SecretsOf(IReadOnlyList<ApiCredential> credentials)
+    public static IReadOnlyList<string> SecretsOf(IReadOnlyList<ApiCredential> credentials, IReadOnlyList<string>? headerSecrets = null)
     {
-        if (credentials.Count == 0)
+        if (credentials.Count == 0 && headerSecrets is null)
         {
             return Array.Empty<string>();
         }
 
-        var secrets = new List<string>(credentials.Count * 3);
+        var secrets = new List<string>((credentials.Count * 3) + (headerSecrets?.Count ?? 0));
+        if (headerSecrets is not null)
+        {
+            secrets.AddRange(headerSecrets);
+        }
+
         foreach (ApiCredential credential in credentials)
         {
             secrets.Add(credential.WireValue);

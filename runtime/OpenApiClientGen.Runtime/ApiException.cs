@@ -10,11 +10,6 @@ public class ApiException : Exception
     /// <summary>Bodies longer than this many characters are cut, unless the client's options say otherwise.</summary>
     public const int DefaultMaxBodyLength = 64 * 1024;
 
-    private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key",
-    };
-
     /// <summary>Creates the exception for a response.</summary>
     public ApiException(
         HttpStatusCode statusCode,

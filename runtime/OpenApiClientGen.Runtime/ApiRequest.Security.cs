@@ -9,6 +9,7 @@ public sealed partial class ApiRequest
     public ApiErrorTable ErrorTable { get; private set; } = ApiErrorTable.None;
 
     private IReadOnlyList<ApiCredential> _credentials = Array.Empty<ApiCredential>();
+    private IReadOnlyList<string>? _headerSecrets;
     private IReadOnlyList<string>? _secrets;
 
     /// <summary>
@@ -26,10 +27,28 @@ public sealed partial class ApiRequest
     }
 
     /// <summary>
-    /// Every form of <see cref="Credentials"/>, to scrub from what comes back. Made on first use, when something is
-    /// to be scrubbed: a call that succeeds never spells its credentials in the dozen encodings a failure looks for.
+    /// The credentials the caller set as plain headers (<see cref="SecretHeaders"/>), which no security scheme knows of;
+    /// null when there are none.
     /// </summary>
-    internal IReadOnlyList<string> Secrets => _secrets ??= ApiCredential.SecretsOf(_credentials);
+    internal IReadOnlyList<string>? HeaderSecrets
+    {
+        get => _headerSecrets;
+        set
+        {
+            if (!ReferenceEquals(value, _headerSecrets))
+            {
+                _headerSecrets = value;
+                _secrets = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every form of <see cref="Credentials"/> and <see cref="HeaderSecrets"/>, to scrub from what comes back. Made on
+    /// first use, when something is to be scrubbed: a call that succeeds never spells its credentials in the dozen
+    /// encodings a failure looks for.
+    /// </summary>
+    internal IReadOnlyList<string> Secrets => _secrets ??= ApiCredential.SecretsOf(_credentials, _headerSecrets);
 
     /// <summary>Sends the credential of each of <paramref name="schemes"/> that the client's options configure.</summary>
     public ApiRequest Security(params ApiSecurityScheme[] schemes)

@@ -119,6 +119,86 @@ public sealed class CredentialLeakTests
         Assert.Empty(elsewhere.Requests);
     }
 
+    public static TheoryData<string> PlainHeaderCarriers => new() { "client options", "call options", "HttpClient" };
+
+    [Theory]
+    [MemberData(nameof(PlainHeaderCarriers))]
+    public async Task A_key_set_as_a_plain_header_keeps_the_redirects_on_the_origin(string carrier)
+    {
+        await using LoopbackServer elsewhere = await LoopbackServer.StartAsync((context, _) => { context.Response.StatusCode = 200; return Task.CompletedTask; });
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = new Uri(elsewhere.BaseAddress, "items/1").AbsoluteUri;
+            return Task.CompletedTask;
+        });
+        using var http = new HttpClient(ApiConnection.CreatePrimaryHandler());
+        var options = new SecuredClientOptions { BaseAddress = server.BaseAddress };
+        var call = new ApiCallOptions();
+        switch (carrier)
+        {
+            case "client options": options.DefaultHeaders["X-Api-Key"] = ApiKey; break;
+            case "call options": call.Headers["Authorization"] = "Bearer " + Token; break;
+            default: http.DefaultRequestHeaders.Add("Api-Key", ApiKey); break;
+        }
+
+        using var client = new SecuredClient(http, options);
+        using (ApiCallOptions.Use(call))
+        {
+            var error = await Assert.ThrowsAsync<ApiRedirectException>(() => client.Items.GetItemAsync("1"));
+            Assert.Equal(elsewhere.BaseAddress.GetLeftPart(UriPartial.Authority), error.TargetOrigin);
+        }
+
+        Assert.Single(server.Requests);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
+    public async Task A_redirect_from_a_request_without_credentials_is_followed_to_another_origin()
+    {
+        await using LoopbackServer elsewhere = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"name\": \"elsewhere\"}");
+        });
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = new Uri(elsewhere.BaseAddress, "items/1").AbsoluteUri;
+            return Task.CompletedTask;
+        });
+        var options = new SecuredClientOptions { BaseAddress = server.BaseAddress };
+        options.DefaultHeaders["X-Trace"] = "not a credential";
+        using var client = new SecuredClient(options);
+
+        Item item = await client.Items.GetItemAsync("1");
+
+        Assert.Equal("elsewhere", item.Name);
+        Assert.Equal("not a credential", elsewhere.LastRequest.Headers["X-Trace"].ToString());
+    }
+
+    [Fact]
+    public async Task A_key_set_as_a_default_header_is_scrubbed_from_an_error()
+    {
+        await using LoopbackServer server = await EchoServer(500, Echo);
+        var options = new SecuredClientOptions { BaseAddress = server.BaseAddress };
+        options.DefaultHeaders["X-Api-Key"] = ApiKey;
+        var call = new ApiCallOptions();
+        call.Headers["Authorization"] = "Bearer " + Token;
+        using var client = new SecuredClient(options);
+
+        ApiException error;
+        using (ApiCallOptions.Use(call))
+        {
+            error = await Assert.ThrowsAsync<ApiException>(() => client.Items.GetItemAsync("1"));
+        }
+
+        string everything = string.Join("\n", error.Message, error.ToString(), error.Body ?? "", error.ReasonPhrase ?? "", string.Join("\n", error.Headers.Select(h => h.Key + ": " + string.Join(",", h.Value))));
+        Assert.Contains("[redacted]", error.Body);
+        var found = Forms(ApiKey).Concat(Forms(Token)).Where(form => Occurrences(everything, form) > 0).ToList();
+        Assert.True(found.Count == 0, "Found " + string.Join(", ", found) + " in:\n" + everything);
+    }
+
     [Fact]
     public async Task A_redirect_to_the_same_origin_is_followed_with_the_credentials()
     {

@@ -59,6 +59,7 @@ public static class WebSocketMessages
             {
                 IReadOnlyList<ApiCredential> credentials = await ApiCredential.ResolveAsync(connection.Options, request.SecuritySchemes, previous: null, cancellationToken).ConfigureAwait(false);
                 request.Credentials = credentials;
+                request.HeaderSecrets = SecretHeaders.CarriedBy(connection.Options.DefaultHeaders, request.CallOptions?.Headers, clientHeaders: null);
                 Uri address = Prepare(socket, connection, request, credentials);
                 await ConnectAsync(socket, address, request, cancellationToken).ConfigureAwait(false);
             }
