@@ -9,9 +9,10 @@ namespace OpenApiClientGen.Runtime;
 /// </summary>
 internal static class SecretHeaders
 {
-    private static readonly string[] Names = { "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key" };
+    // The names a request sends; Set-Cookie, which only a response carries, is redacted all the same.
+    private static readonly string[] RequestNames = { "Authorization", "Proxy-Authorization", "Cookie", "X-Api-Key", "Api-Key" };
 
-    private static readonly HashSet<string> NameSet = new(Names, StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> NameSet = new(RequestNames.Append("Set-Cookie"), StringComparer.OrdinalIgnoreCase);
 
     public static bool Contains(string name) => NameSet.Contains(name);
 
@@ -38,7 +39,7 @@ internal static class SecretHeaders
             }
         }
 
-        foreach (string name in clientHeaders is null ? Array.Empty<string>() : Names)
+        foreach (string name in clientHeaders is null ? Array.Empty<string>() : RequestNames)
         {
             if (clientHeaders!.Contains(name) && clientHeaders.TryGetValues(name, out IEnumerable<string>? values))
             {
