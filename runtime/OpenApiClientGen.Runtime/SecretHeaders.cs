@@ -3,16 +3,18 @@ using System.Net.Http.Headers;
 namespace OpenApiClientGen.Runtime;
 
 /// <summary>
-/// The headers that carry credentials whoever set them: the client's security schemes, <see cref="ApiClientOptions.DefaultHeaders"/>,
-/// a call's <see cref="ApiCallOptions.Headers"/> or the <see cref="HttpClient"/>'s own default headers. Their values are
-/// redacted in an exception's headers, scrubbed from what comes back, and keep a request's redirects on its origin.
+/// The headers that carry credentials whoever set them: the client's security schemes,
+/// <see cref="ApiClientOptions.DefaultHeaders"/>, a call's <see cref="ApiCallOptions.Headers"/> or the
+/// <see cref="HttpClient"/>'s own default headers. Their values are redacted in an exception's headers, scrubbed from
+/// what comes back, and keep a request's redirects on its origin.
 /// </summary>
 internal static class SecretHeaders
 {
     // The names a request sends; Set-Cookie, which only a response carries, is redacted all the same.
     private static readonly string[] RequestNames = { "Authorization", "Proxy-Authorization", "Cookie", "X-Api-Key", "Api-Key" };
 
-    private static readonly HashSet<string> NameSet = new(RequestNames.Append("Set-Cookie"), StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> NameSet =
+        new(RequestNames.Append("Set-Cookie"), StringComparer.OrdinalIgnoreCase);
 
     public static bool Contains(string name) => NameSet.Contains(name);
 
@@ -20,7 +22,8 @@ internal static class SecretHeaders
     /// The credential values a request carries as plain headers, set by the caller rather than by a security scheme, or
     /// null when it carries none (the usual case, which allocates nothing).
     /// </summary>
-    public static List<string>? CarriedBy(IDictionary<string, string> defaultHeaders, IDictionary<string, string>? callHeaders, HttpRequestHeaders? clientHeaders)
+    public static List<string>? CarriedBy(
+        IDictionary<string, string> defaultHeaders, IDictionary<string, string>? callHeaders, HttpRequestHeaders? clientHeaders)
     {
         List<string>? found = null;
         if (defaultHeaders.Count > 0)
