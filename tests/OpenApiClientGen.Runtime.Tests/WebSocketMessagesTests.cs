@@ -165,6 +165,28 @@ public sealed class WebSocketMessagesTests
     }
 
     [Fact]
+    public async Task A_key_set_as_a_default_header_is_scrubbed_from_a_malformed_message()
+    {
+        const string key = "ws-k3y+Secret/Value";
+        await using StreamServer server = await StartWebSocketServerAsync(async (context, socket) =>
+        {
+            await SendInFramesAsync(socket, "{\"type\": 7, \"delta\": \"" + key + "\"}", frameSize: 100);
+            await StreamServer.WaitForClientToLeaveAsync(context);
+        });
+        var options = new ApiClientOptions();
+        options.DefaultHeaders["X-Api-Key"] = key;
+        using ApiConnection connection = server.Connect(options);
+
+        (_, Exception? failure) = await ReadRealtimeEvents(connection).CollectUntilFailureAsync();
+
+        ApiStreamException ex = Assert.IsType<ApiStreamException>(failure);
+        Assert.Equal(ApiStreamFailure.MalformedEvent, ex.Failure);
+        Assert.Equal(key, server.LastRequestHeaders?["X-Api-Key"].ToString());
+        Assert.Contains("[redacted]", ex.Body);
+        Assert.DoesNotContain(key, ex.Body + ex.Message + ex);
+    }
+
+    [Fact]
     public async Task A_refused_upgrade_throws_the_same_api_exception_as_other_calls()
     {
         await using StreamServer server = await StreamServer.StartAsync(context =>
