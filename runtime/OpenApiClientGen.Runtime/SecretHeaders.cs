@@ -42,13 +42,16 @@ internal static class SecretHeaders
             }
         }
 
-        foreach (string name in clientHeaders is null ? Array.Empty<string>() : RequestNames)
+        if (clientHeaders is not null)
         {
-            if (clientHeaders!.Contains(name) && clientHeaders.TryGetValues(name, out IEnumerable<string>? values))
+            foreach (string name in RequestNames)
             {
-                foreach (string value in values)
+                if (clientHeaders.TryGetValues(name, out IEnumerable<string>? values))
                 {
-                    Add(ref found, name, value);
+                    foreach (string value in values)
+                    {
+                        Add(ref found, name, value);
+                    }
                 }
             }
         }
