@@ -2,7 +2,7 @@
 # The peer benchmark in one command: every client against the same loopback server, then the build cost of the
 # generated code. Results go to results/ next to this script.
 #
-#   run.sh              everything (about 40 minutes on 2 cores)
+#   run.sh              everything (about 20 minutes on 2 cores)
 #   run.sh wire         the socket benchmarks and the allocation probe only
 #   run.sh build [N]    the build cost only, N interleaved rounds (default 3)
 #   run.sh wire --filter '*Stream*' --job short     anything after "wire" goes to BenchmarkDotNet
